@@ -1,0 +1,41 @@
+package cn.anxun.rest.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+
+/** The OpenAPI 3 document of the published resources, generated from their JAX-RS and OpenAPI annotations. */
+@Hidden
+@Path("/openapi.json")
+public class OpenApiResource {
+
+    private final String document;
+
+    OpenApiResource(String version, Set<Class<?>> resources) {
+        OpenAPI base = new OpenAPI()
+                .info(new Info().title("Anxun 安训 web API").version(version).description(
+                        "Online safety-production qualification training platform of Guangdong (粤应急规〔2022〕3号). "
+                                + "Every error is an RFC 7807 problem detail (application/problem+json)."))
+                .servers(List.of(new Server().url("/api/v1")));
+        OpenAPI openApi = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
+        document = Json.pretty(openApi);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() {
+        return document;
+    }
+}
