@@ -10,6 +10,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -30,6 +31,10 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
 
     Problem problem(JsonProcessingException exception) {
+        JsonProcessingException syntax = syntaxError(exception);
+        if (syntax != null) {
+            return malformed(syntax);
+        }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             String field = field(unknown);
             return Problems.problem(400, "unknown-field", "Unknown field", "Field '" + field
@@ -42,8 +47,22 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
                     + "' has a value of the wrong type or form" + at(exception) + ".", uriInfo,
                     List.of(new Problem.FieldError(field, "json-type", "has a value of the wrong type or form")));
         }
+        return malformed(exception);
+    }
+
+    private Problem malformed(JsonProcessingException exception) {
         return Problems.problem(400, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON"
                 + at(exception) + ": " + exception.getOriginalMessage() + ".", uriInfo, List.of());
+    }
+
+    /** The syntax error behind the failure, which Jackson may have wrapped with the path it was reading. */
+    private static JsonProcessingException syntaxError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && !(cause instanceof JsonMappingException)) {
+                return read;
+            }
+        }
+        return null;
     }
 
     /** The JSON path of the field, e.g. {@code employer.name} or {@code counties[2].code}. */

@@ -1,0 +1,97 @@
+package cn.anxun.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built distribution archive once per test class, on free ports, and waits until it is ready. The tests
+ * run inside the container and talk HTTP to it like any client.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class AnxunTestSupport {
+
+    /** System property, inside the container, carrying the HTTP port the test configured. */
+    private static final String HTTP_PORT = "anxun.it.httpPort";
+
+    /** What bin/karaf of Karaf 4.4 passes to Java 17 and Pax Exam does not. */
+    private static final String[] JAVA_MODULE_OPTIONS = {
+        "--add-reads=java.xml=java.logging",
+        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar",
+        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar",
+        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+        "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+        "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+        "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+    };
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    protected Http http;
+
+    @Configuration
+    public Option[] configuration() {
+        String httpPort = String.valueOf(Ports.free());
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(System.getProperty("anxun.distribution")).toURI().toString())
+                        .unpackDirectory(new File(System.getProperty("anxun.work"), "exam"))
+                        .useDeployFolder(false)
+                        .name("Anxun"),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                vmOptions(JAVA_MODULE_OPTIONS),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(Ports.free())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(Ports.free()))));
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null) {
+            // Pax Exam's own bundles come from the build's Maven repository; the platform's from system/
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepository));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Before
+    public void awaitReady() {
+        http = new Http(Integer.getInteger(HTTP_PORT));
+        Duration took = Eventually.await("GET /api/v1/health/ready answers 200", Duration.ofSeconds(90), http::ready);
+        System.out.println("ready after " + took.toMillis() + " ms of waiting in " + getClass().getSimpleName());
+    }
+}

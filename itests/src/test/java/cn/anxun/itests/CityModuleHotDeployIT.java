@@ -1,0 +1,212 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A city module comes and goes while the web API serves: it appears and disappears within seconds, no request
+ * fails meanwhile, nothing in the core is stopped, refreshed or re-created, and what was recorded for the city stays.
+ */
+public class CityModuleHotDeployIT extends AnxunTestSupport {
+
+    private static final String FEATURE = "anxun-city-guangzhou";
+    private static final String GUANGZHOU = "440100";
+    private static final Duration APPEARS_WITHIN = Duration.ofSeconds(3);
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private SessionFactory shell;
+
+    private final List<String> coreEvents = new CopyOnWriteArrayList<>();
+    private final SynchronousBundleListener coreWatcher = event -> {
+        Bundle bundle = event.getBundle();
+        if (!bundle.getSymbolicName().startsWith("cn.anxun.city.")) {
+            coreEvents.add(bundle.getSymbolicName() + " " + eventName(event.getType()));
+        }
+    };
+    private final CitiesPoller poller = new CitiesPoller();
+
+    @Before
+    public void watch() {
+        bundleContext.addBundleListener(coreWatcher);
+        poller.start();
+    }
+
+    @After
+    public void stopWatching() {
+        poller.stop();
+        bundleContext.removeBundleListener(coreWatcher);
+    }
+
+    @Test
+    public void installRemoveAndReinstallWhileTheApiServes() throws Exception {
+        Map<String, Long> bundlesBefore = activeBundles();
+        long registryService = serviceId("cn.anxun.cities.CityRegistry");
+
+        Duration appeared = timed(() -> features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class)),
+                () -> poller.lastSaw(GUANGZHOU));
+        System.out.printf("440100 appeared in GET /api/v1/cities %d ms after feature:install%n", appeared.toMillis());
+        JsonNode installed = http.get("/api/v1/cities/" + GUANGZHOU).json();
+        assertTrue(installed.path("installed").asBoolean());
+        assertEquals("广州's districts", 11, installed.path("counties").size());
+        String firstInstalled = installed.path("firstInstalled").asText();
+        assertFalse(firstInstalled.isEmpty());
+        assertTrue(shell("anxun:cities").contains(GUANGZHOU));
+
+        Duration disappeared = timed(() -> features.uninstallFeature(FEATURE), () -> !poller.lastSaw(GUANGZHOU));
+        System.out.printf("440100 left GET /api/v1/cities %d ms after feature:uninstall%n", disappeared.toMillis());
+        JsonNode removed = http.get("/api/v1/cities/" + GUANGZHOU).json();
+        assertFalse(removed.path("installed").asBoolean());
+        assertEquals(firstInstalled, removed.path("firstInstalled").asText());
+        assertFalse("the removal is recorded", removed.path("lastRemoved").isNull());
+        assertEquals("广州市", removed.path("name").asText());
+        assertTrue(http.get("/api/v1/cities?state=removed").body().contains(GUANGZHOU));
+        assertTrue(shell("anxun:cities").contains("removed"));
+
+        timed(() -> features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class)),
+                () -> poller.lastSaw(GUANGZHOU));
+        JsonNode again = http.get("/api/v1/cities/" + GUANGZHOU).json();
+        assertTrue(again.path("installed").asBoolean());
+        assertEquals("first-installed date survives a removal", firstInstalled, again.path("firstInstalled").asText());
+
+        poller.stop();
+        System.out.printf("%d polls of GET /api/v1/cities meanwhile, failures: %s%n", poller.polls(), poller.failures());
+        assertEquals(List.of(), poller.failures());
+        assertTrue("the poller ran", poller.polls() > 10);
+        assertEquals("no core bundle was stopped, refreshed or re-resolved", List.of(), coreEvents);
+        assertEquals("every core bundle kept its id and stayed active", bundlesBefore, activeBundles());
+        assertEquals("the city registry was not re-created", registryService, serviceId("cn.anxun.cities.CityRegistry"));
+    }
+
+    private Duration timed(ThrowingAction action, java.util.function.BooleanSupplier until) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        Eventually.await("the change shows in GET /api/v1/cities", APPEARS_WITHIN, until);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Symbolic name to bundle id of every active bundle but the city modules. */
+    private Map<String, Long> activeBundles() {
+        Map<String, Long> active = new HashMap<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE && !bundle.getSymbolicName().startsWith("cn.anxun.city.")) {
+                active.put(bundle.getSymbolicName() + "/" + bundle.getVersion(), bundle.getBundleId());
+            }
+        }
+        return active;
+    }
+
+    private long serviceId(String type) {
+        ServiceReference<?> reference = bundleContext.getServiceReference(type);
+        assertNotNull(type, reference);
+        return (Long) reference.getProperty("service.id");
+    }
+
+    private String shell(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String eventName(int type) {
+        return switch (type) {
+            case BundleEvent.INSTALLED -> "INSTALLED";
+            case BundleEvent.RESOLVED -> "RESOLVED";
+            case BundleEvent.STARTING -> "STARTING";
+            case BundleEvent.STARTED -> "STARTED";
+            case BundleEvent.STOPPING -> "STOPPING";
+            case BundleEvent.STOPPED -> "STOPPED";
+            case BundleEvent.UNRESOLVED -> "UNRESOLVED";
+            case BundleEvent.UPDATED -> "UPDATED";
+            case BundleEvent.UNINSTALLED -> "UNINSTALLED";
+            default -> "event " + type;
+        };
+    }
+
+    @FunctionalInterface
+    private interface ThrowingAction {
+        void run() throws Exception;
+    }
+
+    /** GET /api/v1/cities every 100 ms, remembering whether the last answer listed a city and every failure. */
+    private final class CitiesPoller {
+
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        private final List<String> failures = new CopyOnWriteArrayList<>();
+        private volatile String lastBody = "";
+        private volatile int polls;
+
+        void start() {
+            executor.scheduleAtFixedRate(this::poll, 0, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private void poll() {
+            try {
+                Http.Reply reply = http.get("/api/v1/cities");
+                polls++;
+                if (reply.status() != 200) {
+                    failures.add(reply.status() + " " + reply.body());
+                } else {
+                    lastBody = reply.body();
+                }
+            } catch (RuntimeException e) {
+                failures.add(e.toString());
+            }
+        }
+
+        boolean lastSaw(String code) {
+            return lastBody.contains("\"code\":\"" + code + "\"");
+        }
+
+        int polls() {
+            return polls;
+        }
+
+        List<String> failures() {
+            return failures;
+        }
+
+        void stop() {
+            executor.shutdownNow();
+        }
+    }
+}

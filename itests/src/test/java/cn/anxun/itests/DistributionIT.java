@@ -1,0 +1,102 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The distribution as an operator runs it: started with bin/karaf from an unpacked archive with no Maven repository
+ * to fall back on, a city module dropped into deploy/, the console reached through bin/client with the operator
+ * account, stopped with bin/stop and started again with its data intact.
+ */
+public class DistributionIT {
+
+    private static final String GUANGZHOU = "440100";
+
+    private Distribution platform;
+
+    @After
+    public void kill() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    public void dataSurvivesARestartAndModulesComeAndGoThroughDeploy() throws Exception {
+        Path archive = Distribution.path("anxun.distribution");
+        System.out.printf("distribution archive: %.1f MiB%n", Files.size(archive) / 1024.0 / 1024.0);
+        platform = new Distribution(archive, Distribution.path("anxun.work"));
+        Http http = new Http(platform.httpPort);
+
+        long coldStart = System.nanoTime();
+        platform.start();
+        Eventually.await("ready after a cold start", Duration.ofSeconds(150), http::ready);
+        System.out.printf("cold start to ready: %d ms%n", Distribution.since(coldStart).toMillis());
+        System.out.printf("resident memory after boot: %d MiB%n", platform.residentMiB());
+
+        long dropped = System.nanoTime();
+        Path module = platform.deploy().resolve("cn.anxun.city.guangzhou.jar");
+        Distribution.copy(Distribution.path("anxun.cityModule"), module);
+        Eventually.await("440100 installed from deploy/", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
+        System.out.printf("city module in deploy/ to listed: %d ms%n", Distribution.since(dropped).toMillis());
+        String firstInstalled = city(http).path("firstInstalled").asText();
+
+        String console = consoleUntilUp("anxun:cities");
+        assertTrue(console, console.contains(GUANGZHOU) && console.contains("installed"));
+        String users = platform.read("etc/users.properties");
+        assertTrue("the operator password is stored hashed", users.contains("operator = {CRYPT}"));
+        assertFalse(users.contains("anxun-operator,"));
+
+        platform.stop();
+        long warmStart = System.nanoTime();
+        platform.start();
+        Eventually.await("ready after a restart", Duration.ofSeconds(120), http::ready);
+        System.out.printf("restart to ready: %d ms%n", Distribution.since(warmStart).toMillis());
+        Eventually.await("440100 installed again after the restart", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
+        assertEquals("recorded data survives a restart", firstInstalled, city(http).path("firstInstalled").asText());
+
+        Files.delete(module);
+        Eventually.await("440100 removed with its jar", Duration.ofSeconds(15), () -> !listed(http, GUANGZHOU));
+        JsonNode removed = city(http);
+        assertFalse(removed.path("installed").asBoolean());
+        assertEquals(firstInstalled, removed.path("firstInstalled").asText());
+        platform.stop();
+    }
+
+    private String consoleUntilUp(String command) {
+        String[] output = {""};
+        try {
+            Eventually.await("the console answers " + command, Duration.ofSeconds(60), () -> {
+                try {
+                    output[0] = platform.console("operator", "anxun-operator", command);
+                } catch (Exception e) {
+                    output[0] = e.toString();
+                }
+                return output[0].contains("Code");
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last output: " + output[0], e);
+        }
+        return output[0];
+    }
+
+    private static boolean listed(Http http, String code) {
+        return http.get("/api/v1/cities").body().contains("\"code\":\"" + code + "\"");
+    }
+
+    private static JsonNode city(Http http) {
+        Http.Reply reply = http.get("/api/v1/cities/" + GUANGZHOU);
+        assertEquals(reply.body(), 200, reply.status());
+        return reply.json();
+    }
+}
