@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -71,7 +72,7 @@ public abstract class AnxunTestSupport {
                         .useDeployFolder(false)
                         .name("Anxun"),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
-                logLevel(LogLevel.WARN),
+                logLevel(Boolean.getBoolean("anxun.it.keep") ? LogLevel.INFO : LogLevel.WARN),
                 vmOptions(JAVA_MODULE_OPTIONS),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
@@ -79,6 +80,10 @@ public abstract class AnxunTestSupport {
                         String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(Ports.free()))));
+        if (Boolean.getBoolean("anxun.it.keep")) {
+            // -Danxun.it.keep=true keeps target/runs/exam/<id>/ with its data/log/karaf.log after the run
+            options.add(keepRuntimeFolder());
+        }
         String localRepository = System.getProperty("maven.repo.local");
         if (localRepository != null) {
             // Pax Exam's own bundles come from the build's Maven repository; the platform's from system/

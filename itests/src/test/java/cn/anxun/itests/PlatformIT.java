@@ -4,31 +4,26 @@ import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
-
-import javax.inject.Inject;
+import java.util.function.Predicate;
 
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import cn.anxun.rest.ApiResource;
 
 /** The booted distribution: health, readiness, the OpenAPI document, and errors as problem details. */
 public class PlatformIT extends AnxunTestSupport {
-
-    @Inject
-    private ConfigurationAdmin configurationAdmin;
 
     @Test
     public void livenessAnswers() {
@@ -51,26 +46,24 @@ public class PlatformIT extends AnxunTestSupport {
     }
 
     @Test
-    public void readinessSaysWhichPartIsDownWhileTheDatabaseIsMissing() throws IOException {
-        Configuration dataSource = configurationAdmin.getConfiguration("org.ops4j.datasource~anxun", "?");
-        Dictionary<String, Object> properties = copy(dataSource.getProperties());
-        dataSource.delete();
+    public void readinessSaysWhichPartIsDownWhileTheDatabaseDriverIsGone() throws Exception {
+        Bundle derbyDriver = bundle("org.ops4j.pax.jdbc.derby");
+        derbyDriver.stop(Bundle.STOP_TRANSIENT);
         try {
-            Eventually.await("readiness 503", Duration.ofSeconds(30),
-                    () -> http.get("/api/v1/health/ready").status() == 503);
-            JsonNode report = http.get("/api/v1/health/ready").json();
+            JsonNode report = awaitReadiness("the database reported down", Duration.ofSeconds(30),
+                    candidate -> "DOWN".equals(check(candidate, "database").path("status").asText())
+                            && "DOWN".equals(check(candidate, "cn.anxun.cities").path("status").asText()));
             assertEquals("DOWN", report.path("status").asText());
             JsonNode database = check(report, "database");
-            assertEquals("DOWN", database.path("status").asText());
             assertTrue(database.toString(), database.path("detail").asText().contains("org.ops4j.datasource-anxun.cfg"));
             JsonNode cities = check(report, "cn.anxun.cities");
-            assertEquals("DOWN", cities.path("status").asText());
             assertTrue(cities.toString(), cities.path("detail").asText().contains("waits for"));
             assertEquals("the liveness probe does not depend on the database", 200, http.get("/api/v1/health").status());
         } finally {
-            configurationAdmin.getFactoryConfiguration("org.ops4j.datasource", "anxun", "?").update(properties);
+            derbyDriver.start(Bundle.START_TRANSIENT);
         }
-        Eventually.await("ready again after the DataSource is back", Duration.ofSeconds(30), http::ready);
+        Eventually.await("ready and serving cities again after the driver is back", Duration.ofSeconds(30),
+                () -> http.ready() && http.get("/api/v1/cities").status() == 200);
     }
 
     @Test
@@ -113,6 +106,38 @@ public class PlatformIT extends AnxunTestSupport {
     }
 
     @Test
+    public void aBundleAddsAResourceAndBadBodiesAreProblemsThatNameTheField() {
+        ServiceRegistration<ApiResource> registration =
+                bundleContext.registerService(ApiResource.class, new EchoResource(), null);
+        try {
+            String valid = "{\"name\": \"张三\", \"employer\": {\"name\": \"某公司\", \"staff\": 3}}";
+            Eventually.await("the resource is published", Duration.ofSeconds(10),
+                    () -> http.post("/api/v1/it-echo", valid).status() == 200);
+            assertEquals("张三", http.post("/api/v1/it-echo", valid).json().path("name").asText());
+            assertTrue(http.get("/api/v1/openapi.json").json().path("paths").has("/it-echo"));
+
+            JsonNode malformed = assertProblem(http.post("/api/v1/it-echo", "{\"name\": \"张三\",\n \"employer\": }"),
+                    400, "malformed-json");
+            assertTrue(malformed.path("detail").asText(), malformed.path("detail").asText().contains("line 2"));
+            JsonNode unknown = assertProblem(http.post("/api/v1/it-echo",
+                    "{\"name\": \"张三\", \"employer\": {\"name\": \"某公司\", \"staff\": 3, \"wechat\": \"zs\"}}"),
+                    400, "unknown-field");
+            assertEquals("employer.wechat", unknown.path("errors").path(0).path("field").asText());
+            JsonNode wrongType = assertProblem(http.post("/api/v1/it-echo",
+                    "{\"name\": \"张三\", \"employer\": {\"name\": \"某公司\", \"staff\": \"many\"}}"),
+                    400, "invalid-json");
+            assertEquals("employer.staff", wrongType.path("errors").path(0).path("field").asText());
+            assertProblem(http.send("/api/v1/it-echo", "text/plain", "hello"), 415, "unsupported-media-type");
+        } finally {
+            registration.unregister();
+        }
+        Eventually.await("the resource is withdrawn", Duration.ofSeconds(10),
+                () -> http.post("/api/v1/it-echo", "{}").status() == 404);
+        Eventually.await("ready after the web API is re-created", Duration.ofSeconds(10),
+                () -> http.ready() && http.get("/api/v1/cities").status() == 200);
+    }
+
+    @Test
     public void aCityNeverInstalledIsNotFound() {
         JsonNode problem = assertProblem(http.get("/api/v1/cities/445300"), 404, "not-found");
         assertTrue(problem.path("detail").asText().contains("445300"));
@@ -151,23 +176,35 @@ public class PlatformIT extends AnxunTestSupport {
         assertEquals(List.of(), violations);
     }
 
+    /** Polls readiness until its report (503 or 200, JSON) satisfies the condition, and answers that report. */
+    private JsonNode awaitReadiness(String description, Duration deadline, Predicate<JsonNode> condition) {
+        JsonNode[] report = {null};
+        Eventually.await(description, deadline, () -> {
+            Http.Reply reply = http.get("/api/v1/health/ready");
+            if (!reply.contentType().startsWith("application/json")) {
+                return false; // the web API is being re-created: the fallback answers
+            }
+            report[0] = reply.json();
+            return condition.test(report[0]);
+        });
+        return report[0];
+    }
+
     private static JsonNode check(JsonNode report, String name) {
         for (JsonNode check : report.path("checks")) {
             if (name.equals(check.path("name").asText())) {
                 return check;
             }
         }
-        throw new AssertionError("no check " + name + " in " + report);
+        return MissingNode.getInstance();
     }
 
-    private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
-        Dictionary<String, Object> copy = new Hashtable<>();
-        for (var keys = properties.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            if (!key.equals("service.pid") && !key.equals("service.factoryPid") && !key.startsWith("felix.fileinstall")) {
-                copy.put(key, properties.get(key));
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
             }
         }
-        return copy;
+        throw new AssertionError("no bundle " + symbolicName);
     }
 }

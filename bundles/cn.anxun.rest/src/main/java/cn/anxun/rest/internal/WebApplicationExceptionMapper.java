@@ -16,6 +16,9 @@ import cn.anxun.rest.Problem;
 /** The HTTP-level failures the JAX-RS runtime raises itself: no route, wrong method, wrong media type. */
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    /** Headers of the runtime's own answer that tell the caller what to do next. */
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.RETRY_AFTER);
+
     @Context
     private UriInfo uriInfo;
 
@@ -37,13 +40,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     + "application/json only; send 'Accept: application/json' or leave Accept out.");
             case 415 -> problem(status, "unsupported-media-type", "Unsupported media type",
                     "Send the request body as application/json with 'Content-Type: application/json'.");
+            case 503 -> problem(status, "service-unavailable", "Service unavailable", exception.getMessage());
             default -> problem(status, "http-" + status, reason(status), exception.getMessage() == null
                     ? reason(status) : exception.getMessage());
         };
         Response.ResponseBuilder response = Response.fromResponse(Problems.response(problem));
-        String allow = original.getHeaderString(HttpHeaders.ALLOW);
-        if (allow != null) {
-            response.header(HttpHeaders.ALLOW, allow);
+        for (String header : KEPT_HEADERS) {
+            String value = original.getHeaderString(header);
+            if (value != null) {
+                response.header(header, value);
+            }
         }
         return response.build();
     }

@@ -27,19 +27,20 @@ public class CitiesCommand implements Action {
     public Object execute() {
         List<City> cities = installedOnly ? registry.installed() : registry.known();
         ShellTable table = new ShellTable();
+        // the Chinese name last: the table pads by characters, and CJK characters are two columns wide
         table.column("Code");
-        table.column("City");
         table.column("State");
         table.column("Counties").alignRight();
         table.column("First installed");
         table.column("Last installed");
         table.column("Last removed");
         table.column("Module");
+        table.column("City");
         for (City city : cities) {
-            table.addRow().addContent(city.code(), city.module().name(), city.installed() ? "installed" : "removed",
+            table.addRow().addContent(city.code(), city.installed() ? "installed" : "removed",
                     city.module().counties().size(), Times.format(city.firstInstalled()),
                     Times.format(city.lastInstalled()), Times.format(city.lastRemoved()),
-                    city.installed() ? city.source() : "");
+                    city.installed() ? city.source() : "", city.module().name());
         }
         table.print(System.out);
         return null;

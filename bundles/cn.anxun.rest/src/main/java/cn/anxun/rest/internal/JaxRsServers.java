@@ -1,0 +1,34 @@
+package cn.anxun.rest.internal;
+
+import java.util.List;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/** Creates the JAX-RS applications of the web API on the CXF servlet, all with the same JSON and error handling. */
+final class JaxRsServers {
+
+    private JaxRsServers() {
+    }
+
+    /** Publishes the resources at the address, relative to the CXF servlet's mount point {@code /api}. */
+    static Server create(String address, List<Object> resources) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(JaxRsServers.class.getClassLoader());
+        try {
+            JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+            factory.setBus(BusFactory.getDefaultBus());
+            factory.setAddress(address);
+            factory.setServiceBeans(resources);
+            factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new WebApplicationExceptionMapper(),
+                    new ProblemExceptionMapper(), new JsonExceptionMapper(), new UnexpectedExceptionMapper()));
+            return factory.create();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
