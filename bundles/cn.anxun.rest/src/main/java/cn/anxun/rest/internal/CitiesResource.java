@@ -26,6 +26,7 @@ import cn.anxun.rest.Problem;
 import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -59,9 +60,11 @@ public class CitiesResource implements ApiResource {
     }
 
     @GET
-    @Operation(summary = "Cities by code: those installed now (default), those removed, or all ever installed",
+    @Operation(operationId = "listCities",
+            summary = "Cities by code: those installed now (default), those removed, or all ever installed",
             responses = {
-                @ApiResponse(responseCode = "200", description = "the cities"),
+                @ApiResponse(responseCode = "200", description = "the cities", content = @Content(
+                        array = @ArraySchema(schema = @Schema(implementation = CityView.class)))),
                 @ApiResponse(responseCode = "400", description = "unknown state",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))})
     public List<CityView> list(@Parameter(description = "installed, removed or all")
@@ -78,9 +81,10 @@ public class CitiesResource implements ApiResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "One city with its county-level divisions, installed now or before",
+    @Operation(operationId = "getCity", summary = "One city with its county-level divisions, installed now or before",
             responses = {
-                @ApiResponse(responseCode = "200", description = "the city"),
+                @ApiResponse(responseCode = "200", description = "the city",
+                        content = @Content(schema = @Schema(implementation = CityView.class))),
                 @ApiResponse(responseCode = "400", description = "not a six-digit code",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @ApiResponse(responseCode = "404", description = "no module for this city was ever installed",

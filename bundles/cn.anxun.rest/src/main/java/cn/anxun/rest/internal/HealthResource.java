@@ -56,14 +56,14 @@ public class HealthResource implements ApiResource {
     }
 
     @GET
-    @Operation(summary = "Liveness: 200 whenever the container runs")
+    @Operation(operationId = "liveness", summary = "Liveness: 200 whenever the container runs")
     public Report live() {
         return new Report(Status.UP, List.of());
     }
 
     @GET
     @Path("ready")
-    @Operation(summary = "Readiness: 200 when the database answers and every core service is up, else 503",
+    @Operation(operationId = "readiness", summary = "Readiness: 200 when the database answers and every core service is up, else 503",
             responses = {
                 @ApiResponse(responseCode = "200", description = "ready",
                         content = @Content(schema = @Schema(implementation = Report.class))),
