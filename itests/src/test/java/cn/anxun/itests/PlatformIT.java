@@ -78,6 +78,8 @@ public class PlatformIT extends AnxunTestSupport {
             assertTrue(path + " in " + paths.fieldNames(), paths.has(path));
         }
         assertTrue(paths.path("/cities").path("get").path("parameters").toString().contains("state"));
+        assertTrue(paths.path("/cities/{code}").path("get").path("responses").path("200").path("content")
+                .path("application/json").path("schema").has("$ref"));
         assertTrue(document.path("components").path("schemas").has("Problem"));
     }
 
