@@ -1,12 +1,9 @@
 package cn.anxun.itests;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -111,22 +108,6 @@ final class Distribution implements AutoCloseable {
         Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IOException(command + " failed");
-        }
-    }
-
-    static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
-    }
-
-    static Path path(String property) {
-        return new File(System.getProperty(property)).toPath();
-    }
-
-    static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -33,22 +33,22 @@ public class DistributionIT {
 
     @Test
     public void dataSurvivesARestartAndModulesComeAndGoThroughDeploy() throws Exception {
-        Path archive = Distribution.path("anxun.distribution");
+        Path archive = property("anxun.distribution");
         System.out.printf("distribution archive: %.1f MiB%n", Files.size(archive) / 1024.0 / 1024.0);
-        platform = new Distribution(archive, Distribution.path("anxun.work"));
+        platform = new Distribution(archive, property("anxun.work"));
         Http http = new Http(platform.httpPort);
 
         long coldStart = System.nanoTime();
         platform.start();
         Eventually.await("ready after a cold start", Duration.ofSeconds(150), http::ready);
-        System.out.printf("cold start to ready: %d ms%n", Distribution.since(coldStart).toMillis());
+        System.out.printf("cold start to ready: %d ms%n", since(coldStart).toMillis());
         System.out.printf("resident memory after boot: %d MiB%n", platform.residentMiB());
 
         long dropped = System.nanoTime();
         Path module = platform.deploy().resolve("cn.anxun.city.guangzhou.jar");
-        Distribution.copy(Distribution.path("anxun.cityModule"), module);
+        Files.copy(property("anxun.cityModule"), module);
         Eventually.await("440100 installed from deploy/", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
-        System.out.printf("city module in deploy/ to listed: %d ms%n", Distribution.since(dropped).toMillis());
+        System.out.printf("city module in deploy/ to listed: %d ms%n", since(dropped).toMillis());
         String firstInstalled = city(http).path("firstInstalled").asText();
 
         String console = consoleUntilUp("anxun:cities");
@@ -61,7 +61,7 @@ public class DistributionIT {
         long warmStart = System.nanoTime();
         platform.start();
         Eventually.await("ready after a restart", Duration.ofSeconds(120), http::ready);
-        System.out.printf("restart to ready: %d ms%n", Distribution.since(warmStart).toMillis());
+        System.out.printf("restart to ready: %d ms%n", since(warmStart).toMillis());
         Eventually.await("440100 installed again after the restart", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
         assertEquals("recorded data survives a restart", firstInstalled, city(http).path("firstInstalled").asText());
 
@@ -88,6 +88,14 @@ public class DistributionIT {
             throw new AssertionError(e.getMessage() + "; last output: " + output[0], e);
         }
         return output[0];
+    }
+
+    private static Path property(String name) {
+        return Path.of(System.getProperty(name));
+    }
+
+    private static Duration since(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 
     private static boolean listed(Http http, String code) {
