@@ -1,0 +1,65 @@
+package cn.anxun.identity;
+
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Who a service call is made for: the account, its roles and what they are bound to, and the request it came
+ * with. An anonymous caller has no account and no roles.
+ *
+ * @param accountId the account, or {@code null} for an anonymous caller
+ * @param name the user name of staff, the account id of a learner
+ * @param roles the account's roles
+ * @param regionCode the region a regulator is bound to, else {@code null}
+ * @param institutionId the institution institution staff are bound to (for learners: the one they train with)
+ * @param sessionId the login session, or {@code null}
+ * @param requestId identifies the request in logs and audit rows
+ */
+public record Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
+        String sessionId, String requestId) {
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    public static Caller anonymous(String requestId) {
+        return new Caller(null, "anonymous", Set.of(), null, null, null, requestId);
+    }
+
+    /** The platform itself, e.g. when it creates the first administrator. */
+    public static Caller system() {
+        return new Caller(null, "system", Set.of(), null, null, null, null);
+    }
+
+    public boolean authenticated() {
+        return accountId != null;
+    }
+
+    public boolean has(Role... any) {
+        return Arrays.stream(any).anyMatch(roles::contains);
+    }
+
+    /** Passes if the caller is logged in, whatever their roles; else 401. */
+    public Caller requireLogin(String action) {
+        if (!authenticated()) {
+            throw new AuthenticationRequiredException("login-required", "Log in first: to " + action
+                    + " needs a bearer access token from POST /api/v1/auth/login.");
+        }
+        return this;
+    }
+
+    /** Passes if the caller holds one of the roles; else 401 for an anonymous caller and 403 for others. */
+    public Caller require(String action, Role... any) {
+        requireLogin(action);
+        if (!has(any)) {
+            throw new AccessDeniedException("Your roles " + roles + " do not allow you to " + action + "; "
+                    + "it needs one of " + Arrays.toString(any) + ".");
+        }
+        return this;
+    }
+
+    /** The role that is most telling in an audit row. */
+    public String mainRole() {
+        return roles.stream().sorted().map(Role::name).findFirst().orElse("NONE");
+    }
+}

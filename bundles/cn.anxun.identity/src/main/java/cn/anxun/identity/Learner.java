@@ -1,0 +1,17 @@
+package cn.anxun.identity;
+
+import java.time.Instant;
+
+/**
+ * A learner as others see them. The ID number is masked and the birth date left out: with both, the masked
+ * number would be all but complete.
+ *
+ * @param idNumber masked, e.g. {@code 440106********123X}
+ * @param verifiedBy the identity verifier that vouched for the learner at registration
+ * @param verificationLevel how strongly it vouched, e.g. {@code format}
+ * @param lockedUntil while the account is locked after failed logins
+ */
+public record Learner(String id, String name, String idNumber, IdNumber.Sex sex, Employer employer, String city,
+        String county, PersonnelCategory category, String operationType, String jobTitle, String institutionId,
+        String verifiedBy, String verificationLevel, Instant registeredAt, Instant lockedUntil) {
+}

@@ -1,0 +1,9 @@
+package cn.anxun.identity;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A staff account: a user name, roles and what those roles are bound to. */
+public record StaffAccount(String id, String username, String displayName, Set<Role> roles, String regionCode,
+        String institutionId, Instant createdAt, Instant lockedUntil) {
+}

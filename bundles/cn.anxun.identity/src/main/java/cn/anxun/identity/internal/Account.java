@@ -1,0 +1,170 @@
+package cn.anxun.identity.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.NamedQueries;
+import javax.persistence.NamedQuery;
+import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
+
+import cn.anxun.identity.Role;
+
+/**
+ * A login: a learner's (found by the keyed hash of the ID number) or a staff member's (found by user name), with
+ * its password hash, roles, bindings and the state of failed logins. Times are epoch milliseconds.
+ */
+@Entity
+@Table(name = "ACCOUNT", uniqueConstraints = {
+    @UniqueConstraint(name = "ACCOUNT_USERNAME", columnNames = "USERNAME"),
+    @UniqueConstraint(name = "ACCOUNT_ID_LOOKUP", columnNames = "ID_LOOKUP")})
+@NamedQueries({
+    @NamedQuery(name = Account.BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username"),
+    @NamedQuery(name = Account.BY_ID_LOOKUP, query = "SELECT a FROM Account a WHERE a.idLookup = :lookup"),
+    @NamedQuery(name = Account.STAFF, query = "SELECT a FROM Account a WHERE a.username IS NOT NULL ORDER BY a.username"),
+    @NamedQuery(name = Account.COUNT_ROLE, query = "SELECT COUNT(a) FROM Account a WHERE a.roles LIKE :role")})
+class Account {
+
+    static final String BY_USERNAME = "Account.byUsername";
+    static final String BY_ID_LOOKUP = "Account.byIdLookup";
+    static final String STAFF = "Account.staff";
+    static final String COUNT_ROLE = "Account.countRole";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    /** Staff only. */
+    @Column(length = 32)
+    private String username;
+
+    /** Learners only: HMAC-SHA256 of the ID number. */
+    @Column(name = "ID_LOOKUP", length = 64)
+    private String idLookup;
+
+    @Column(length = 80)
+    private String displayName;
+
+    @Column(length = 80, nullable = false)
+    private String passwordHash;
+
+    /** Role names, comma-separated. */
+    @Column(length = 200, nullable = false)
+    private String roles;
+
+    @Column(length = 6)
+    private String regionCode;
+
+    @Column(length = 40)
+    private String institutionId;
+
+    private long createdAt;
+    private int failedLogins;
+    private Long nextLoginAt;
+    private Long lockedUntil;
+
+    protected Account() {
+    }
+
+    static Account learner(String idLookup, String passwordHash, String regionCode, String institutionId, Instant now) {
+        Account account = new Account(Set.of(Role.LEARNER), passwordHash, now);
+        account.idLookup = idLookup;
+        account.regionCode = regionCode;
+        account.institutionId = institutionId;
+        return account;
+    }
+
+    static Account staff(String username, String displayName, String passwordHash, Instant now) {
+        Account account = new Account(Set.of(), passwordHash, now);
+        account.username = username;
+        account.displayName = displayName;
+        return account;
+    }
+
+    private Account(Set<Role> roles, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.roles = join(roles);
+        this.passwordHash = passwordHash;
+        this.createdAt = now.toEpochMilli();
+    }
+
+    String id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String displayName() {
+        return displayName;
+    }
+
+    boolean isLearner() {
+        return idLookup != null;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void passwordHash(String hash) {
+        passwordHash = hash;
+        failedLogins = 0;
+        nextLoginAt = null;
+        lockedUntil = null;
+    }
+
+    Set<Role> roles() {
+        return roles.isEmpty() ? Set.of() : Arrays.stream(roles.split(",")).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    /** The region of a learner (county, else city) or the region a regulator is bound to. */
+    String regionCode() {
+        return regionCode;
+    }
+
+    String institutionId() {
+        return institutionId;
+    }
+
+    void grant(Set<Role> newRoles, String newRegion, String newInstitution) {
+        roles = join(newRoles);
+        regionCode = newRegion;
+        institutionId = newInstitution;
+    }
+
+    Instant createdAt() {
+        return Instant.ofEpochMilli(createdAt);
+    }
+
+    int failedLogins() {
+        return failedLogins;
+    }
+
+    Instant nextLoginAt() {
+        return nextLoginAt == null ? null : Instant.ofEpochMilli(nextLoginAt);
+    }
+
+    Instant lockedUntil() {
+        return lockedUntil == null ? null : Instant.ofEpochMilli(lockedUntil);
+    }
+
+    void loginState(int failures, Instant next, Instant locked) {
+        failedLogins = failures;
+        nextLoginAt = next == null ? null : next.toEpochMilli();
+        lockedUntil = locked == null ? null : locked.toEpochMilli();
+    }
+
+    private static String join(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+    }
+}

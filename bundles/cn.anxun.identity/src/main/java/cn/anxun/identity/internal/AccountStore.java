@@ -1,0 +1,48 @@
+package cn.anxun.identity.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import cn.anxun.identity.Caller;
+
+/** Look-ups and changes of accounts that the identity services share. */
+final class AccountStore {
+
+    private AccountStore() {
+    }
+
+    static Optional<Account> byUsername(EntityManager em, String username) {
+        return em.createNamedQuery(Account.BY_USERNAME, Account.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    static Optional<Account> byIdLookup(EntityManager em, String lookup) {
+        return em.createNamedQuery(Account.BY_ID_LOOKUP, Account.class).setParameter("lookup", lookup)
+                .getResultStream().findFirst();
+    }
+
+    /** Ends every open login session of the account but {@code keep}; their tokens stop working at once. */
+    static int endSessions(EntityManager em, String accountId, String reason, Instant now, String keep) {
+        int ended = 0;
+        for (LoginSession session : em.createNamedQuery(LoginSession.OPEN_OF_ACCOUNT, LoginSession.class)
+                .setParameter("account", accountId).getResultList()) {
+            if (!session.id().equals(keep)) {
+                session.end(reason, now);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** The caller an account is, in one request. */
+    static Caller caller(Account account, String sessionId, String requestId) {
+        return new Caller(account.id(), account.username() == null ? account.id() : account.username(),
+                account.roles(), account.regionCode(), account.institutionId(), sessionId, requestId);
+    }
+
+    static LoginThrottle.State loginState(Account account) {
+        return new LoginThrottle.State(account.failedLogins(), account.nextLoginAt(), account.lockedUntil());
+    }
+}

@@ -1,0 +1,74 @@
+package cn.anxun.identity.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+
+import cn.anxun.identity.AuditEntry;
+
+/** A row of the audit log. It has no setters: rows are written once and never changed. */
+@Entity
+@Table(name = "AUDIT_EVENT", indexes = {
+    @Index(name = "AUDIT_EVENT_OCCURRED_AT", columnList = "OCCURRED_AT"),
+    @Index(name = "AUDIT_EVENT_ACTOR", columnList = "ACTOR"),
+    @Index(name = "AUDIT_EVENT_TARGET", columnList = "TARGET")})
+class AuditRecord {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private long seq;
+
+    @Column(name = "OCCURRED_AT", nullable = false)
+    private long at;
+
+    @Column(name = "ACTOR", length = 64, nullable = false)
+    private String actor;
+
+    @Column(length = 30, nullable = false)
+    private String role;
+
+    @Column(length = 40, nullable = false)
+    private String action;
+
+    @Column(name = "TARGET", length = 80)
+    private String target;
+
+    @Column(length = 6)
+    private String region;
+
+    @Column(length = 10, nullable = false)
+    private String outcome;
+
+    @Column(length = 64)
+    private String requestId;
+
+    @Column(length = 300)
+    private String detail;
+
+    protected AuditRecord() {
+    }
+
+    AuditRecord(Instant at, String actor, String role, String action, String target, String region, String outcome,
+            String requestId, String detail) {
+        this.at = at.toEpochMilli();
+        this.actor = actor;
+        this.role = role;
+        this.action = action;
+        this.target = target;
+        this.region = region;
+        this.outcome = outcome;
+        this.requestId = requestId;
+        this.detail = detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300);
+    }
+
+    AuditEntry toEntry() {
+        return new AuditEntry(seq, Instant.ofEpochMilli(at), actor, role, action, target, region, outcome, requestId,
+                detail);
+    }
+}

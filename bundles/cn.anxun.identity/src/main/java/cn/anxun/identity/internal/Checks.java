@@ -1,0 +1,84 @@
+package cn.anxun.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Violation;
+
+/** Collects every rule a request breaks, so that the caller hears of all of them at once. */
+final class Checks {
+
+    /** Han characters, with the middle dot between the parts of minority names (买买提·艾力). */
+    private static final Pattern CHINESE_NAME = Pattern.compile("\\p{IsHan}+(?:·\\p{IsHan}+)*");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    /** Ends the request if a rule was broken. */
+    void throwIfBroken() {
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    void add(Optional<Violation> violation) {
+        violation.ifPresent(violations::add);
+    }
+
+    void add(String field, String rule, String message) {
+        violations.add(new Violation(field, rule, message));
+    }
+
+    boolean required(String field, Object value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            add(field, "required", "is required");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * A real name: Han characters and the middle dot of minority names, 2 to 30 characters. Look-alike dots
+     * (•, ・, ．) are folded to · by {@link #foldName}.
+     */
+    void chineseName(String field, String value) {
+        if (!required(field, value)) {
+            return;
+        }
+        if (value.length() < 2 || value.length() > 30) {
+            add(field, "name-length", "must be 2 to 30 characters long");
+        } else if (!CHINESE_NAME.matcher(value).matches()) {
+            add(field, "chinese-name", "must be Chinese characters as on the ID card, with · between the parts "
+                    + "of a minority name (e.g. 买买提·艾力)");
+        }
+    }
+
+    static String foldName(String value) {
+        return value == null ? null : value.strip().replaceAll("[•・．.]", "·");
+    }
+
+    /** Free text of at most {@code max} characters that carries no contact details. */
+    void freeText(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                add(field, "required", "is required");
+            }
+            return;
+        }
+        if (value.strip().length() > max) {
+            add(field, "max-length", "must be at most " + max + " characters long");
+        }
+        ContactDataScreen.find(value).ifPresent(kind -> add(field, "no-contact-data", "looks like it contains "
+                + kind + "; the platform keeps no contact details of learners (粤应急规〔2022〕3号 Art. 27)"));
+    }
+
+    /** An identifier of another record: letters, digits and '-'. */
+    void identifier(String field, String value) {
+        if (value != null && !ID.matcher(value).matches()) {
+            add(field, "identifier", "must be 1 to 40 letters, digits or '-'");
+        }
+    }
+}

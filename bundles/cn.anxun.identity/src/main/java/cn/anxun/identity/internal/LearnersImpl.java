@@ -1,0 +1,358 @@
+package cn.anxun.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import cn.anxun.api.city.County;
+import cn.anxun.api.identity.IdentityVerifier;
+import cn.anxun.api.identity.Verification;
+import cn.anxun.cities.City;
+import cn.anxun.cities.CityRegistry;
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.CreditCode;
+import cn.anxun.identity.Employer;
+import cn.anxun.identity.FacePhoto;
+import cn.anxun.identity.IdNumber;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Learner;
+import cn.anxun.identity.LearnerRegistration;
+import cn.anxun.identity.Learners;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.OneTimePassword;
+import cn.anxun.identity.Page;
+import cn.anxun.identity.PersonalData;
+import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.Violation;
+
+/**
+ * Learner accounts. The ID number and face photo are sealed before they reach the database; the ID number is
+ * found again through its keyed hash. Every read of them, and every refusal, is audited.
+ */
+@Component(service = Learners.class, configurationPid = IdentityConfig.PID)
+public class LearnersImpl implements Learners {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_PAGE = 200;
+
+    private final JpaTemplate jpa;
+    private final Keys keys;
+    private final AuditLog audit;
+    private final CityRegistry cities;
+    private final PluginChoice<IdentityVerifier> verifiers =
+            new PluginChoice<>("Identity verifier", FormatVerifier.ID, IdentityVerifier::id);
+    private final Clock clock = Clock.systemUTC();
+
+    private volatile IdentityConfig config;
+    private volatile Passwords passwords;
+
+    @Activate
+    public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
+            @Reference AuditLog audit, @Reference CityRegistry cities, IdentityConfig config) {
+        this.jpa = jpa;
+        this.keys = keys;
+        this.audit = audit;
+        this.cities = cities;
+        modified(config);
+    }
+
+    @Modified
+    void modified(IdentityConfig newConfig) {
+        config = newConfig;
+        passwords = new Passwords(newConfig.passwordHashCost());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addVerifier(IdentityVerifier verifier) {
+        verifiers.add(verifier);
+    }
+
+    void removeVerifier(IdentityVerifier verifier) {
+        verifiers.remove(verifier);
+    }
+
+    @Override
+    public Learner register(Caller caller, LearnerRegistration registration) {
+        if (registration == null) {
+            throw new InvalidInputException("", "required", "a JSON body with the registration is required");
+        }
+        Checks checks = new Checks();
+        String name = Checks.foldName(registration.name());
+        checks.chineseName("name", name);
+        Optional<IdNumber> id = idNumber(checks, registration.idNumber());
+        checks.add(Passwords.check("password", registration.password(), registration.idNumber()));
+        Employer employer = employer(checks, registration.employer());
+        City city = city(checks, registration.city(), registration.county());
+        category(checks, registration);
+        checks.freeText("jobTitle", registration.jobTitle(), 40, false);
+        checks.identifier("institutionId", registration.institutionId());
+        Optional<String> photoType = ImageCheck.check(checks, "facePhoto", registration.facePhoto());
+        checks.throwIfBroken();
+
+        IdentityVerifier verifier = verifiers.chosen(config.identityVerifier());
+        Verification verification = verifier.verify(name, id.orElseThrow().value());
+        if (!verification.confirmed()) {
+            audit.record(caller, "learner.verification-refused", null, city.code(), "denied", verifier.id());
+            throw new InvalidInputException("idNumber", "identity-verification", "was not confirmed by "
+                    + verifier.label() + ": " + verification.reason());
+        }
+        String lookup = keys.lookupHash(id.get().value());
+        String hash = passwords.hash(registration.password());
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                if (AccountStore.byIdLookup(em, lookup).isPresent()) {
+                    throw duplicate();
+                }
+                Instant now = clock.instant();
+                String region = registration.county() == null ? city.code() : registration.county();
+                Account account = Account.learner(lookup, hash, region, registration.institutionId(), now);
+                em.persist(account);
+                LearnerRecord learner = new LearnerRecord(account.id(), name, keys.seal(bytes(id.get().value()),
+                        idContext(account.id())), id.get().sex(), employer, city.code(), registration.county(),
+                        registration.category(), blankToNull(registration.operationType()),
+                        blankToNull(registration.jobTitle()), verifier.id(), verification.level(), now);
+                em.persist(learner);
+                FacePhotoRecord photo = new FacePhotoRecord(account.id(), photoType.orElseThrow(), now);
+                photo.sealed(keys.seal(registration.facePhoto(), photoContext(photo.id())));
+                em.persist(photo);
+                em.flush();
+                audit.record(caller, "learner.registered", target(account), region, "success",
+                        "verified by " + verifier.id() + " (" + verification.level() + ")");
+                return view(account, learner);
+            });
+        } catch (PersistenceException | IllegalStateException e) {
+            // the unique key on the look-up hash caught a registration made at the same moment
+            if (jpa.txExpr(TransactionType.Required, em -> AccountStore.byIdLookup(em, lookup).isPresent())) {
+                throw duplicate();
+            }
+            throw e;
+        }
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException("A learner with this ID number is registered already. Log in with it, or ask "
+                + "your training institution or the platform operator to reset the password.");
+    }
+
+    private static Optional<IdNumber> idNumber(Checks checks, String raw) {
+        Optional<Violation> violation = IdNumber.check("idNumber", raw, LocalDate.now(CHINA));
+        checks.add(violation);
+        return violation.isPresent() ? Optional.empty() : Optional.of(IdNumber.parse("idNumber", raw, LocalDate.now(CHINA)));
+    }
+
+    private static Employer employer(Checks checks, Employer employer) {
+        if (!checks.required("employer", employer)) {
+            return null;
+        }
+        checks.freeText("employer.name", employer.name(), 100, true);
+        checks.add(CreditCode.check("employer.creditCode", employer.creditCode()));
+        return new Employer(employer.name() == null ? null : employer.name().strip(),
+                employer.creditCode() == null ? null : employer.creditCode().toUpperCase(Locale.ROOT));
+    }
+
+    private City city(Checks checks, String code, String county) {
+        if (!checks.required("city", code)) {
+            return null;
+        }
+        Optional<City> city = cities.installed().stream().filter(c -> c.code().equals(code)).findFirst();
+        if (city.isEmpty()) {
+            checks.add("city", "city-module-installed", "must be a city whose module is installed on this platform "
+                    + "(GET /api/v1/cities lists them)");
+        } else if (county != null && city.get().module().counties().stream().map(County::code)
+                .noneMatch(county::equals)) {
+            checks.add("county", "county-of-city", "must be a county-level division of " + city.get().module().name()
+                    + " (GET /api/v1/cities/" + code + " lists them)");
+        }
+        return city.orElse(null);
+    }
+
+    private static void category(Checks checks, LearnerRegistration registration) {
+        if (!checks.required("category", registration.category())) {
+            return;
+        }
+        boolean special = registration.category() == PersonnelCategory.SPECIAL_OPERATION;
+        if (special) {
+            checks.freeText("operationType", registration.operationType(), 40, true);
+        } else if (registration.operationType() != null) {
+            checks.add("operationType", "special-operation-only",
+                    "is given only when category is SPECIAL_OPERATION");
+        }
+    }
+
+    @Override
+    public Learner get(Caller caller, String learnerId) {
+        caller.requireLogin("see a learner");
+        return read(caller, learnerId, "learner.read", Access::canSee, (em, account, learner) -> view(account, learner),
+                false);
+    }
+
+    @Override
+    public PersonalData personalData(Caller caller, String learnerId) {
+        caller.requireLogin("see a learner's ID number");
+        return read(caller, learnerId, "personal-data.read", Access::canSeePersonalData, (em, account, learner) -> {
+            IdNumber id = IdNumber.parse("idNumber", idNumberOf(learner), LocalDate.now(CHINA));
+            return new PersonalData(account.id(), learner.name(), id.value(), id.sex(), id.birthDate());
+        }, true);
+    }
+
+    @Override
+    public FacePhoto facePhoto(Caller caller, String learnerId) {
+        caller.requireLogin("see a learner's face photo");
+        return read(caller, learnerId, "face-photo.read", Access::canSeePersonalData, (em, account, learner) -> {
+            FacePhotoRecord photo = em.createNamedQuery(FacePhotoRecord.REFERENCE, FacePhotoRecord.class)
+                    .setParameter("account", account.id()).setMaxResults(1).getResultStream().findFirst()
+                    .orElseThrow(() -> new NotFoundException("This learner has no reference photo."));
+            return new FacePhoto(photo.mediaType(), keys.open(photo.sealed(), photoContext(photo.id())));
+        }, true);
+    }
+
+    /** What may be made of a learner once access is granted. */
+    private interface View<T> {
+        T of(EntityManager em, Account account, LearnerRecord learner);
+    }
+
+    /**
+     * Reads one learner for the caller if {@code allowed}. A refusal is audited (and committed) before it is
+     * thrown; a success is audited if asked.
+     */
+    private <T> T read(Caller caller, String learnerId, String action, BiPredicate<Caller, Account> allowed,
+            View<T> view, boolean auditSuccess) {
+        Optional<T> result = jpa.txExpr(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            if (!allowed.test(caller, account)) {
+                audit.record(caller, action, target(account), account.regionCode(), "denied", null);
+                return Optional.<T>empty();
+            }
+            T value = view.of(em, account, em.find(LearnerRecord.class, account.id()));
+            if (auditSuccess) {
+                audit.record(caller, action, target(account), account.regionCode(), "success", null);
+            }
+            return Optional.of(value);
+        });
+        return result.orElseThrow(() -> new AccessDeniedException("This learner is outside what your roles "
+                + caller.roles() + ", region and institution let you see."));
+    }
+
+    private static Account learnerAccount(EntityManager em, String learnerId) {
+        Account account = learnerId == null ? null : em.find(Account.class, learnerId);
+        if (account == null || !account.isLearner()) {
+            throw new NotFoundException("There is no learner " + learnerId + ".");
+        }
+        return account;
+    }
+
+    @Override
+    public Page<Learner> list(Caller caller, int offset, int limit) {
+        caller.require("list learners", Role.LEARNER, Role.OPERATOR, Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF,
+                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR);
+        int first = Math.max(0, offset);
+        int max = Math.max(1, Math.min(limit, MAX_PAGE));
+        String scope;
+        Object parameter;
+        if (caller.has(Role.OPERATOR)) {
+            scope = "1 = 1";
+            parameter = null;
+        } else if (caller.has(Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR)) {
+            scope = "a.regionCode LIKE :scope";
+            parameter = regionPrefix(caller.regionCode()) + "%";
+        } else if (caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF)) {
+            scope = "a.institutionId = :scope";
+            parameter = caller.institutionId();
+        } else {
+            scope = "a.id = :scope";
+            parameter = caller.accountId();
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            String from = " FROM Account a, LearnerRecord l WHERE l.accountId = a.id AND " + scope;
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + from, Long.class);
+            TypedQuery<Object[]> rows = em.createQuery("SELECT a, l" + from + " ORDER BY l.registeredAt, a.id",
+                    Object[].class);
+            if (parameter != null) {
+                count.setParameter("scope", parameter);
+                rows.setParameter("scope", parameter);
+            }
+            List<Learner> items = rows.setFirstResult(first).setMaxResults(max).getResultList().stream()
+                    .map(row -> view((Account) row[0], (LearnerRecord) row[1])).toList();
+            return new Page<>(items, count.getSingleResult(), first, max);
+        });
+    }
+
+    private static String regionPrefix(String region) {
+        return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
+    }
+
+    @Override
+    public OneTimePassword resetPassword(Caller caller, String learnerId) {
+        caller.require("reset a learner's password", Role.OPERATOR, Role.INSTITUTION_ADMIN);
+        String password = passwords.generate();
+        String hash = passwords.hash(password);
+        Optional<OneTimePassword> reset = jpa.txExpr(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            if (!Access.canResetPassword(caller, account)) {
+                audit.record(caller, "password.reset", target(account), account.regionCode(), "denied", null);
+                return Optional.empty();
+            }
+            account.passwordHash(hash);
+            int ended = AccountStore.endSessions(em, account.id(), "password-reset", clock.instant(), null);
+            audit.record(caller, "password.reset", target(account), account.regionCode(), "success",
+                    ended + " sessions ended");
+            return Optional.of(new OneTimePassword(account.id(), password));
+        });
+        return reset.orElseThrow(() -> new AccessDeniedException("Only the platform operator or an administrator "
+                + "of the learner's institution may reset this learner's password."));
+    }
+
+    private Learner view(Account account, LearnerRecord learner) {
+        return new Learner(account.id(), learner.name(), IdNumber.mask(idNumberOf(learner)), learner.sex(),
+                learner.employer(), learner.city(), learner.county(), learner.category(), learner.operationType(),
+                learner.jobTitle(), account.institutionId(), learner.verifiedBy(), learner.verificationLevel(),
+                learner.registeredAt(), account.lockedUntil());
+    }
+
+    private String idNumberOf(LearnerRecord learner) {
+        return new String(keys.open(learner.idNumberSealed(), idContext(learner.accountId())), StandardCharsets.US_ASCII);
+    }
+
+    private static String idContext(String accountId) {
+        return "id-number:" + accountId;
+    }
+
+    private static String photoContext(String photoId) {
+        return "face-photo:" + photoId;
+    }
+
+    private static String target(Account account) {
+        return "learner:" + account.id();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,292 @@
+package cn.anxun.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+import cn.anxun.api.identity.StaffAuthenticator;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.AuthenticationRequiredException;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.IdNumber;
+import cn.anxun.identity.LoginRefusedException;
+import cn.anxun.identity.LoginRefusedException.Reason;
+import cn.anxun.identity.Sessions;
+import cn.anxun.identity.Tokens;
+
+/**
+ * Logins and their sessions. Failed attempts, throttling and locks are stored with the account and audited; a
+ * login that fails still commits what it recorded before it is refused.
+ */
+@Component(service = Sessions.class, configurationPid = IdentityConfig.PID)
+@Designate(ocd = IdentityConfig.class)
+public class SessionsImpl implements Sessions {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** What a login attempt ended in: tokens, or the refusal to throw once its traces are committed. */
+    private record Outcome(Tokens tokens, LoginRefusedException refusal) {
+    }
+
+    private final JpaTemplate jpa;
+    private final Keys keys;
+    private final AuditLog audit;
+    private final AccessTokens accessTokens;
+    private final PluginChoice<StaffAuthenticator> authenticators =
+            new PluginChoice<>("Staff authenticator", LocalStaffAuthenticator.ID, StaffAuthenticator::id);
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    private volatile IdentityConfig config;
+    private volatile Passwords passwords;
+    private volatile LoginThrottle throttle;
+
+    @Activate
+    public SessionsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
+            @Reference AuditLog audit, IdentityConfig config) {
+        this.jpa = jpa;
+        this.keys = keys;
+        this.audit = audit;
+        this.accessTokens = new AccessTokens(keys.tokenKeys());
+        modified(config);
+    }
+
+    @Modified
+    void modified(IdentityConfig newConfig) {
+        config = newConfig;
+        passwords = new Passwords(newConfig.passwordHashCost());
+        throttle = LoginThrottle.of(newConfig);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAuthenticator(StaffAuthenticator authenticator) {
+        authenticators.add(authenticator);
+    }
+
+    void removeAuthenticator(StaffAuthenticator authenticator) {
+        authenticators.remove(authenticator);
+    }
+
+    @Override
+    public Tokens loginLearner(Caller caller, String idNumber, String password) {
+        requireCredentials("idNumber", idNumber, password);
+        IdNumber id = IdNumber.parse("idNumber", idNumber, LocalDate.now(CHINA));
+        String lookup = keys.lookupHash(id.value());
+        return login(caller, id.masked(), em -> AccountStore.byIdLookup(em, lookup),
+                account -> passwords.matches(password, account.passwordHash()));
+    }
+
+    @Override
+    public Tokens loginStaff(Caller caller, String username, String secret) {
+        requireCredentials("username", username, secret);
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        StaffAuthenticator authenticator = authenticators.chosen(config.staffAuthenticator());
+        return login(caller, name, em -> AccountStore.byUsername(em, name), account -> authenticator
+                .authenticate(name, secret).filter(account.username()::equals).isPresent());
+    }
+
+    private static void requireCredentials(String field, String name, String secret) {
+        Checks checks = new Checks();
+        checks.required(field, name);
+        checks.required("password", secret);
+        checks.throwIfBroken();
+    }
+
+    private Tokens login(Caller caller, String attempted, Function<EntityManager, Optional<Account>> find,
+            Predicate<Account> credentialsMatch) {
+        Caller anonymous = new Caller(null, attempted, Set.of(), null, null, null, caller.requestId());
+        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> {
+            Instant now = clock.instant();
+            Optional<Account> found = find.apply(em);
+            if (found.isEmpty()) {
+                passwords.matches("", null);
+                audit.record(anonymous, "login.failed", null, null, "failure", "no such account");
+                return refused(Reason.BAD_CREDENTIALS, null);
+            }
+            Account account = found.get();
+            Caller who = AccountStore.caller(account, null, caller.requestId());
+            String target = "account:" + account.id();
+            LoginThrottle.State state = AccountStore.loginState(account);
+            if (state.lockEnded(now)) {
+                audit.record(who, "account.lock-ended", target, account.regionCode(), "success",
+                        "locked until " + state.lockedUntil());
+                state = LoginThrottle.State.CLEAR;
+                account.loginState(0, null, null);
+            }
+            Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
+            if (refusal.isPresent()) {
+                audit.record(who, "login.refused", target, account.regionCode(), "denied",
+                        refusal.get().reason() + " until " + refusal.get().retryAt());
+                return new Outcome(null, refusal.get());
+            }
+            if (!credentialsMatch.test(account)) {
+                LoginThrottle.State next = throttle.failed(state, now);
+                account.loginState(next.failures(), next.nextAttemptAt(), next.lockedUntil());
+                audit.record(who, "login.failed", target, account.regionCode(), "failure",
+                        "failure " + (state.failures() + 1) + " in a row");
+                if (next.lockedUntil() != null) {
+                    audit.record(who, "account.locked", target, account.regionCode(), "success",
+                            "locked until " + next.lockedUntil());
+                    return new Outcome(null, throttle.refusal(next, now).orElseThrow());
+                }
+                return refused(Reason.BAD_CREDENTIALS, next.nextAttemptAt());
+            }
+            account.loginState(0, null, null);
+            Tokens tokens = open(em, account, now);
+            audit.record(who, "login.succeeded", target, account.regionCode(), "success", null);
+            return new Outcome(tokens, null);
+        });
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+        return outcome.tokens();
+    }
+
+    private static Outcome refused(Reason reason, Instant retryAt) {
+        return new Outcome(null, new LoginRefusedException(reason, retryAt,
+                "The ID number or user name and password do not match an account."));
+    }
+
+    private Tokens open(EntityManager em, Account account, Instant now) {
+        String secret = secret();
+        LoginSession session = new LoginSession(account.id(), sha256(secret), now,
+                now.plusSeconds(config.refreshTokenSeconds()));
+        em.persist(session);
+        return tokens(account, session, secret, now);
+    }
+
+    private Tokens tokens(Account account, LoginSession session, String secret, Instant now) {
+        Instant expiresAt = now.plusSeconds(config.accessTokenSeconds());
+        return new Tokens(accessTokens.issue(account.id(), session.id(), now, expiresAt), config.accessTokenSeconds(),
+                session.id() + "." + secret, Duration.between(now, session.refreshExpiresAt()).toSeconds());
+    }
+
+    @Override
+    public Tokens refresh(Caller caller, String refreshToken) {
+        int dot = refreshToken == null ? -1 : refreshToken.indexOf('.');
+        if (dot < 1) {
+            throw refreshInvalid("is not a refresh token of this platform");
+        }
+        String sessionId = refreshToken.substring(0, dot);
+        String secret = refreshToken.substring(dot + 1);
+        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> {
+            Instant now = clock.instant();
+            LoginSession session = em.find(LoginSession.class, sessionId);
+            Account account = session == null ? null : em.find(Account.class, session.accountId());
+            if (account == null || session.ended()) {
+                throw refreshInvalid("belongs to no open session; log in again");
+            }
+            Caller who = AccountStore.caller(account, session.id(), caller.requestId());
+            if (!MessageDigest.isEqual(sha256(secret).getBytes(StandardCharsets.US_ASCII),
+                    session.refreshHash().getBytes(StandardCharsets.US_ASCII))) {
+                // a spent refresh token came back: it was copied, so the whole session goes
+                session.end("refresh-reuse", now);
+                audit.record(who, "session.ended", "session:" + session.id(), account.regionCode(), "denied",
+                        "a spent refresh token was presented");
+                return new Outcome(null, null);
+            }
+            if (!now.isBefore(session.refreshExpiresAt())) {
+                throw new AuthenticationRequiredException("token-expired", "The refresh token expired at "
+                        + session.refreshExpiresAt() + "; log in again.");
+            }
+            String next = secret();
+            session.refreshHash(sha256(next));
+            return new Outcome(tokens(account, session, next, now), null);
+        });
+        if (outcome.tokens() == null) {
+            throw refreshInvalid("was used before; the session is ended for safety, log in again");
+        }
+        return outcome.tokens();
+    }
+
+    private static AuthenticationRequiredException refreshInvalid(String why) {
+        return new AuthenticationRequiredException("invalid-token", "The refresh token " + why + ".");
+    }
+
+    @Override
+    public void logout(Caller caller) {
+        caller.requireLogin("log out");
+        jpa.tx(TransactionType.Required, em -> {
+            LoginSession session = em.find(LoginSession.class, caller.sessionId());
+            session.end("logout", clock.instant());
+            audit.record(caller, "logout", "session:" + session.id(), caller.regionCode(), "success", null);
+        });
+    }
+
+    @Override
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        caller.requireLogin("change your password");
+        jpa.tx(TransactionType.Required, em -> {
+            Account account = em.find(Account.class, caller.accountId());
+            Checks checks = new Checks();
+            if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+                checks.add("currentPassword", "password-match", "is not the current password of this account");
+            }
+            checks.add(Passwords.check("newPassword", newPassword, account.username()));
+            checks.throwIfBroken();
+            Instant now = clock.instant();
+            account.passwordHash(passwords.hash(newPassword));
+            int ended = AccountStore.endSessions(em, account.id(), "password-changed", now, caller.sessionId());
+            audit.record(caller, "password.changed", "account:" + account.id(), account.regionCode(), "success",
+                    ended + " other sessions ended");
+        });
+    }
+
+    @Override
+    public Caller authenticate(String accessToken, String requestId) {
+        AccessTokens.Claims claims = accessTokens.verify(accessToken, clock.instant());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LoginSession session = em.find(LoginSession.class, claims.sessionId());
+            Account account = em.find(Account.class, claims.accountId());
+            if (session == null || account == null || !session.accountId().equals(account.id())) {
+                throw new AuthenticationRequiredException("invalid-token", "The access token names no session "
+                        + "of this platform. Log in with POST /api/v1/auth/login.");
+            }
+            if (session.ended()) {
+                throw new AuthenticationRequiredException("token-revoked", "The session of this access token has "
+                        + "ended (logout, password change or reset). Log in again.");
+            }
+            return AccountStore.caller(account, session.id(), requestId);
+        });
+    }
+
+    private String secret() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package cn.anxun.identity.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewStaffAccount;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.OneTimePassword;
+import cn.anxun.identity.Regions;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.StaffAccount;
+import cn.anxun.identity.StaffAccounts;
+import cn.anxun.identity.StaffGrant;
+
+/**
+ * Staff accounts, managed by platform administrators. The first administrator is created at first start, with the
+ * password hash from the configuration or a one-time password written once to the log.
+ */
+@Component(service = StaffAccounts.class, configurationPid = IdentityConfig.PID)
+public class StaffAccountsImpl implements StaffAccounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffAccountsImpl.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Passwords passwords;
+
+    @Activate
+    public StaffAccountsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
+            @Reference AuditLog audit, IdentityConfig config) {
+        this.jpa = jpa;
+        this.audit = audit;
+        modified(config);
+        createFirstAdministrator(config);
+    }
+
+    @Modified
+    void modified(IdentityConfig config) {
+        passwords = new Passwords(config.passwordHashCost());
+    }
+
+    private void createFirstAdministrator(IdentityConfig config) {
+        String username = config.initialAdminUsername().strip().toLowerCase(Locale.ROOT);
+        String configuredHash = config.initialAdminPasswordHash().strip();
+        boolean generate = configuredHash.isEmpty();
+        if (!generate && !Passwords.isHash(configuredHash)) {
+            LOG.error("initialAdminPasswordHash in etc/{}.cfg is not a bcrypt hash; a one-time password is used "
+                    + "instead", IdentityConfig.PID);
+            generate = true;
+        }
+        String password = generate ? passwords.generate() : null;
+        String hash = generate ? passwords.hash(password) : configuredHash;
+        boolean created = jpa.txExpr(TransactionType.Required, em -> {
+            long administrators = em.createNamedQuery(Account.COUNT_ROLE, Long.class)
+                    .setParameter("role", "%" + Role.PLATFORM_ADMIN.name() + "%").getSingleResult();
+            if (administrators > 0 || AccountStore.byUsername(em, username).isPresent()) {
+                return false;
+            }
+            Account admin = Account.staff(username, "Platform administrator", hash, clock.instant());
+            admin.grant(Set.of(Role.PLATFORM_ADMIN), null, null);
+            em.persist(admin);
+            audit.record(Caller.system(), "staff.created", target(admin), null, "success",
+                    "first platform administrator");
+            return true;
+        });
+        if (created && password != null) {
+            LOG.warn("First platform administrator '{}' created with the one-time password {} - it is not shown "
+                    + "again. Log in and change it with POST /api/v1/me/password.", username, password);
+        } else if (created) {
+            LOG.info("First platform administrator '{}' created with the configured password", username);
+        }
+    }
+
+    @Override
+    public OneTimePassword create(Caller caller, NewStaffAccount account) {
+        caller.require("create staff accounts", Role.PLATFORM_ADMIN);
+        if (account == null) {
+            throw new InvalidInputException("", "required", "a JSON body with the account is required");
+        }
+        Checks checks = new Checks();
+        String username = account.username() == null ? null : account.username().strip().toLowerCase(Locale.ROOT);
+        if (checks.required("username", username) && !USERNAME.matcher(username).matches()) {
+            checks.add("username", "username", "must be 3 to 32 lower-case letters, digits, '.', '-' or '_', "
+                    + "starting with a letter");
+        }
+        checks.freeText("displayName", account.displayName(), 80, true);
+        grant(checks, account.grant());
+        checks.throwIfBroken();
+        String password = passwords.generate();
+        String hash = passwords.hash(password);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (AccountStore.byUsername(em, username).isPresent()) {
+                throw new ConflictException("The user name '" + username + "' is taken.");
+            }
+            Account staff = Account.staff(username, account.displayName().strip(), hash, clock.instant());
+            staff.grant(account.grant().roles(), account.grant().regionCode(), account.grant().institutionId());
+            em.persist(staff);
+            audit.record(caller, "staff.created", target(staff), staff.regionCode(), "success",
+                    "roles " + staff.roles());
+            return new OneTimePassword(staff.id(), password);
+        });
+    }
+
+    /** Roles and the bindings they need: regulators a region of their level in Guangdong, institution staff an institution. */
+    private static void grant(Checks checks, StaffGrant grant) {
+        if (!checks.required("grant", grant) || !checks.required("grant.roles", grant.roles())) {
+            return;
+        }
+        if (grant.roles().isEmpty() || grant.roles().contains(Role.LEARNER)) {
+            checks.add("grant.roles", "staff-roles", "must name one or more staff roles (LEARNER is not one)");
+        }
+        List<Role> regional = grant.roles().stream().filter(r -> r.binding() == Role.Binding.REGION).toList();
+        if (regional.size() > 1) {
+            checks.add("grant.roles", "one-region", "may hold only one regulator role");
+        } else if (regional.size() == 1) {
+            String region = grant.regionCode();
+            if (!Regions.isCode(region) || !Regions.covers(Regions.PROVINCE, region)) {
+                checks.add("grant.regionCode", "guangdong-region", "must be a GB/T 2260 code in Guangdong (44xxxx)");
+            } else if (Regions.regulatorRole(region) != regional.get(0)) {
+                checks.add("grant.regionCode", "region-level", "must be a region of the level of " + regional.get(0)
+                        + ": 440000 for the province, 44xx00 for a city, another 44xxxx for a county");
+            }
+        } else if (grant.regionCode() != null) {
+            checks.add("grant.regionCode", "not-applicable", "is only given with a regulator role");
+        }
+        boolean institutional = grant.roles().stream().anyMatch(r -> r.binding() == Role.Binding.INSTITUTION);
+        if (institutional) {
+            if (checks.required("grant.institutionId", grant.institutionId())) {
+                checks.identifier("grant.institutionId", grant.institutionId());
+            }
+        } else if (grant.institutionId() != null) {
+            checks.add("grant.institutionId", "not-applicable", "is only given with an institution role");
+        }
+    }
+
+    @Override
+    public List<StaffAccount> list(Caller caller) {
+        caller.require("list staff accounts", Role.PLATFORM_ADMIN);
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(Account.STAFF, Account.class)
+                .getResultList().stream().map(StaffAccountsImpl::view).toList());
+    }
+
+    @Override
+    public StaffAccount get(Caller caller, String accountId) {
+        caller.require("see staff accounts", Role.PLATFORM_ADMIN);
+        return jpa.txExpr(TransactionType.Required, em -> view(staff(em, accountId)));
+    }
+
+    @Override
+    public StaffAccount grant(Caller caller, String accountId, StaffGrant grant) {
+        caller.require("change staff roles", Role.PLATFORM_ADMIN);
+        Checks checks = new Checks();
+        grant(checks, grant);
+        checks.throwIfBroken();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account staff = staff(em, accountId);
+            Set<Role> before = staff.roles();
+            if (before.contains(Role.PLATFORM_ADMIN) && !grant.roles().contains(Role.PLATFORM_ADMIN)
+                    && em.createNamedQuery(Account.COUNT_ROLE, Long.class)
+                            .setParameter("role", "%" + Role.PLATFORM_ADMIN.name() + "%").getSingleResult() < 2) {
+                throw new InvalidInputException("grant.roles", "last-admin",
+                        "must keep PLATFORM_ADMIN: this is the last platform administrator");
+            }
+            staff.grant(grant.roles(), grant.regionCode(), grant.institutionId());
+            Instant now = clock.instant();
+            int ended = AccountStore.endSessions(em, staff.id(), "roles-changed", now, null);
+            audit.record(caller, "staff.roles-changed", target(staff), staff.regionCode(), "success",
+                    before + " -> " + staff.roles() + "; " + ended + " sessions ended");
+            return view(staff);
+        });
+    }
+
+    @Override
+    public OneTimePassword resetPassword(Caller caller, String accountId) {
+        caller.require("reset staff passwords", Role.PLATFORM_ADMIN);
+        String password = passwords.generate();
+        String hash = passwords.hash(password);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account staff = staff(em, accountId);
+            staff.passwordHash(hash);
+            int ended = AccountStore.endSessions(em, staff.id(), "password-reset", clock.instant(), null);
+            audit.record(caller, "password.reset", target(staff), staff.regionCode(), "success",
+                    ended + " sessions ended");
+            return new OneTimePassword(staff.id(), password);
+        });
+    }
+
+    private static Account staff(EntityManager em, String accountId) {
+        Account account = accountId == null ? null : em.find(Account.class, accountId);
+        if (account == null || account.isLearner()) {
+            throw new NotFoundException("There is no staff account " + accountId + ".");
+        }
+        return account;
+    }
+
+    static StaffAccount view(Account account) {
+        return new StaffAccount(account.id(), account.username(), account.displayName(), account.roles(),
+                account.regionCode(), account.institutionId(), account.createdAt(), account.lockedUntil());
+    }
+
+    private static String target(Account account) {
+        return "staff:" + account.id();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Identity: accounts of learners and staff, login sessions, who may see whom, personal-data protection and the
+ * audit log.
+ * <p>
+ * Every service method takes the {@link cn.anxun.identity.Caller} it works for and checks it itself: the web API
+ * authenticates, the services authorise. Failures are the exceptions of this package, which the web API turns into
+ * problem details (401, 403, 404, 409, 422, 423, 429).
+ */
+@Version("1.0.0")
+package cn.anxun.identity;
+
+import org.osgi.annotation.versioning.Version;
