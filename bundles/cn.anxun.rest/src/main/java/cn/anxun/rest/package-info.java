@@ -3,7 +3,7 @@
  * cn.anxun.rest.ApiResource} service and it is published under {@code /api/v1}; throw a {@link
  * cn.anxun.rest.ProblemException} to answer with RFC 7807 problem details.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.anxun.rest;
 
 import org.osgi.annotation.versioning.Version;

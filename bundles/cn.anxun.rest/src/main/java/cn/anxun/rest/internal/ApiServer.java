@@ -16,11 +16,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.rest.ApiProvider;
 import cn.anxun.rest.ApiResource;
 
 /**
  * Publishes every {@link ApiResource} service as one JAX-RS application at {@code /api/v1}, with its OpenAPI
- * document. A resource that comes or goes re-creates the application; meanwhile {@link FallbackServer} answers.
+ * document and every {@link ApiProvider}. A resource that comes or goes re-creates the application; meanwhile {@link FallbackServer} answers.
  */
 @Component(service = {}, immediate = true)
 public class ApiServer {
@@ -33,11 +34,13 @@ public class ApiServer {
 
     @Activate
     public ApiServer(BundleContext context, @Reference(cardinality = ReferenceCardinality.MULTIPLE,
-            policyOption = ReferencePolicyOption.GREEDY) List<ApiResource> resources) {
+            policyOption = ReferencePolicyOption.GREEDY) List<ApiResource> resources,
+            @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
+            List<ApiProvider> providers) {
         Set<Class<?>> classes = resources.stream().map(Object::getClass).collect(Collectors.toSet());
         List<Object> published = new ArrayList<>(resources);
         published.add(new OpenApiResource(context.getBundle().getVersion().toString(), classes));
-        server = JaxRsServers.create(ADDRESS, published);
+        server = JaxRsServers.create(ADDRESS, published, providers);
         LOG.info("Web API published at /api{} with {} resources", ADDRESS, resources.size());
     }
 

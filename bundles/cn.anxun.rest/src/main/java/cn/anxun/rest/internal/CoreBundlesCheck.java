@@ -75,11 +75,23 @@ final class CoreBundlesCheck implements ReadinessCheck {
                 case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION:
                     return name + " waits for its configuration";
                 case ComponentConfigurationDTO.FAILED_ACTIVATION:
-                    return name + " failed to activate: " + configuration.failure;
+                    return name + " failed to activate (data/log/karaf.log has the trace): "
+                            + rootCause(configuration.failure);
                 default:
                     break;
             }
         }
         return null;
+    }
+
+    /** The innermost "Caused by" line of a stack trace: the cause without the trace. */
+    private static String rootCause(String trace) {
+        String cause = trace.lines().findFirst().orElse("");
+        for (String line : (Iterable<String>) trace.lines()::iterator) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause;
     }
 }

@@ -18,7 +18,7 @@ public class FallbackServer {
 
     @Activate
     public FallbackServer() {
-        server = JaxRsServers.create("/", List.of(new FallbackResource()));
+        server = JaxRsServers.create("/", List.of(new FallbackResource()), List.of());
     }
 
     @Deactivate

@@ -1,5 +1,6 @@
 package cn.anxun.rest.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.cxf.BusFactory;
@@ -14,8 +15,11 @@ final class JaxRsServers {
     private JaxRsServers() {
     }
 
-    /** Publishes the resources at the address, relative to the CXF servlet's mount point {@code /api}. */
-    static Server create(String address, List<Object> resources) {
+    /**
+     * Publishes the resources at the address, relative to the CXF servlet's mount point {@code /api}, with the
+     * common providers and any {@code extraProviders}.
+     */
+    static Server create(String address, List<Object> resources, List<?> extraProviders) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JaxRsServers.class.getClassLoader());
@@ -24,8 +28,11 @@ final class JaxRsServers {
             factory.setBus(BusFactory.getDefaultBus());
             factory.setAddress(address);
             factory.setServiceBeans(resources);
-            factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new WebApplicationExceptionMapper(),
-                    new ProblemExceptionMapper(), new JsonExceptionMapper(), new UnexpectedExceptionMapper()));
+            List<Object> providers = new ArrayList<>(List.of(new JacksonJsonProvider(Json.mapper()),
+                    new WebApplicationExceptionMapper(), new ProblemExceptionMapper(), new ServiceExceptionMapper(),
+                    new JsonExceptionMapper(), new UnexpectedExceptionMapper()));
+            providers.addAll(extraProviders);
+            factory.setProviders(providers);
             return factory.create();
         } finally {
             thread.setContextClassLoader(previous);

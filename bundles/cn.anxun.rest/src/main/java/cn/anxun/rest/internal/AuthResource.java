@@ -1,0 +1,92 @@
+package cn.anxun.rest.internal;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Sessions;
+import cn.anxun.identity.Tokens;
+import cn.anxun.rest.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Logging in and out, refreshing tokens. */
+@Component(service = ApiResource.class)
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "auth", description = "Login sessions and bearer tokens")
+@SecurityScheme(name = AuthResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class AuthResource implements ApiResource {
+
+    static final String BEARER = "bearer";
+
+    /**
+     * A login: learners give their ID number, staff their user name; never both.
+     *
+     * @param idNumber a learner's resident ID number
+     * @param username a staff member's user name
+     */
+    public record Login(String idNumber, String username, String password) {
+
+        @Override
+        public String toString() {
+            return "Login[" + username + "]";
+        }
+    }
+
+    /** A refresh token from a login or an earlier refresh. */
+    public record Refresh(String refreshToken) {
+    }
+
+    private final Sessions sessions;
+
+    @Activate
+    public AuthResource(@Reference Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("login")
+    @Operation(operationId = "login", summary = "Log in; answers a short-lived access token and a refresh token. "
+            + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).")
+    public Tokens login(@Context Caller caller, Login login) {
+        if (login == null || (login.idNumber() == null) == (login.username() == null)) {
+            throw new InvalidInputException(login == null || login.idNumber() == null ? "idNumber" : "username",
+                    "one-of", "give either idNumber (learners) or username (staff)");
+        }
+        return login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
+                : sessions.loginStaff(caller, login.username(), login.password());
+    }
+
+    @POST
+    @Path("refresh")
+    @Operation(operationId = "refresh", summary = "A new access token for a refresh token; the refresh token is "
+            + "replaced, and presenting a spent one ends the session")
+    public Tokens refresh(@Context Caller caller, Refresh refresh) {
+        if (refresh == null || refresh.refreshToken() == null) {
+            throw new InvalidInputException("refreshToken", "required", "is required");
+        }
+        return sessions.refresh(caller, refresh.refreshToken());
+    }
+
+    @POST
+    @Path("logout")
+    @Operation(operationId = "logout", summary = "End this session: its access and refresh tokens stop working at once",
+            security = @SecurityRequirement(name = BEARER))
+    public void logout(@Context Caller caller) {
+        sessions.logout(caller);
+    }
+}

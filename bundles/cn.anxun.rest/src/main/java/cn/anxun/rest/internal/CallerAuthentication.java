@@ -1,0 +1,80 @@
+package cn.anxun.rest.internal;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.HttpHeaders;
+
+import org.apache.cxf.jaxrs.ext.ContextProvider;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.identity.AuthenticationRequiredException;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.Sessions;
+import cn.anxun.rest.ApiProvider;
+
+/**
+ * Turns the bearer token of each request into the {@link Caller} that resource methods receive with
+ * {@code @Context Caller}, and names each request with an id (answered as {@code X-Request-Id}) that its audit rows
+ * carry. A request without a token gets an anonymous caller; the services decide what that may do. A token that
+ * is present but not valid ends the request with 401.
+ */
+@Component(service = ApiProvider.class)
+public class CallerAuthentication implements ContainerRequestFilter, ContainerResponseFilter, ContextProvider<Caller>,
+        ApiProvider {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+)");
+    private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final Sessions sessions;
+
+    @Activate
+    public CallerAuthentication(@Reference Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String given = request.getHeaderString(REQUEST_ID);
+        String requestId = given != null && GIVEN_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        message.getExchange().put(REQUEST_ID, requestId);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Caller caller;
+        if (authorization == null) {
+            caller = Caller.anonymous(requestId);
+        } else {
+            var bearer = BEARER.matcher(authorization.strip());
+            if (!bearer.matches()) {
+                throw new AuthenticationRequiredException("invalid-token", "The Authorization header must be "
+                        + "'Bearer <access token>'; get a token with POST /api/v1/auth/login.");
+            }
+            caller = sessions.authenticate(bearer.group(1), requestId);
+        }
+        message.getExchange().put(Caller.class, caller);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Object requestId = message == null ? null : message.getExchange().get(REQUEST_ID);
+        if (requestId != null) {
+            response.getHeaders().putSingle(REQUEST_ID, requestId);
+        }
+    }
+
+    @Override
+    public Caller createContext(Message message) {
+        Caller caller = message.getExchange().get(Caller.class);
+        return caller != null ? caller : Caller.anonymous(UUID.randomUUID().toString());
+    }
+}

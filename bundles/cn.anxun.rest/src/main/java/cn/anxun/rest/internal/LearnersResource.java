@@ -1,0 +1,116 @@
+package cn.anxun.rest.internal;
+
+import java.net.URI;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.CacheControl;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.FacePhoto;
+import cn.anxun.identity.Learner;
+import cn.anxun.identity.LearnerRegistration;
+import cn.anxun.identity.Learners;
+import cn.anxun.identity.Page;
+import cn.anxun.rest.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Learners: real-name registration, and what staff and regulators may see of them. */
+@Component(service = ApiResource.class)
+@Path("/learners")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "learners", description = "Real-name learner accounts (R-21, R-26, R-27)")
+public class LearnersResource implements ApiResource {
+
+    /** Personal data and passwords must not linger in caches on the way. */
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private final Learners learners;
+
+    @Activate
+    public LearnersResource(@Reference Learners learners) {
+        this.learners = learners;
+    }
+
+    @POST
+    @Operation(operationId = "registerLearner", summary = "Register with real name, ID number and a reference face "
+            + "photo. Unknown fields (phone, e-mail, …) are refused, so is contact data inside free text.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "registered",
+                        content = @Content(schema = @Schema(implementation = Learner.class))),
+                @ApiResponse(responseCode = "409", description = "the ID number is registered already"),
+                @ApiResponse(responseCode = "422", description = "a field breaks a rule; each is named")})
+    public Response register(@Context Caller caller, LearnerRegistration registration) {
+        Learner learner = learners.register(caller, registration);
+        return Response.created(URI.create("/api/v1/learners/" + learner.id())).entity(learner).build();
+    }
+
+    @GET
+    @Operation(operationId = "listLearners", summary = "The learners the caller may see, ID numbers masked, in "
+            + "order of registration", security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Page<Learner> list(@Context Caller caller, @QueryParam("offset") @DefaultValue("0") int offset,
+            @Parameter(description = "at most 200") @QueryParam("limit") @DefaultValue("50") int limit) {
+        return learners.list(caller, offset, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getLearner", summary = "One learner, ID number masked",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Learner get(@Context Caller caller, @PathParam("id") String id) {
+        return learners.get(caller, id);
+    }
+
+    @GET
+    @Path("{id}/personal-data")
+    @Operation(operationId = "getLearnerPersonalData", summary = "The full ID number and birth date; for the "
+            + "learner, the operator, the institution's administrators and regulators of the region. Audited.",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response personalData(@Context Caller caller, @PathParam("id") String id) {
+        return unstored(Response.ok(learners.personalData(caller, id)));
+    }
+
+    @GET
+    @Path("{id}/face-photo")
+    @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getLearnerFacePhoto", summary = "The reference face photo; audited",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response facePhoto(@Context Caller caller, @PathParam("id") String id) {
+        FacePhoto photo = learners.facePhoto(caller, id);
+        return unstored(Response.ok(photo.bytes(), photo.mediaType()));
+    }
+
+    @POST
+    @Path("{id}/password-reset")
+    @Operation(operationId = "resetLearnerPassword", summary = "A new one-time password, for the operator or an "
+            + "administrator of the learner's institution to hand over in person; the learner's sessions end",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
+        return unstored(Response.ok(learners.resetPassword(caller, id)));
+    }
+
+    /** An answer that no cache may keep. */
+    static Response unstored(Response.ResponseBuilder response) {
+        return response.cacheControl(NO_STORE).build();
+    }
+}
