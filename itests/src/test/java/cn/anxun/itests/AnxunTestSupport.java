@@ -75,6 +75,9 @@ public abstract class AnxunTestSupport {
                 logLevel(Boolean.getBoolean("anxun.it.keep") ? LogLevel.INFO : LogLevel.WARN),
                 vmOptions(JAVA_MODULE_OPTIONS),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                // the first administrator gets a password the tests know
+                editConfigurationFilePut("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash",
+                        Identity.ADMIN_PASSWORD_HASH),
                 editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                         String.valueOf(Ports.free())),

@@ -4,9 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.After;
 import org.junit.Test;
@@ -16,11 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The distribution as an operator runs it: started with bin/karaf from an unpacked archive with no Maven repository
  * to fall back on, a city module dropped into deploy/, the console reached through bin/client with the operator
- * account, stopped with bin/stop and started again with its data intact.
+ * account, the first administrator logging in with the one-time password from the log, stopped with bin/stop and
+ * started again with its data and keys intact.
  */
 public class DistributionIT {
 
     private static final String GUANGZHOU = "440100";
+    private static final String NEW_ADMIN_PASSWORD = "Changed-2026-pw";
+    private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("with the one-time password (\\S+)");
 
     private Distribution platform;
 
@@ -51,6 +59,12 @@ public class DistributionIT {
         System.out.printf("city module in deploy/ to listed: %d ms%n", since(dropped).toMillis());
         String firstInstalled = city(http).path("firstInstalled").asText();
 
+        Identity.Account admin = firstAdministrator(http);
+        String idNumber = IdNumbers.next();
+        Identity.Account learner = new Identity(http).learner(Identity.registration(idNumber, null));
+        assertEquals("owner-only key folder", "rwx------", permissions("data/keys"));
+        assertEquals("owner-only key file", "rw-------", permissions("data/keys/personal-data-1.key"));
+
         String console = consoleUntilUp("anxun:cities");
         assertTrue(console, console.contains(GUANGZHOU) && console.contains("installed"));
         String users = platform.read("etc/users.properties");
@@ -64,6 +78,13 @@ public class DistributionIT {
         System.out.printf("restart to ready: %d ms%n", since(warmStart).toMillis());
         Eventually.await("440100 installed again after the restart", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
         assertEquals("recorded data survives a restart", firstInstalled, city(http).path("firstInstalled").asText());
+        assertEquals("one first administrator, one one-time password", 1, oneTimePasswords().count());
+        new Identity(http).login("{\"username\":\"admin\",\"password\":\"" + NEW_ADMIN_PASSWORD + "\"}");
+        Identity.Account again = new Identity(http).login("{\"idNumber\":\"" + idNumber + "\",\"password\":\""
+                + Identity.LEARNER_PASSWORD + "\"}");
+        assertEquals("sealed data opens after a restart", idNumber, again.http()
+                .get("/api/v1/learners/" + learner.id() + "/personal-data").json().path("idNumber").asText());
+        assertEquals("a session outlives a restart", 200, admin.http().get("/api/v1/me").status());
 
         Files.delete(module);
         Eventually.await("440100 removed with its jar", Duration.ofSeconds(15), () -> !listed(http, GUANGZHOU));
@@ -71,6 +92,25 @@ public class DistributionIT {
         assertFalse(removed.path("installed").asBoolean());
         assertEquals(firstInstalled, removed.path("firstInstalled").asText());
         platform.stop();
+    }
+
+    /** Logs in with the one-time password the first start wrote to the log, and replaces it. */
+    private Identity.Account firstAdministrator(Http http) throws IOException {
+        String password = oneTimePasswords().findFirst().orElseThrow(() -> new AssertionError("no one-time password logged"));
+        Identity.Account admin = new Identity(http).login("{\"username\":\"admin\",\"password\":\"" + password + "\"}");
+        Http.Reply changed = admin.http().post("/api/v1/me/password", "{\"currentPassword\":\"" + password
+                + "\",\"newPassword\":\"" + NEW_ADMIN_PASSWORD + "\"}");
+        assertEquals(changed.body(), 204, changed.status());
+        return admin;
+    }
+
+    private Stream<String> oneTimePasswords() throws IOException {
+        Matcher found = ONE_TIME_PASSWORD.matcher(platform.read("data/log/karaf.log"));
+        return found.results().map(result -> result.group(1));
+    }
+
+    private String permissions(String path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(platform.home.resolve(path)));
     }
 
     private String consoleUntilUp(String command) {

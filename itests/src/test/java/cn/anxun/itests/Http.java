@@ -1,38 +1,64 @@
 package cn.anxun.itests;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A small HTTP client for the web API, with JSON bodies. */
+/** A small HTTP client for the web API, with JSON bodies, optionally with a bearer token. */
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** An answer of the web API. */
-    public record Reply(int status, String contentType, String body, Optional<String> allow) {
+    public record Reply(int status, String contentType, byte[] bytes, HttpHeaders headers) {
+
+        public String body() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
 
         public JsonNode json() {
             try {
-                return JSON.readTree(body);
+                return JSON.readTree(bytes);
             } catch (IOException e) {
-                throw new AssertionError("not JSON: " + body, e);
+                throw new AssertionError("not JSON: " + body(), e);
             }
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public Optional<String> allow() {
+            return header("Allow");
         }
     }
 
     private final URI base;
+    private final String token;
 
     public Http(int port) {
-        this.base = URI.create("http://localhost:" + port + "/");
+        this(URI.create("http://localhost:" + port + "/"), null);
+    }
+
+    private Http(URI base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>}. */
+    public Http as(String accessToken) {
+        return new Http(base, accessToken);
     }
 
     public Reply get(String path) {
@@ -52,18 +78,29 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request of any method with a JSON body, or none. */
+    public Reply method(String method, String path, String json) {
+        HttpRequest.Builder request = request(path);
+        if (json == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(5));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+                .timeout(Duration.ofSeconds(10));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Allow"));
+                    response.body(), response.headers());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

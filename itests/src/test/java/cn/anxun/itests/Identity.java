@@ -1,0 +1,133 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
+
+import org.apache.karaf.features.FeaturesService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Accounts for the tests, made through the web API like any client would: staff by the administrator, learners by themselves. */
+final class Identity {
+
+    /** The first administrator's password; the test configuration carries its bcrypt hash. */
+    static final String ADMIN_PASSWORD = "Admin-Passw0rd-IT";
+    static final String ADMIN_PASSWORD_HASH = "$2a$11$fl5d6EvMEONH6jTdwz0UQ.uzbpGJer0WwAWi8tMlUWJqQJQafS7pi";
+    static final String LEARNER_PASSWORD = "Study2026ok";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    /** A logged-in account. */
+    record Account(String id, String token, String refreshToken, Http http) {
+    }
+
+    private final Http http;
+
+    Identity(Http http) {
+        this.http = http;
+    }
+
+    /** Installs 广州市 (440100), the city the tests' learners register in, unless it is installed. */
+    static void guangzhouInstalled(FeaturesService features, Http http) throws Exception {
+        if (!features.isInstalled(features.getFeature("anxun-city-guangzhou"))) {
+            features.installFeature("anxun-city-guangzhou", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        Eventually.await("440100 is installed", Duration.ofSeconds(30),
+                () -> http.get("/api/v1/cities").body().contains("440100"));
+    }
+
+    Account admin() {
+        return login("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
+    }
+
+    /** Creates a staff account with one role and logs it in. */
+    Account staff(String role, String regionCode, String institutionId) {
+        ObjectNode grant = JSON.createObjectNode();
+        grant.putArray("roles").add(role);
+        grant.put("regionCode", regionCode);
+        grant.put("institutionId", institutionId);
+        ObjectNode account = JSON.createObjectNode();
+        account.put("username", role.toLowerCase().replace('_', '-') + "-" + NAMES.incrementAndGet());
+        account.put("displayName", "测试 " + role);
+        account.set("grant", grant);
+        Http.Reply created = admin().http().post("/api/v1/staff", account.toString());
+        assertEquals(created.body(), 201, created.status());
+        return login("{\"username\":\"" + account.get("username").asText() + "\",\"password\":\""
+                + created.json().get("password").asText() + "\"}");
+    }
+
+    /** A registration that passes every rule, to vary one field at a time. */
+    static ObjectNode registration(String idNumber, String institutionId) {
+        ObjectNode employer = JSON.createObjectNode();
+        employer.put("name", "广州某化工有限公司");
+        employer.put("creditCode", "91350100M000100Y43");
+        ObjectNode registration = JSON.createObjectNode();
+        registration.put("name", "买买提·艾力");
+        registration.put("idNumber", idNumber);
+        registration.put("password", LEARNER_PASSWORD);
+        registration.set("employer", employer);
+        registration.put("city", "440100");
+        registration.put("county", "440103");
+        registration.put("category", "SPECIAL_OPERATION");
+        registration.put("operationType", "低压电工作业");
+        registration.put("institutionId", institutionId);
+        registration.put("facePhoto", Base64.getEncoder().encodeToString(photo(idNumber.hashCode())));
+        return registration;
+    }
+
+    /** Registers a learner and logs them in. */
+    Account learner(ObjectNode registration) {
+        Http.Reply registered = http.post("/api/v1/learners", registration.toString());
+        assertEquals(registered.body(), 201, registered.status());
+        return login("{\"idNumber\":\"" + registration.get("idNumber").asText() + "\",\"password\":\""
+                + registration.get("password").asText() + "\"}");
+    }
+
+    Account login(String credentials) {
+        Http.Reply login = http.post("/api/v1/auth/login", credentials);
+        assertEquals(login.body(), 200, login.status());
+        String token = login.json().get("accessToken").asText();
+        Http as = http.as(token);
+        return new Account(as.get("/api/v1/me").json().get("accountId").asText(), token,
+                login.json().get("refreshToken").asText(), as);
+    }
+
+    /** A 256×256 PNG of noise: high entropy, so that any of its bytes are telling in a scan. */
+    static byte[] photo(long seed) {
+        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", png);
+            return png.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The audit rows the auditor finds for a query string such as {@code target=learner:…}. */
+    static JsonNode audit(Account auditor, String query) {
+        Http.Reply rows = auditor.http().get("/api/v1/audit?limit=500&" + query);
+        assertEquals(rows.body(), 200, rows.status());
+        return rows.json().get("items");
+    }
+}

@@ -1,0 +1,389 @@
+package cn.anxun.itests;
+
+import static cn.anxun.itests.Problems.assertProblem;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Blob;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Identity against the running distribution: registration rules, no contact data, sealed personal data, who may
+ * see what, the audit log, lockout, token expiry and logout.
+ */
+public class IdentityIT extends AnxunTestSupport {
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ConfigurationAdmin configurations;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=anxun)")
+    private DataSource database;
+
+    private Identity identity;
+
+    @Before
+    public void guangzhouInstalled() throws Exception {
+        Identity.guangzhouInstalled(features, http);
+        identity = new Identity(http);
+    }
+
+    @Test
+    public void everyBrokenRuleIsNamedAndASecondRegistrationOfAnIdNumberConflicts() {
+        ObjectNode bad = Identity.registration("440106199003071234", null);
+        bad.put("name", "Zhang San");
+        ((ObjectNode) bad.get("employer")).put("creditCode", "91350100M000100Y44");
+        bad.put("county", "440305");
+        bad.put("facePhoto", Base64.getEncoder().encodeToString("GIF89a not a photo".getBytes(StandardCharsets.US_ASCII)));
+        JsonNode problem = assertProblem(http.post("/api/v1/learners", bad.toString()), 422, "invalid-input");
+        assertEquals(Map.of("name", "chinese-name", "idNumber", "gb-11643-check-digit",
+                "employer.creditCode", "gb-32100-check-character", "county", "county-of-city",
+                "facePhoto", "image-type"), errors(problem));
+
+        String idNumber = IdNumbers.next();
+        ObjectNode good = Identity.registration(idNumber.replace('X', 'x'), null);
+        Http.Reply created = http.post("/api/v1/learners", good.toString());
+        assertEquals(created.body(), 201, created.status());
+        assertEquals("the sex comes from the ID number's sequence digit",
+                Character.digit(idNumber.charAt(16), 10) % 2 == 1 ? "MALE" : "FEMALE", created.json().get("sex").asText());
+        assertEquals(IdNumbers.masked(idNumber), created.json().get("idNumber").asText());
+        assertTrue(created.header("Location").orElseThrow().endsWith(created.json().get("id").asText()));
+        assertProblem(http.post("/api/v1/learners", good.toString()), 409, "conflict");
+    }
+
+    @Test
+    public void contactDataIsRefusedAndLeavesNoTraceInTheDatabase() throws SQLException {
+        String idNumber = IdNumbers.next();
+        long accounts = count("ACCOUNT");
+
+        ObjectNode extraField = Identity.registration(idNumber, null);
+        extraField.put("phone", "13812345678");
+        JsonNode unknown = assertProblem(http.post("/api/v1/learners", extraField.toString()), 400, "unknown-field");
+        assertEquals("phone", unknown.get("errors").get(0).get("field").asText());
+
+        ObjectNode inEmployer = Identity.registration(idNumber, null);
+        ((ObjectNode) inEmployer.get("employer")).put("name", "广州某化工有限公司 13812345678");
+        inEmployer.put("jobTitle", "主任 微信 zs_abc123");
+        JsonNode screened = assertProblem(http.post("/api/v1/learners", inEmployer.toString()), 422, "invalid-input");
+        assertEquals(Map.of("employer.name", "no-contact-data", "jobTitle", "no-contact-data"), errors(screened));
+
+        assertEquals("no account was created", accounts, count("ACCOUNT"));
+        assertEquals(List.of(), tablesContaining("13812345678", "zs_abc123", "广州某化工有限公司 1"));
+        assertEquals("the ID number was not taken", 201,
+                http.post("/api/v1/learners", Identity.registration(idNumber, null).toString()).status());
+    }
+
+    @Test
+    public void theIdNumberAndTheFacePhotoAreNotInTheDatabaseFilesInClear() throws IOException {
+        String idNumber = IdNumbers.next();
+        String marker = "安训对照" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "");
+        ObjectNode registration = Identity.registration(idNumber, null);
+        ((ObjectNode) registration.get("employer")).put("name", marker + "有限公司");
+        byte[] photo = Base64.getDecoder().decode(registration.get("facePhoto").asText());
+        Identity.Account learner = identity.learner(registration);
+
+        byte[] files = databaseFiles();
+        assertTrue("the scan sees what the database wrote", indexOf(files, marker.getBytes(StandardCharsets.UTF_8)) >= 0);
+        assertEquals(-1, indexOf(files, idNumber.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(-1, indexOf(files, idNumber.getBytes(StandardCharsets.UTF_16BE)));
+        for (int offset : new int[] {64, photo.length / 2, photo.length - 96}) {
+            assertEquals("photo bytes at " + offset, -1, indexOf(files, Arrays.copyOfRange(photo, offset, offset + 32)));
+        }
+        Http.Reply back = learner.http().get("/api/v1/learners/" + learner.id() + "/face-photo");
+        assertEquals("image/png", back.contentType());
+        assertArrayEquals("the sealed photo opens to the very bytes given", photo, back.bytes());
+        assertEquals(idNumber, learner.http().get("/api/v1/learners/" + learner.id() + "/personal-data").json()
+                .get("idNumber").asText());
+    }
+
+    @Test
+    public void rolesRegionsAndInstitutionsDecideAndEveryUnmaskedViewIsAudited() {
+        String idNumber = IdNumbers.next();
+        Identity.Account learner = identity.learner(Identity.registration(idNumber, "inst-a"));
+        Identity.Account otherLearner = identity.learner(Identity.registration(IdNumbers.next(), "inst-b"));
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        Map<String, Identity.Account> callers = Map.of(
+                "the learner", learner,
+                "another learner", otherLearner,
+                "Shenzhen's regulator", identity.staff("CITY_REGULATOR", "440300", null),
+                "Guangzhou's regulator", identity.staff("CITY_REGULATOR", "440100", null),
+                "the province", identity.staff("PROVINCE_REGULATOR", "440000", null),
+                "Liwan's regulator", identity.staff("COUNTY_REGULATOR", "440103", null),
+                "Yuexiu's regulator", identity.staff("COUNTY_REGULATOR", "440104", null),
+                "institution A's administrator", identity.staff("INSTITUTION_ADMIN", null, "inst-a"),
+                "institution A's staff", identity.staff("INSTITUTION_STAFF", null, "inst-a"),
+                "institution B's administrator", identity.staff("INSTITUTION_ADMIN", null, "inst-b"));
+        // caller -> status of: the masked record, the full ID number, the face photo
+        Map<String, int[]> expected = Map.of(
+                "the learner", new int[] {200, 200, 200},
+                "another learner", new int[] {403, 403, 403},
+                "Shenzhen's regulator", new int[] {403, 403, 403},
+                "Guangzhou's regulator", new int[] {200, 200, 200},
+                "the province", new int[] {200, 200, 200},
+                "Liwan's regulator", new int[] {200, 200, 200},
+                "Yuexiu's regulator", new int[] {403, 403, 403},
+                "institution A's administrator", new int[] {200, 200, 200},
+                "institution A's staff", new int[] {200, 403, 403},
+                "institution B's administrator", new int[] {403, 403, 403});
+        String base = "/api/v1/learners/" + learner.id();
+        for (Map.Entry<String, int[]> row : expected.entrySet()) {
+            Identity.Account caller = callers.get(row.getKey());
+            Http.Reply masked = caller.http().get(base);
+            Http.Reply full = caller.http().get(base + "/personal-data");
+            Http.Reply photo = caller.http().get(base + "/face-photo");
+            int[] statuses = {masked.status(), full.status(), photo.status()};
+            assertArrayEquals(row.getKey() + " " + masked.body() + full.body(), row.getValue(), statuses);
+            if (masked.status() == 200) {
+                assertEquals(IdNumbers.masked(idNumber), masked.json().get("idNumber").asText());
+                assertFalse(masked.body().contains(idNumber));
+            } else {
+                assertProblem(masked, 403, "forbidden");
+            }
+            auditRowOf(auditor, caller, full, "personal-data.read");
+            auditRowOf(auditor, caller, photo, "face-photo.read");
+        }
+        assertProblem(http.get(base), 401, "login-required");
+        assertProblem(http.as("not-a-token").get(base), 401, "invalid-token");
+        assertProblem(learner.http().get("/api/v1/staff"), 403, "forbidden");
+        assertProblem(learner.http().get("/api/v1/audit"), 403, "forbidden");
+
+        JsonNode shenzhen = callers.get("Shenzhen's regulator").http().get("/api/v1/learners?limit=200").json();
+        assertFalse(shenzhen.toString().contains(learner.id()));
+        JsonNode institutionA = callers.get("institution A's staff").http().get("/api/v1/learners?limit=200").json();
+        assertTrue(institutionA.toString().contains(learner.id()));
+        assertFalse(institutionA.toString().contains(otherLearner.id()));
+    }
+
+    /** The audit row of that request: who, what, whom, and whether it was let through. */
+    private static void auditRowOf(Identity.Account auditor, Identity.Account caller, Http.Reply reply, String action) {
+        String requestId = reply.header("X-Request-Id").orElseThrow();
+        List<JsonNode> rows = new ArrayList<>();
+        Identity.audit(auditor, "action=" + action + "&actor=" + caller.id()).forEach(row -> {
+            if (row.get("requestId").asText().equals(requestId)) {
+                rows.add(row);
+            }
+        });
+        assertEquals(action + " by " + caller.id(), 1, rows.size());
+        assertEquals(reply.status() == 200 ? "success" : "denied", rows.get(0).get("outcome").asText());
+        assertTrue(rows.get(0).get("target").asText().startsWith("learner:"));
+    }
+
+    @Test
+    public void repeatedFailuresSlowDownThenLockAndTheLockIsAudited() {
+        String idNumber = IdNumbers.next();
+        Identity.Account learner = identity.learner(Identity.registration(idNumber, "inst-lock"));
+        String wrong = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"Wrong-2026\"}";
+        String right = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\"}";
+        assertProblem(http.post("/api/v1/auth/login", wrong), 401, "login-failed");
+        assertProblem(http.post("/api/v1/auth/login", wrong), 401, "login-failed");
+        Http.Reply third = http.post("/api/v1/auth/login", wrong);
+        assertProblem(third, 401, "login-failed");
+        assertEquals("1", third.header("Retry-After").orElseThrow());
+        Http.Reply throttled = http.post("/api/v1/auth/login", right);
+        assertProblem(throttled, 429, "login-throttled");
+
+        Http.Reply fourth = attemptOnceAllowed(wrong);
+        assertProblem(fourth, 401, "login-failed");
+        Http.Reply fifth = attemptOnceAllowed(wrong);
+        assertProblem(fifth, 423, "account-locked");
+        assertTrue(fifth.header("Retry-After").orElseThrow(), Integer.parseInt(fifth.header("Retry-After").orElseThrow()) > 800);
+        assertProblem(http.post("/api/v1/auth/login", right), 423, "account-locked");
+
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        JsonNode locks = Identity.audit(auditor, "action=account.locked&target=account:" + learner.id());
+        assertEquals(1, locks.size());
+        assertTrue(locks.get(0).get("detail").asText().startsWith("locked until "));
+        assertEquals(5, Identity.audit(auditor, "action=login.failed&target=account:" + learner.id()).size());
+
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        Http.Reply reset = operator.http().post("/api/v1/learners/" + learner.id() + "/password-reset", "");
+        assertEquals(reset.body(), 200, reset.status());
+        identity.login("{\"idNumber\":\"" + idNumber + "\",\"password\":\"" + reset.json().get("password").asText() + "\"}");
+        assertProblem(learner.http().get("/api/v1/me"), 401, "token-revoked");
+    }
+
+    /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */
+    private Http.Reply attemptOnceAllowed(String credentials) {
+        Http.Reply[] considered = new Http.Reply[1];
+        Eventually.await("a login attempt is considered again", Duration.ofSeconds(10), () -> {
+            Http.Reply reply = http.post("/api/v1/auth/login", credentials);
+            considered[0] = reply;
+            return reply.status() != 429;
+        });
+        return considered[0];
+    }
+
+    @Test
+    public void accessTokensExpireAndRefreshTokensAreSpentOnce() throws IOException {
+        Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
+        setAccessTokenSeconds("2");
+        try {
+            String[] tokens = new String[2];
+            Eventually.await("new logins get 2-second tokens", Duration.ofSeconds(20), () -> {
+                JsonNode login = http.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\""
+                        + Identity.ADMIN_PASSWORD + "\"}").json();
+                tokens[0] = login.get("accessToken").asText();
+                tokens[1] = login.get("refreshToken").asText();
+                return login.get("expiresIn").asInt() == 2;
+            });
+            Eventually.await("the access token expires", Duration.ofSeconds(10),
+                    () -> http.as(tokens[0]).get("/api/v1/me").status() == 401);
+            assertProblem(http.as(tokens[0]).get("/api/v1/me"), 401, "token-expired");
+
+            Http.Reply refreshed = http.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + tokens[1] + "\"}");
+            assertEquals(refreshed.body(), 200, refreshed.status());
+            String access = refreshed.json().get("accessToken").asText();
+            assertFalse("a new refresh token", tokens[1].equals(refreshed.json().get("refreshToken").asText()));
+            assertProblem(http.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + tokens[1] + "\"}"), 401,
+                    "invalid-token");
+            assertProblem(http.as(access).get("/api/v1/me"), 401, "token-revoked");
+        } finally {
+            setAccessTokenSeconds("900");
+        }
+        assertEquals(200, learner.http().get("/api/v1/me").status());
+    }
+
+    private void setAccessTokenSeconds(String seconds) throws IOException {
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration("cn.anxun.identity", null);
+        Dictionary<String, Object> properties = configuration.getProperties();
+        properties.put("accessTokenSeconds", seconds);
+        configuration.update(properties);
+        Eventually.await("tokens of " + seconds + " s", Duration.ofSeconds(20), () -> http.post("/api/v1/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + Identity.ADMIN_PASSWORD + "\"}").json()
+                .get("expiresIn").asText().equals(seconds));
+    }
+
+    @Test
+    public void logoutRevokesTheAccessAndTheRefreshToken() {
+        Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
+        assertEquals(200, learner.http().get("/api/v1/me").status());
+        assertEquals(204, learner.http().post("/api/v1/auth/logout", "").status());
+        assertProblem(learner.http().get("/api/v1/me"), 401, "token-revoked");
+        assertProblem(http.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + learner.refreshToken() + "\"}"), 401,
+                "invalid-token");
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesIdentityAndHasNoContactField() {
+        JsonNode openApi = http.get("/api/v1/openapi.json").json();
+        for (String path : new String[] {"/learners", "/learners/{id}/personal-data", "/auth/login", "/auth/refresh",
+            "/auth/logout", "/me", "/staff", "/audit"}) {
+            assertTrue(path, openApi.get("paths").has(path));
+        }
+        assertEquals("bearer", openApi.at("/components/securitySchemes/bearer/scheme").asText());
+        openApi.at("/components/schemas").forEach(schema -> schema.path("properties").fieldNames().forEachRemaining(
+                field -> assertFalse(field, field.matches("(?i).*(phone|mobile|wechat|weixin|qq|mail|address).*"))));
+    }
+
+    private static Map<String, String> errors(JsonNode problem) {
+        Map<String, String> errors = new java.util.HashMap<>();
+        problem.get("errors").forEach(error -> errors.put(error.get("field").asText(), error.get("rule").asText()));
+        return errors;
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** Every table with a value that contains one of the texts, as {@code TABLE.COLUMN}. */
+    private List<String> tablesContaining(String... texts) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT s.SCHEMANAME, t.TABLENAME FROM SYS.SYSTABLES t "
+                    + "JOIN SYS.SYSSCHEMAS s ON t.SCHEMAID = s.SCHEMAID WHERE t.TABLETYPE = 'T'")) {
+                while (rows.next()) {
+                    tables.add("\"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\"");
+                }
+            }
+            assertTrue(tables.toString(), tables.stream().anyMatch(table -> table.endsWith("\"LEARNER\"")));
+            for (String table : tables) {
+                try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    while (rows.next()) {
+                        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                            String value = text(rows.getObject(column));
+                            if (value != null && Stream.of(texts).anyMatch(value::contains)) {
+                                found.add(table + "." + rows.getMetaData().getColumnName(column));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String text(Object value) throws SQLException {
+        if (value instanceof Blob blob) {
+            return new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
+        }
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+
+    /** The Derby database folder, every file of it (data and transaction log) end to end. */
+    private static byte[] databaseFiles() throws IOException {
+        Path folder = Path.of(System.getProperty("karaf.data"), "derby");
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                all.write(Files.readAllBytes(file));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return all.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
