@@ -5,10 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -22,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -46,9 +40,6 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
 
     @Inject
     private FeaturesService features;
-
-    @Inject
-    private SessionFactory shell;
 
     private final List<String> coreEvents = new CopyOnWriteArrayList<>();
     private final SynchronousBundleListener coreWatcher = event -> {
@@ -133,18 +124,6 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         ServiceReference<?> reference = bundleContext.getServiceReference(type);
         assertNotNull(type, reference);
         return (Long) reference.getProperty("service.id");
-    }
-
-    private String shell(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String eventName(int type) {

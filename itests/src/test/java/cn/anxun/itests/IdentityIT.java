@@ -23,6 +23,8 @@ import java.util.Base64;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -294,6 +296,23 @@ public class IdentityIT extends AnxunTestSupport {
         assertProblem(learner.http().get("/api/v1/me"), 401, "token-revoked");
         assertProblem(http.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + learner.refreshToken() + "\"}"), 401,
                 "invalid-token");
+    }
+
+    @Test
+    public void theConsoleGivesAStaffAccountANewPasswordUnderTheConsoleUsersName() throws Exception {
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        String username = identity.admin().http().get("/api/v1/staff/" + auditor.id()).json().get("username").asText();
+        String output = shell("anxun:staff-password-reset " + username);
+        Matcher printed = Pattern.compile("One-time password of " + username + ": (\\S+)").matcher(output);
+        assertTrue(output, printed.find());
+
+        assertProblem(auditor.http().get("/api/v1/me"), 401, "token-revoked");
+        Identity.Account again = identity.login("{\"username\":\"" + username + "\",\"password\":\""
+                + printed.group(1) + "\"}");
+        JsonNode resets = Identity.audit(again, "action=password.reset&target=staff:" + auditor.id());
+        assertEquals(1, resets.size());
+        assertTrue(resets.get(0).toString(), resets.get(0).get("actor").asText().startsWith("console:"));
+        assertTrue(shell("anxun:staff-password-reset nobody-here").contains("There is no staff account"));
     }
 
     @Test

@@ -26,6 +26,15 @@ public record Caller(String accountId, String name, Set<Role> roles, String regi
         return new Caller(null, "anonymous", Set.of(), null, null, null, requestId);
     }
 
+    /**
+     * Someone logged in to the Karaf console, which is guarded by its own accounts ({@code etc/users.properties}):
+     * they act as a platform administrator, under the console user name.
+     */
+    public static Caller console(String user, String requestId) {
+        return new Caller("console:" + user, "console:" + user, Set.of(Role.PLATFORM_ADMIN), null, null, null,
+                requestId);
+    }
+
     /** The platform itself, e.g. when it creates the first administrator. */
     public static Caller system() {
         return new Caller(null, "system", Set.of(), null, null, null, null);
