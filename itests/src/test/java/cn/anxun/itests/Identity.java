@@ -27,6 +27,7 @@ final class Identity {
     static final String ADMIN_PASSWORD = "Admin-Passw0rd-IT";
     static final String ADMIN_PASSWORD_HASH = "$2a$11$fl5d6EvMEONH6jTdwz0UQ.uzbpGJer0WwAWi8tMlUWJqQJQafS7pi";
     static final String LEARNER_PASSWORD = "Study2026ok";
+    static final String STAFF_PASSWORD = "Staff-2026-ok";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NAMES = new AtomicInteger();
@@ -66,8 +67,16 @@ final class Identity {
         account.set("grant", grant);
         Http.Reply created = admin().http().post("/api/v1/staff", account.toString());
         assertEquals(created.body(), 201, created.status());
-        return login("{\"username\":\"" + account.get("username").asText() + "\",\"password\":\""
-                + created.json().get("password").asText() + "\"}");
+        return firstLogin(account.get("username").asText(), created.json().get("password").asText());
+    }
+
+    /** Logs in with a one-time password and replaces it with {@link #STAFF_PASSWORD}, as the roles need. */
+    Account firstLogin(String username, String oneTimePassword) {
+        Account account = login("{\"username\":\"" + username + "\",\"password\":\"" + oneTimePassword + "\"}");
+        Http.Reply changed = account.http().post("/api/v1/me/password", "{\"currentPassword\":\"" + oneTimePassword
+                + "\",\"newPassword\":\"" + STAFF_PASSWORD + "\"}");
+        assertEquals(changed.body(), 204, changed.status());
+        return account;
     }
 
     /** A registration that passes every rule, to vary one field at a time. */

@@ -23,6 +23,10 @@ import java.util.Base64;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,6 +48,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * see what, the audit log, lockout, token expiry and logout.
  */
 public class IdentityIT extends AnxunTestSupport {
+
+    /** Bytes of a request body just over the 6 MiB the web API accepts. */
+    private static final int OVER_THE_BODY_LIMIT = 6 * 1024 * 1024 + 3;
 
     @Inject
     private FeaturesService features;
@@ -84,6 +91,12 @@ public class IdentityIT extends AnxunTestSupport {
         assertEquals(IdNumbers.masked(idNumber), created.json().get("idNumber").asText());
         assertTrue(created.header("Location").orElseThrow().endsWith(created.json().get("id").asText()));
         assertProblem(http.post("/api/v1/learners", good.toString()), 409, "conflict");
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        assertEquals("the refused second registration is audited", 1, Identity.audit(auditor,
+                "action=learner.registration-refused&target=learner:" + created.json().get("id").asText()).size());
+
+        String huge = "{\"name\":\"" + "张".repeat(OVER_THE_BODY_LIMIT / 3) + "\"}";
+        assertProblem(http.post("/api/v1/learners", huge), 413, "payload-too-large");
     }
 
     @Test
@@ -233,8 +246,34 @@ public class IdentityIT extends AnxunTestSupport {
         Identity.Account operator = identity.staff("OPERATOR", null, null);
         Http.Reply reset = operator.http().post("/api/v1/learners/" + learner.id() + "/password-reset", "");
         assertEquals(reset.body(), 200, reset.status());
-        identity.login("{\"idNumber\":\"" + idNumber + "\",\"password\":\"" + reset.json().get("password").asText() + "\"}");
+        assertEquals("no-store", reset.header("Cache-Control").orElseThrow());
+        Identity.Account oneTime = identity.login("{\"idNumber\":\"" + idNumber + "\",\"password\":\""
+                + reset.json().get("password").asText() + "\"}");
+        assertProblem(oneTime.http().get("/api/v1/learners/" + learner.id()), 403, "forbidden");
         assertProblem(learner.http().get("/api/v1/me"), 401, "token-revoked");
+    }
+
+    @Test
+    public void parallelGuessesAreCountedOneByOne() throws Exception {
+        String idNumber = IdNumbers.next();
+        identity.learner(Identity.registration(idNumber, null));
+        String wrong = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"Wrong-2026\"}";
+        ExecutorService guessers = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Integer>> guesses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                guesses.add(guessers.submit(() -> http.post("/api/v1/auth/login", wrong).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> guess : guesses) {
+                statuses.add(guess.get(60, TimeUnit.SECONDS));
+            }
+            // three failures are considered, one after another; the rest arrive while the account must wait
+            assertEquals(statuses.toString(), 3, statuses.stream().filter(status -> status == 401).count());
+            assertEquals(statuses.toString(), 7, statuses.stream().filter(status -> status == 429).count());
+        } finally {
+            guessers.shutdownNow();
+        }
     }
 
     /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */
@@ -307,8 +346,11 @@ public class IdentityIT extends AnxunTestSupport {
         assertTrue(output, printed.find());
 
         assertProblem(auditor.http().get("/api/v1/me"), 401, "token-revoked");
-        Identity.Account again = identity.login("{\"username\":\"" + username + "\",\"password\":\""
+        Identity.Account oneTime = identity.login("{\"username\":\"" + username + "\",\"password\":\""
                 + printed.group(1) + "\"}");
+        JsonNode pending = assertProblem(oneTime.http().get("/api/v1/audit"), 403, "forbidden");
+        assertTrue(pending.toString(), pending.get("detail").asText().contains("/api/v1/me/password"));
+        Identity.Account again = identity.firstLogin(username, printed.group(1));
         JsonNode resets = Identity.audit(again, "action=password.reset&target=staff:" + auditor.id());
         assertEquals(1, resets.size());
         assertTrue(resets.get(0).toString(), resets.get(0).get("actor").asText().startsWith("console:"));

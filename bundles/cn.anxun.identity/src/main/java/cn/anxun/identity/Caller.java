@@ -14,12 +14,19 @@ import java.util.Set;
  * @param institutionId the institution institution staff are bound to (for learners: the one they train with)
  * @param sessionId the login session, or {@code null}
  * @param requestId identifies the request in logs and audit rows
+ * @param passwordChangeRequired the account logged in with a one-time password: until it sets its own, its roles
+ *        allow nothing
  */
 public record Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
-        String sessionId, String requestId) {
+        String sessionId, String requestId, boolean passwordChangeRequired) {
 
     public Caller {
         roles = Set.copyOf(roles);
+    }
+
+    public Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
+            String sessionId, String requestId) {
+        this(accountId, name, roles, regionCode, institutionId, sessionId, requestId, false);
     }
 
     public static Caller anonymous(String requestId) {
@@ -44,8 +51,9 @@ public record Caller(String accountId, String name, Set<Role> roles, String regi
         return accountId != null;
     }
 
+    /** Whether the caller holds one of the roles and may use them (no one-time password is pending). */
     public boolean has(Role... any) {
-        return Arrays.stream(any).anyMatch(roles::contains);
+        return !passwordChangeRequired && Arrays.stream(any).anyMatch(roles::contains);
     }
 
     /** Passes if the caller is logged in, whatever their roles; else 401. */
@@ -60,6 +68,10 @@ public record Caller(String accountId, String name, Set<Role> roles, String regi
     /** Passes if the caller holds one of the roles; else 401 for an anonymous caller and 403 for others. */
     public Caller require(String action, Role... any) {
         requireLogin(action);
+        if (passwordChangeRequired) {
+            throw new AccessDeniedException("Set a password of your own first (POST /api/v1/me/password): the "
+                    + "one-time password you logged in with allows nothing else.");
+        }
         if (!has(any)) {
             throw new AccessDeniedException("Your roles " + roles + " do not allow you to " + action + "; "
                     + "it needs one of " + Arrays.toString(any) + ".");

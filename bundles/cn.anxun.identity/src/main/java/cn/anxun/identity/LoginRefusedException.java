@@ -14,7 +14,9 @@ public class LoginRefusedException extends ServiceException {
         /** Too many failures in a row: wait before the next attempt. */
         THROTTLED,
         /** Locked after repeated failures, until {@link LoginRefusedException#retryAt()}. */
-        LOCKED
+        LOCKED,
+        /** The right one-time password, but too late: a new one must be asked for. */
+        PASSWORD_EXPIRED
     }
 
     private final Reason reason;

@@ -35,7 +35,7 @@ final class Access {
     }
 
     private static boolean self(Caller caller, Account learner) {
-        return caller.authenticated() && caller.accountId().equals(learner.id());
+        return caller.authenticated() && !caller.passwordChangeRequired() && caller.accountId().equals(learner.id());
     }
 
     private static boolean sameInstitution(Caller caller, Account learner) {

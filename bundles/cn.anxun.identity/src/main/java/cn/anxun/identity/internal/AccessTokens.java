@@ -49,22 +49,27 @@ final class AccessTokens {
 
     /** The claims of a token this platform signed and that has not expired at {@code now}. */
     Claims verify(String token, Instant now) {
-        JwtToken jwt;
-        JwsJwtCompactConsumer consumer;
+        JwtClaims claims;
+        Long expiry;
+        Object session;
         try {
-            consumer = new JwsJwtCompactConsumer(token);
-            jwt = consumer.getJwtToken();
+            JwsJwtCompactConsumer consumer = new JwsJwtCompactConsumer(token);
+            JwtToken jwt = consumer.getJwtToken();
+            SecretKey key = key(jwt.getJwsHeaders().getKeyId());
+            if (key == null || jwt.getJwsHeaders().getSignatureAlgorithm() != SignatureAlgorithm.HS256
+                    || !consumer.verifySignatureWith(new HmacJwsSignatureVerifier(key.getEncoded(),
+                            SignatureAlgorithm.HS256))) {
+                throw invalid("does not carry a valid signature of this platform");
+            }
+            claims = jwt.getClaims();
+            expiry = claims.getExpiryTime();
+            session = claims.getClaim(SESSION_CLAIM);
+        } catch (AuthenticationRequiredException e) {
+            throw e;
         } catch (RuntimeException malformed) {
-            throw invalid("is not a well-formed signed JWT");
+            // whatever CXF makes of a malformed header, claim or signature: the caller's token is invalid
+            throw invalid("is not a well-formed signed JWT of this platform");
         }
-        SecretKey key = key(jwt.getJwsHeaders().getKeyId());
-        if (key == null || jwt.getJwsHeaders().getSignatureAlgorithm() != SignatureAlgorithm.HS256
-                || !consumer.verifySignatureWith(new HmacJwsSignatureVerifier(key.getEncoded(), SignatureAlgorithm.HS256))) {
-            throw invalid("does not carry a valid signature of this platform");
-        }
-        JwtClaims claims = jwt.getClaims();
-        Long expiry = claims.getExpiryTime();
-        Object session = claims.getClaim(SESSION_CLAIM);
         if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null || expiry == null
                 || !(session instanceof String)) {
             throw invalid("lacks the claims of an access token");

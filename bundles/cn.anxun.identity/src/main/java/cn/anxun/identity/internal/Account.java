@@ -66,6 +66,9 @@ class Account {
     private String institutionId;
 
     private long createdAt;
+    /** The password was generated and handed over: it must be replaced, and runs out at {@link #passwordExpiresAt}. */
+    private boolean oneTimePassword;
+    private Long passwordExpiresAt;
     private int failedLogins;
     private Long nextLoginAt;
     private Long lockedUntil;
@@ -115,11 +118,32 @@ class Account {
         return passwordHash;
     }
 
+    /** A password the account holder chose. */
     void passwordHash(String hash) {
+        setPassword(hash, false, null);
+    }
+
+    /** A generated password, handed over, valid until {@code expiresAt} and only to set one's own. */
+    void oneTimePassword(String hash, Instant expiresAt) {
+        setPassword(hash, true, expiresAt);
+    }
+
+    private void setPassword(String hash, boolean oneTime, Instant expiresAt) {
         passwordHash = hash;
+        oneTimePassword = oneTime;
+        passwordExpiresAt = expiresAt == null ? null : expiresAt.toEpochMilli();
         failedLogins = 0;
         nextLoginAt = null;
         lockedUntil = null;
+    }
+
+    boolean oneTimePassword() {
+        return oneTimePassword;
+    }
+
+    /** When a one-time password runs out, else {@code null}. */
+    Instant passwordExpiresAt() {
+        return passwordExpiresAt == null ? null : Instant.ofEpochMilli(passwordExpiresAt);
     }
 
     Set<Role> roles() {

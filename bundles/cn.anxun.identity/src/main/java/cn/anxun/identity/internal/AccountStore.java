@@ -39,7 +39,8 @@ final class AccountStore {
     /** The caller an account is, in one request. */
     static Caller caller(Account account, String sessionId, String requestId) {
         return new Caller(account.id(), account.username() == null ? account.id() : account.username(),
-                account.roles(), account.regionCode(), account.institutionId(), sessionId, requestId);
+                account.roles(), account.regionCode(), account.institutionId(), sessionId, requestId,
+                account.oneTimePassword());
     }
 
     static LoginThrottle.State loginState(Account account) {

@@ -13,7 +13,9 @@ final class Checks {
 
     /** Han characters, with the middle dot between the parts of minority names (买买提·艾力). */
     private static final Pattern CHINESE_NAME = Pattern.compile("\\p{IsHan}+(?:·\\p{IsHan}+)*");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
+    /** Starts with a letter, so that no phone or QQ number passes for an identifier. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,39}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -75,10 +77,21 @@ final class Checks {
                 + kind + "; the platform keeps no contact details of learners (粤应急规〔2022〕3号 Art. 27)"));
     }
 
-    /** An identifier of another record: letters, digits and '-'. */
+    /** An identifier of another record: letters, digits and '-', starting with a letter. */
     void identifier(String field, String value) {
         if (value != null && !ID.matcher(value).matches()) {
-            add(field, "identifier", "must be 1 to 40 letters, digits or '-'");
+            add(field, "identifier", "must be 1 to 40 letters, digits or '-', starting with a letter");
         }
+    }
+
+    /** A staff user name: 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter. */
+    void username(String field, String value) {
+        if (required(field, value) && !isUsername(value)) {
+            add(field, "username", "must be 3 to 32 lower-case letters, digits, '.', '-' or '_', starting with a letter");
+        }
+    }
+
+    static boolean isUsername(String value) {
+        return USERNAME.matcher(value).matches();
     }
 }

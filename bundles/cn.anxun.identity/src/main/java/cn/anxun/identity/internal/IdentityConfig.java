@@ -18,6 +18,9 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "bcrypt cost factor of password hashes (each step doubles the work)")
     int passwordHashCost() default 11;
 
+    @AttributeDefinition(description = "Hours a generated (one-time) password is valid before it must be replaced")
+    long oneTimePasswordHours() default 72;
+
     @AttributeDefinition(description = "Failed logins in a row after which each further attempt must wait")
     int failuresBeforeDelay() default 3;
 

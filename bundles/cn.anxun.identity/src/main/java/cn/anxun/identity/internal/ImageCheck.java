@@ -1,17 +1,23 @@
 package cn.anxun.identity.internal;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
-/** A reference face photo must be a JPEG or PNG, by its content, that decodes, of a usable size. */
+/**
+ * A reference face photo must be a JPEG or PNG, by its content, of a usable size, that decodes. The size is read
+ * from the header before anything is decoded: a small file can claim a huge image and would take gigabytes.
+ */
 final class ImageCheck {
 
     static final int MAX_BYTES = 3 * 1024 * 1024;
     static final int MIN_SIDE = 200;
+    static final int MAX_SIDE = 4096;
 
     private ImageCheck() {
     }
@@ -41,24 +47,30 @@ final class ImageCheck {
             checks.add(field, "image-type", "must be a JPEG or PNG image (judged by its content)");
             return type;
         }
-        BufferedImage image = decode(bytes);
-        if (image == null) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+            if (!readers.hasNext()) {
+                checks.add(field, "image-readable", "could not be read as " + type.get());
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (Math.min(width, height) < MIN_SIDE || Math.max(width, height) > MAX_SIDE) {
+                    checks.add(field, "image-dimensions", "must be between " + MIN_SIDE + " and " + MAX_SIDE
+                            + " pixels on each side, was " + width + "×" + height);
+                    return Optional.empty();
+                }
+                reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+            return type;
+        } catch (IOException | RuntimeException e) {
             checks.add(field, "image-readable", "could not be decoded as " + type.get());
             return Optional.empty();
-        }
-        if (Math.min(image.getWidth(), image.getHeight()) < MIN_SIDE) {
-            checks.add(field, "image-dimensions", "must be at least " + MIN_SIDE + "×" + MIN_SIDE + " pixels, was "
-                    + image.getWidth() + "×" + image.getHeight());
-            return Optional.empty();
-        }
-        return type;
-    }
-
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            return ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 }

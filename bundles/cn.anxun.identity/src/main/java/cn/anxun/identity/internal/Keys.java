@@ -41,6 +41,10 @@ public class Keys {
     Keys(Path folder) {
         personalData = new KeySet(folder, "personal-data", "AES");
         lookup = new KeySet(folder, "lookup", "HmacSHA256");
+        if (lookup.activeId() != 1) {
+            throw new IllegalStateException("Only lookup-1.key may exist in " + folder + ": the look-up hash of every "
+                    + "registered ID number depends on it, so it cannot rotate. Remove the other lookup-*.key files.");
+        }
         tokens = new KeySet(folder, "token", "HmacSHA256");
     }
 

@@ -2,6 +2,7 @@ package cn.anxun.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,7 +64,7 @@ public class LearnersImpl implements Learners {
     private final AuditLog audit;
     private final CityRegistry cities;
     private final PluginChoice<IdentityVerifier> verifiers =
-            new PluginChoice<>("Identity verifier", FormatVerifier.ID, IdentityVerifier::id);
+            new PluginChoice<>("identity verifier", IdentityVerifier::id);
     private final Clock clock = Clock.systemUTC();
 
     private volatile IdentityConfig config;
@@ -109,6 +110,7 @@ public class LearnersImpl implements Learners {
         category(checks, registration);
         checks.freeText("jobTitle", registration.jobTitle(), 40, false);
         checks.identifier("institutionId", registration.institutionId());
+        checks.freeText("institutionId", registration.institutionId(), 40, false);
         Optional<String> photoType = ImageCheck.check(checks, "facePhoto", registration.facePhoto());
         checks.throwIfBroken();
 
@@ -121,10 +123,14 @@ public class LearnersImpl implements Learners {
         }
         String lookup = keys.lookupHash(id.get().value());
         String hash = passwords.hash(registration.password());
+        Optional<Learner> registered;
         try {
-            return jpa.txExpr(TransactionType.Required, em -> {
-                if (AccountStore.byIdLookup(em, lookup).isPresent()) {
-                    throw duplicate();
+            registered = jpa.txExpr(TransactionType.Required, em -> {
+                Optional<Account> existing = AccountStore.byIdLookup(em, lookup);
+                if (existing.isPresent()) {
+                    audit.record(caller, "learner.registration-refused", target(existing.get()),
+                            existing.get().regionCode(), "denied", "the ID number is registered already");
+                    return Optional.<Learner>empty();
                 }
                 Instant now = clock.instant();
                 String region = registration.county() == null ? city.code() : registration.county();
@@ -136,12 +142,12 @@ public class LearnersImpl implements Learners {
                         blankToNull(registration.jobTitle()), verifier.id(), verification.level(), now);
                 em.persist(learner);
                 FacePhotoRecord photo = new FacePhotoRecord(account.id(), photoType.orElseThrow(), now);
-                photo.sealed(keys.seal(registration.facePhoto(), photoContext(photo.id())));
+                photo.sealed(keys.seal(registration.facePhoto(), photoContext(account.id(), photo.id())));
                 em.persist(photo);
                 em.flush();
                 audit.record(caller, "learner.registered", target(account), region, "success",
                         "verified by " + verifier.id() + " (" + verification.level() + ")");
-                return view(account, learner);
+                return Optional.of(view(account, learner));
             });
         } catch (PersistenceException | IllegalStateException e) {
             // the unique key on the look-up hash caught a registration made at the same moment
@@ -150,6 +156,7 @@ public class LearnersImpl implements Learners {
             }
             throw e;
         }
+        return registered.orElseThrow(LearnersImpl::duplicate);
     }
 
     private static ConflictException duplicate() {
@@ -225,7 +232,7 @@ public class LearnersImpl implements Learners {
             FacePhotoRecord photo = em.createNamedQuery(FacePhotoRecord.REFERENCE, FacePhotoRecord.class)
                     .setParameter("account", account.id()).setMaxResults(1).getResultStream().findFirst()
                     .orElseThrow(() -> new NotFoundException("This learner has no reference photo."));
-            return new FacePhoto(photo.mediaType(), keys.open(photo.sealed(), photoContext(photo.id())));
+            return new FacePhoto(photo.mediaType(), keys.open(photo.sealed(), photoContext(account.id(), photo.id())));
         }, true);
     }
 
@@ -315,8 +322,9 @@ public class LearnersImpl implements Learners {
                 audit.record(caller, "password.reset", target(account), account.regionCode(), "denied", null);
                 return Optional.empty();
             }
-            account.passwordHash(hash);
-            int ended = AccountStore.endSessions(em, account.id(), "password-reset", clock.instant(), null);
+            Instant now = clock.instant();
+            account.oneTimePassword(hash, now.plus(Duration.ofHours(config.oneTimePasswordHours())));
+            int ended = AccountStore.endSessions(em, account.id(), "password-reset", now, null);
             audit.record(caller, "password.reset", target(account), account.regionCode(), "success",
                     ended + " sessions ended");
             return Optional.of(new OneTimePassword(account.id(), password));
@@ -340,8 +348,9 @@ public class LearnersImpl implements Learners {
         return "id-number:" + accountId;
     }
 
-    private static String photoContext(String photoId) {
-        return "face-photo:" + photoId;
+    /** A sealed photo opens only as the photo of its learner: moved to another learner's row, it fails. */
+    private static String photoContext(String accountId, String photoId) {
+        return "face-photo:" + accountId + ":" + photoId;
     }
 
     private static String target(Account account) {

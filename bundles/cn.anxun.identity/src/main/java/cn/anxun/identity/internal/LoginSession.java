@@ -32,6 +32,10 @@ class LoginSession {
     @Column(length = 64, nullable = false)
     private String refreshHash;
 
+    /** The same of the refresh token spent last: presented again, it gives a copy away. */
+    @Column(length = 64)
+    private String previousRefreshHash;
+
     private long createdAt;
     private long refreshExpiresAt;
     private Long endedAt;
@@ -62,7 +66,13 @@ class LoginSession {
         return refreshHash;
     }
 
-    void refreshHash(String hash) {
+    String previousRefreshHash() {
+        return previousRefreshHash;
+    }
+
+    /** The current refresh token is spent and {@code hash} is the next one's. */
+    void refreshed(String hash) {
+        previousRefreshHash = refreshHash;
         refreshHash = hash;
     }
 

@@ -1,29 +1,29 @@
 package cn.anxun.identity.internal;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.identity.ServiceUnavailableException;
+
 /**
  * The installed plugins of one kind, by id, and the one the configuration names. When that one is not installed,
- * the embedded default stands in with a warning, so that a plugin being swapped never fails a caller.
+ * requests that need it are refused (503) rather than served by the weaker embedded default: a verifier or an
+ * authenticator that was configured on purpose must not be bypassed by uninstalling it.
  */
 final class PluginChoice<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginChoice.class);
 
     private final String kind;
-    private final String defaultId;
     private final Function<T, String> id;
     private final Map<String, T> installed = new ConcurrentHashMap<>();
 
-    PluginChoice(String kind, String defaultId, Function<T, String> id) {
+    PluginChoice(String kind, Function<T, String> id) {
         this.kind = kind;
-        this.defaultId = defaultId;
         this.id = id;
     }
 
@@ -37,11 +37,11 @@ final class PluginChoice<T> {
 
     T chosen(String configuredId) {
         T configured = installed.get(configuredId);
-        if (configured != null) {
-            return configured;
+        if (configured == null) {
+            LOG.warn("{} '{}' is configured but not installed; requests that need it are refused", kind, configuredId);
+            throw new ServiceUnavailableException("The " + kind + " '" + configuredId + "' this platform is configured "
+                    + "to use is not installed at the moment. Try again later; operators see it in the log.");
         }
-        LOG.warn("{} '{}' is not installed; '{}' stands in meanwhile", kind, configuredId, defaultId);
-        return Optional.ofNullable(installed.get(defaultId))
-                .orElseThrow(() -> new IllegalStateException("no " + kind + " is installed"));
+        return configured;
     }
 }

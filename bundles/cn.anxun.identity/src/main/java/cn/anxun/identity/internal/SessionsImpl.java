@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -34,6 +35,7 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.IdNumber;
+import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.LoginRefusedException.Reason;
 import cn.anxun.identity.Sessions;
@@ -58,7 +60,7 @@ public class SessionsImpl implements Sessions {
     private final AuditLog audit;
     private final AccessTokens accessTokens;
     private final PluginChoice<StaffAuthenticator> authenticators =
-            new PluginChoice<>("Staff authenticator", LocalStaffAuthenticator.ID, StaffAuthenticator::id);
+            new PluginChoice<>("staff authenticator", StaffAuthenticator::id);
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -106,7 +108,9 @@ public class SessionsImpl implements Sessions {
         requireCredentials("username", username, secret);
         String name = username.strip().toLowerCase(Locale.ROOT);
         StaffAuthenticator authenticator = authenticators.chosen(config.staffAuthenticator());
-        return login(caller, name, em -> AccountStore.byUsername(em, name), account -> authenticator
+        // what was typed goes to the audit log only if it can be a user name: an ID number typed here must not
+        String attempted = Checks.isUsername(name) ? name : "(not a user name)";
+        return login(caller, attempted, em -> AccountStore.byUsername(em, name), account -> authenticator
                 .authenticate(name, secret).filter(account.username()::equals).isPresent());
     }
 
@@ -128,7 +132,9 @@ public class SessionsImpl implements Sessions {
                 audit.record(anonymous, "login.failed", null, null, "failure", "no such account");
                 return refused(Reason.BAD_CREDENTIALS, null);
             }
+            // one attempt at a time per account, or parallel guesses would each see the same count of failures
             Account account = found.get();
+            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
             Caller who = AccountStore.caller(account, null, caller.requestId());
             String target = "account:" + account.id();
             LoginThrottle.State state = AccountStore.loginState(account);
@@ -157,6 +163,12 @@ public class SessionsImpl implements Sessions {
                 return refused(Reason.BAD_CREDENTIALS, next.nextAttemptAt());
             }
             account.loginState(0, null, null);
+            if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
+                audit.record(who, "login.refused", target, account.regionCode(), "denied", "one-time password expired");
+                return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
+                        + "password expired at " + account.passwordExpiresAt() + ". Ask for a new one: learners their "
+                        + "institution's administrator or the platform operator, staff the platform administrator."));
+            }
             Tokens tokens = open(em, account, now);
             audit.record(who, "login.succeeded", target, account.regionCode(), "success", null);
             return new Outcome(tokens, null);
@@ -196,32 +208,41 @@ public class SessionsImpl implements Sessions {
         String secret = refreshToken.substring(dot + 1);
         Outcome outcome = jpa.txExpr(TransactionType.Required, em -> {
             Instant now = clock.instant();
-            LoginSession session = em.find(LoginSession.class, sessionId);
+            // one refresh at a time per session, so that a refresh token is spent exactly once
+            LoginSession session = em.find(LoginSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
             Account account = session == null ? null : em.find(Account.class, session.accountId());
             if (account == null || session.ended()) {
                 throw refreshInvalid("belongs to no open session; log in again");
             }
             Caller who = AccountStore.caller(account, session.id(), caller.requestId());
-            if (!MessageDigest.isEqual(sha256(secret).getBytes(StandardCharsets.US_ASCII),
-                    session.refreshHash().getBytes(StandardCharsets.US_ASCII))) {
-                // a spent refresh token came back: it was copied, so the whole session goes
+            String presented = sha256(secret);
+            if (same(presented, session.previousRefreshHash())) {
+                // the refresh token spent last came back: someone holds a copy, so the whole session goes
                 session.end("refresh-reuse", now);
                 audit.record(who, "session.ended", "session:" + session.id(), account.regionCode(), "denied",
                         "a spent refresh token was presented");
                 return new Outcome(null, null);
+            }
+            if (!same(presented, session.refreshHash())) {
+                throw refreshInvalid("is not the current one of its session");
             }
             if (!now.isBefore(session.refreshExpiresAt())) {
                 throw new AuthenticationRequiredException("token-expired", "The refresh token expired at "
                         + session.refreshExpiresAt() + "; log in again.");
             }
             String next = secret();
-            session.refreshHash(sha256(next));
+            session.refreshed(sha256(next));
             return new Outcome(tokens(account, session, next, now), null);
         });
         if (outcome.tokens() == null) {
             throw refreshInvalid("was used before; the session is ended for safety, log in again");
         }
         return outcome.tokens();
+    }
+
+    private static boolean same(String hash, String stored) {
+        return stored != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                stored.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static AuthenticationRequiredException refreshInvalid(String why) {
@@ -241,19 +262,35 @@ public class SessionsImpl implements Sessions {
     @Override
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         caller.requireLogin("change your password");
-        jpa.tx(TransactionType.Required, em -> {
-            Account account = em.find(Account.class, caller.accountId());
-            Checks checks = new Checks();
-            if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
-                checks.add("currentPassword", "password-match", "is not the current password of this account");
+        Optional<RuntimeException> refusal = jpa.txExpr(TransactionType.Required, em -> {
+            Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
+            Instant now = clock.instant();
+            String target = "account:" + account.id();
+            // the current password is guessed no faster here than at the login
+            LoginThrottle.State state = AccountStore.loginState(account);
+            Optional<LoginRefusedException> throttled = throttle.refusal(state, now);
+            if (throttled.isPresent()) {
+                return Optional.of(throttled.get());
             }
+            if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+                LoginThrottle.State next = throttle.failed(state, now);
+                account.loginState(next.failures(), next.nextAttemptAt(), next.lockedUntil());
+                audit.record(caller, "password.change-failed", target, account.regionCode(), "failure",
+                        next.lockedUntil() == null ? "wrong current password" : "locked until " + next.lockedUntil());
+                return Optional.of(new InvalidInputException("currentPassword", "password-match",
+                        "is not the current password of this account"));
+            }
+            Checks checks = new Checks();
             checks.add(Passwords.check("newPassword", newPassword, account.username()));
             checks.throwIfBroken();
-            Instant now = clock.instant();
             account.passwordHash(passwords.hash(newPassword));
             int ended = AccountStore.endSessions(em, account.id(), "password-changed", now, caller.sessionId());
-            audit.record(caller, "password.changed", "account:" + account.id(), account.regionCode(), "success",
+            audit.record(caller, "password.changed", target, account.regionCode(), "success",
                     ended + " other sessions ended");
+            return Optional.empty();
+        });
+        refusal.ifPresent(e -> {
+            throw e;
         });
     }
 

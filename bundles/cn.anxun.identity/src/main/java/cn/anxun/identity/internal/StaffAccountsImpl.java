@@ -1,11 +1,11 @@
 package cn.anxun.identity.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 
@@ -39,11 +39,11 @@ import cn.anxun.identity.StaffGrant;
 public class StaffAccountsImpl implements StaffAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffAccountsImpl.class);
-    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
+    private volatile IdentityConfig config;
     private volatile Passwords passwords;
 
     @Activate
@@ -56,8 +56,13 @@ public class StaffAccountsImpl implements StaffAccounts {
     }
 
     @Modified
-    void modified(IdentityConfig config) {
-        passwords = new Passwords(config.passwordHashCost());
+    void modified(IdentityConfig newConfig) {
+        config = newConfig;
+        passwords = new Passwords(newConfig.passwordHashCost());
+    }
+
+    private Instant oneTimeExpiry(Instant now) {
+        return now.plus(Duration.ofHours(config.oneTimePasswordHours()));
     }
 
     private void createFirstAdministrator(IdentityConfig config) {
@@ -77,7 +82,11 @@ public class StaffAccountsImpl implements StaffAccounts {
             if (administrators > 0 || AccountStore.byUsername(em, username).isPresent()) {
                 return false;
             }
-            Account admin = Account.staff(username, "Platform administrator", hash, clock.instant());
+            Instant now = clock.instant();
+            Account admin = Account.staff(username, "Platform administrator", hash, now);
+            if (password != null) {
+                admin.oneTimePassword(hash, oneTimeExpiry(now));
+            }
             admin.grant(Set.of(Role.PLATFORM_ADMIN), null, null);
             em.persist(admin);
             audit.record(Caller.system(), "staff.created", target(admin), null, "success",
@@ -86,7 +95,8 @@ public class StaffAccountsImpl implements StaffAccounts {
         });
         if (created && password != null) {
             LOG.warn("First platform administrator '{}' created with the one-time password {} - it is not shown "
-                    + "again. Log in and change it with POST /api/v1/me/password.", username, password);
+                    + "again and is valid {} hours. Log in and change it with POST /api/v1/me/password.", username,
+                    password, config.oneTimePasswordHours());
         } else if (created) {
             LOG.info("First platform administrator '{}' created with the configured password", username);
         }
@@ -100,10 +110,7 @@ public class StaffAccountsImpl implements StaffAccounts {
         }
         Checks checks = new Checks();
         String username = account.username() == null ? null : account.username().strip().toLowerCase(Locale.ROOT);
-        if (checks.required("username", username) && !USERNAME.matcher(username).matches()) {
-            checks.add("username", "username", "must be 3 to 32 lower-case letters, digits, '.', '-' or '_', "
-                    + "starting with a letter");
-        }
+        checks.username("username", username);
         checks.freeText("displayName", account.displayName(), 80, true);
         grant(checks, account.grant());
         checks.throwIfBroken();
@@ -113,7 +120,9 @@ public class StaffAccountsImpl implements StaffAccounts {
             if (AccountStore.byUsername(em, username).isPresent()) {
                 throw new ConflictException("The user name '" + username + "' is taken.");
             }
-            Account staff = Account.staff(username, account.displayName().strip(), hash, clock.instant());
+            Instant now = clock.instant();
+            Account staff = Account.staff(username, account.displayName().strip(), hash, now);
+            staff.oneTimePassword(hash, oneTimeExpiry(now));
             staff.grant(account.grant().roles(), account.grant().regionCode(), account.grant().institutionId());
             em.persist(staff);
             audit.record(caller, "staff.created", target(staff), staff.regionCode(), "success",
@@ -198,8 +207,9 @@ public class StaffAccountsImpl implements StaffAccounts {
         String hash = passwords.hash(password);
         return jpa.txExpr(TransactionType.Required, em -> {
             Account staff = staff(em, accountId);
-            staff.passwordHash(hash);
-            int ended = AccountStore.endSessions(em, staff.id(), "password-reset", clock.instant(), null);
+            Instant now = clock.instant();
+            staff.oneTimePassword(hash, oneTimeExpiry(now));
+            int ended = AccountStore.endSessions(em, staff.id(), "password-reset", now, null);
             audit.record(caller, "password.reset", target(staff), staff.regionCode(), "success",
                     ended + " sessions ended");
             return new OneTimePassword(staff.id(), password);

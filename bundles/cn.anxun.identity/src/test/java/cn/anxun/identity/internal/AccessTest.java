@@ -37,6 +37,10 @@ public class AccessTest {
         check(caller("x", Role.AUDITOR, null, null), false, false, false);
         check(caller("x", Role.PLATFORM_ADMIN, null, null), false, false, false);
         check(Caller.anonymous("r"), false, false, false);
+        // logged in with a one-time password: nothing until a password of one's own is set
+        check(new Caller(learner.id(), learner.id(), Set.of(Role.LEARNER), "440106", "inst-a", "s", "r", true),
+                false, false, false);
+        check(new Caller("o", "o", Set.of(Role.OPERATOR), null, null, "s", "r", true), false, false, false);
     }
 
     private void check(Caller caller, boolean sees, boolean seesPersonalData, boolean resets) {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,6 +59,15 @@ public class KeysTest {
         assertArrayEquals(id, rotated.open(fresh, "c"));
         assertEquals("the file was made owner-only", "rw-------",
                 PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("personal-data-2.key"))));
+    }
+
+    @Test
+    public void aSecondLookupKeyIsRefusedRatherThanBreakingEveryLookup() throws Exception {
+        Path root = folder.getRoot().toPath();
+        new Keys(root);
+        Files.writeString(root.resolve("lookup-2.key"), Base64.getEncoder().encodeToString(new byte[32]));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Keys(root));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("lookup-1.key"));
     }
 
     @Test

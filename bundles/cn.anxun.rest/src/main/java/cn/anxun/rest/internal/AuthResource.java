@@ -6,6 +6,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -18,6 +19,9 @@ import cn.anxun.identity.Tokens;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -61,25 +65,30 @@ public class AuthResource implements ApiResource {
     @POST
     @Path("login")
     @Operation(operationId = "login", summary = "Log in; answers a short-lived access token and a refresh token. "
-            + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).")
-    public Tokens login(@Context Caller caller, Login login) {
+            + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).",
+            responses = @ApiResponse(responseCode = "200", description = "logged in",
+                    content = @Content(schema = @Schema(implementation = Tokens.class))))
+    public Response login(@Context Caller caller, Login login) {
         if (login == null || (login.idNumber() == null) == (login.username() == null)) {
             throw new InvalidInputException(login == null || login.idNumber() == null ? "idNumber" : "username",
                     "one-of", "give either idNumber (learners) or username (staff)");
         }
-        return login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
+        Tokens tokens = login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
                 : sessions.loginStaff(caller, login.username(), login.password());
+        return LearnersResource.unstored(Response.ok(tokens));
     }
 
     @POST
     @Path("refresh")
     @Operation(operationId = "refresh", summary = "A new access token for a refresh token; the refresh token is "
-            + "replaced, and presenting a spent one ends the session")
-    public Tokens refresh(@Context Caller caller, Refresh refresh) {
+            + "replaced, and presenting a spent one ends the session",
+            responses = @ApiResponse(responseCode = "200", description = "refreshed",
+                    content = @Content(schema = @Schema(implementation = Tokens.class))))
+    public Response refresh(@Context Caller caller, Refresh refresh) {
         if (refresh == null || refresh.refreshToken() == null) {
             throw new InvalidInputException("refreshToken", "required", "is required");
         }
-        return sessions.refresh(caller, refresh.refreshToken());
+        return LearnersResource.unstored(Response.ok(sessions.refresh(caller, refresh.refreshToken())));
     }
 
     @POST

@@ -28,9 +28,10 @@ final class JaxRsServers {
             factory.setBus(BusFactory.getDefaultBus());
             factory.setAddress(address);
             factory.setServiceBeans(resources);
-            List<Object> providers = new ArrayList<>(List.of(new JacksonJsonProvider(Json.mapper()),
-                    new WebApplicationExceptionMapper(), new ProblemExceptionMapper(), new ServiceExceptionMapper(),
-                    new JsonExceptionMapper(), new UnexpectedExceptionMapper()));
+            List<Object> providers = new ArrayList<>(List.of(new RequestSizeLimit(),
+                    new JacksonJsonProvider(Json.mapper()), new WebApplicationExceptionMapper(),
+                    new ProblemExceptionMapper(), new ServiceExceptionMapper(), new JsonExceptionMapper(),
+                    new UnexpectedExceptionMapper()));
             providers.addAll(extraProviders);
             factory.setProviders(providers);
             return factory.create();

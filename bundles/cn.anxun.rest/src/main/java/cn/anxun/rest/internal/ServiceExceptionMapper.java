@@ -18,10 +18,14 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.ServiceException;
+import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.rest.Problem;
 
 /** The refusals of the platform's services, as problem details with the status each one means. */
 public class ServiceExceptionMapper implements ExceptionMapper<ServiceException> {
+
+    /** How soon to try again when a part is missing: a plugin being swapped takes seconds. */
+    private static final int RETRY_SECONDS = 30;
 
     @Context
     private UriInfo uriInfo;
@@ -49,6 +53,10 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
         if (exception instanceof ConflictException) {
             return response(problem(409, "conflict", "Conflict", exception.getMessage(), List.of()));
         }
+        if (exception instanceof ServiceUnavailableException) {
+            return Response.fromResponse(response(problem(503, "service-unavailable", "Service unavailable",
+                    exception.getMessage(), List.of()))).header(HttpHeaders.RETRY_AFTER, RETRY_SECONDS).build();
+        }
         if (exception instanceof NotFoundException) {
             return response(problem(404, "not-found", "Not found", exception.getMessage(), List.of()));
         }
@@ -62,6 +70,8 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
             case THROTTLED -> response(problem(429, "login-throttled", "Too many failed logins",
                     refused.getMessage(), List.of()));
             case LOCKED -> response(problem(423, "account-locked", "Account locked", refused.getMessage(), List.of()));
+            case PASSWORD_EXPIRED -> response(problem(401, "password-expired", "Password expired",
+                    refused.getMessage(), List.of()));
         };
         return refused.retryAt() == null ? response : Response.fromResponse(response)
                 .header(HttpHeaders.RETRY_AFTER, secondsUntil(refused.retryAt())).build();
