@@ -29,12 +29,14 @@ import org.osgi.framework.SynchronousBundleListener;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A city module comes and goes while the web API serves: it appears and disappears within seconds, no request
- * fails meanwhile, nothing in the core is stopped, refreshed or re-created, and what was recorded for the city stays.
+ * City modules come and go while the web API serves: one, or the whole province at once, appears and disappears
+ * within seconds, no request fails meanwhile, nothing in the core is stopped, refreshed or re-created, and what was
+ * recorded for a city stays.
  */
 public class CityModuleHotDeployIT extends AnxunTestSupport {
 
     private static final String FEATURE = "anxun-city-guangzhou";
+    private static final String PROVINCE = "anxun-cities-guangdong";
     private static final String GUANGZHOU = "440100";
     private static final Duration APPEARS_WITHIN = Duration.ofSeconds(3);
 
@@ -100,6 +102,32 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         assertEquals("no core bundle was stopped, refreshed or re-resolved", List.of(), coreEvents);
         assertEquals("every core bundle kept its id and stayed active", bundlesBefore, activeBundles());
         assertEquals("the city registry was not re-created", registryService, serviceId("cn.anxun.cities.CityRegistry"));
+    }
+
+    @Test
+    public void theWholeProvinceAtOnce() throws Exception {
+        Map<String, Long> bundlesBefore = activeBundles();
+        long start = System.nanoTime();
+        features.installFeature(PROVINCE, EnumSet.noneOf(FeaturesService.Option.class));
+        Eventually.await("all 21 cities in GET /api/v1/cities", Duration.ofSeconds(60),
+                () -> http.get("/api/v1/cities").json().size() == 21);
+        System.out.printf("all 21 cities appeared in GET /api/v1/cities %d ms after feature:install %s%n",
+                Duration.ofNanos(System.nanoTime() - start).toMillis(), PROVINCE);
+        JsonNode cities = http.get("/api/v1/cities").json();
+        int counties = 0;
+        for (JsonNode city : cities) {
+            counties += city.path("counties").size();
+        }
+        assertEquals("county-level divisions of Guangdong (东莞 and 中山 have none)", 122, counties);
+        assertEquals(0, http.get("/api/v1/cities/441900").json().path("counties").size());
+
+        features.uninstallFeature(PROVINCE);
+        Eventually.await("the cities left with the feature", Duration.ofSeconds(60),
+                () -> !http.get("/api/v1/cities").body().contains("440300"));
+        poller.stop();
+        assertEquals(List.of(), poller.failures());
+        assertEquals("no core bundle was stopped, refreshed or re-resolved", List.of(), coreEvents);
+        assertEquals("every core bundle kept its id and stayed active", bundlesBefore, activeBundles());
     }
 
     private Duration timed(ThrowingAction action, java.util.function.BooleanSupplier until) throws Exception {

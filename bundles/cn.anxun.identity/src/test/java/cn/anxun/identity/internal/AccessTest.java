@@ -10,7 +10,7 @@ import org.junit.Test;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Role;
 
-/** Who sees a learner of 440106 (广州 荔湾区) training with institution A. */
+/** Who sees a learner of 440106 (广州 天河区) training with institution A. */
 public class AccessTest {
 
     private final Account learner = Account.learner("lookup", "hash", "440106", "inst-a", Instant.EPOCH);
