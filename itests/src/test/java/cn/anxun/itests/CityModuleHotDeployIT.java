@@ -124,6 +124,48 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         features.uninstallFeature(PROVINCE);
         Eventually.await("the cities left with the feature", Duration.ofSeconds(60),
                 () -> !http.get("/api/v1/cities").body().contains("440300"));
+        assertTheCoreUntouched(bundlesBefore);
+    }
+
+    @Test
+    public void theOperatorManagesModulesThroughTheApiAndTheAuditSaysWho() throws Exception {
+        Map<String, Long> bundlesBefore = activeBundles();
+        Identity identity = new Identity(http);
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        Problems.assertProblem(identity.staff("CITY_REGULATOR", "440300", null).http().get("/api/v1/city-modules"),
+                403, "forbidden");
+        Problems.assertProblem(http.get("/api/v1/city-modules"), 401, "login-required");
+
+        JsonNode modules = operator.http().get("/api/v1/city-modules").json();
+        assertEquals(21, modules.size());
+        assertEquals("440100", modules.get(0).path("code").asText());
+
+        Http.Reply installed = operator.http().post("/api/v1/city-modules/440300/install", "");
+        assertEquals(installed.body(), 200, installed.status());
+        assertTrue(installed.json().path("installed").asBoolean());
+        Eventually.await("440300 listed", Duration.ofSeconds(15),
+                () -> http.get("/api/v1/cities").body().contains("\"440300\""));
+        assertTrue(shell("anxun:city-modules").lines().anyMatch(line -> line.contains("440300")
+                && line.contains("installed")));
+
+        Http.Reply removed = operator.http().post("/api/v1/city-modules/440300/uninstall", "");
+        assertEquals(removed.body(), 200, removed.status());
+        Eventually.await("440300 gone", Duration.ofSeconds(15),
+                () -> !http.get("/api/v1/cities").body().contains("\"440300\""));
+        assertTrue(shell("anxun:city-modules").lines().anyMatch(line -> line.contains("440300")
+                && line.contains("removed")));
+        Problems.assertProblem(operator.http().post("/api/v1/city-modules/449900/install", ""), 404, "not-found");
+
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        for (String action : new String[] {"city-module.installed", "city-module.uninstalled"}) {
+            JsonNode rows = Identity.audit(auditor, "action=" + action + "&target=city:440300&actor=" + operator.id());
+            assertEquals(action, 1, rows.size());
+        }
+        assertTheCoreUntouched(bundlesBefore);
+    }
+
+    /** No request failed meanwhile and no core bundle was stopped, refreshed, re-resolved or replaced. */
+    private void assertTheCoreUntouched(Map<String, Long> bundlesBefore) {
         poller.stop();
         assertEquals(List.of(), poller.failures());
         assertEquals("no core bundle was stopped, refreshed or re-resolved", List.of(), coreEvents);
