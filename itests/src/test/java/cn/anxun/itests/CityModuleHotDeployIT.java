@@ -88,6 +88,10 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         assertEquals("广州市", removed.path("name").asText());
         assertTrue(http.get("/api/v1/cities?state=removed").body().contains(GUANGZHOU));
         assertTrue(shell("anxun:cities").contains("removed"));
+        JsonNode refused = Problems.assertProblem(http.post("/api/v1/learners",
+                Identity.registration(IdNumbers.next(), null).toString()), 422, "invalid-input");
+        assertEquals("city-module-installed", refused.at("/errors/0/rule").asText());
+        assertTrue(refused.toString(), refused.at("/errors/0/message").asText().contains("广州市 is not installed"));
 
         timed(() -> features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class)),
                 () -> poller.lastSaw(GUANGZHOU));

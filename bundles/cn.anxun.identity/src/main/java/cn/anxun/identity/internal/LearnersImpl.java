@@ -186,8 +186,10 @@ public class LearnersImpl implements Learners {
         }
         Optional<City> city = cities.installed().stream().filter(c -> c.code().equals(code)).findFirst();
         if (city.isEmpty()) {
-            checks.add("city", "city-module-installed", "must be a city whose module is installed on this platform "
-                    + "(GET /api/v1/cities lists them)");
+            String which = cities.find(code).map(known -> "the module of " + known.module().name() + " is not "
+                    + "installed at the moment, so no one can register in it; ").orElse("");
+            checks.add("city", "city-module-installed", which + "must be a city whose module is installed on this "
+                    + "platform (GET /api/v1/cities lists them)");
         } else if (county != null && city.get().module().counties().stream().map(County::code)
                 .noneMatch(county::equals)) {
             checks.add("county", "county-of-city", "must be a county-level division of " + city.get().module().name()
