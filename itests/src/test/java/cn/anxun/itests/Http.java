@@ -78,6 +78,11 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A request of any method with a body of any type. */
+    public Reply raw(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(request(path).header("Content-Type", contentType).method(method, body));
+    }
+
     /** A request of any method with a JSON body, or none. */
     public Reply method(String method, String path, String json) {
         HttpRequest.Builder request = request(path);

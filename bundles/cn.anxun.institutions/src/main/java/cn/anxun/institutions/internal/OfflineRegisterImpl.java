@@ -1,0 +1,162 @@
+package cn.anxun.institutions.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Regions;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.Violation;
+import cn.anxun.institutions.OfflineInstitution;
+import cn.anxun.institutions.OfflineInstitutionEntry;
+import cn.anxun.institutions.OfflineRegister;
+
+/**
+ * The registers in the {@code OFFLINE_INSTITUTION} table. Only the regulator of a city writes its register; the
+ * province regulator and the operator read every register. Each change is audited with the city as region.
+ */
+@Component(service = OfflineRegister.class)
+public class OfflineRegisterImpl implements OfflineRegister {
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public OfflineRegisterImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
+            @Reference AuditLog audit) {
+        this.jpa = jpa;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<OfflineInstitution> list(Caller caller, String city) {
+        requireCity(city);
+        caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
+                Role.CITY_REGULATOR);
+        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
+            requireOwnCity(caller, city, "read");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(OfflineInstitutionRecord.OF_CITY,
+                OfflineInstitutionRecord.class).setParameter("city", city).getResultList().stream()
+                .map(OfflineInstitutionRecord::view).toList());
+    }
+
+    @Override
+    public OfflineInstitution add(Caller caller, String city, OfflineInstitutionEntry entry) {
+        OfflineInstitutionEntry valid = writable(caller, city, entry);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (find(em, city, valid.creditCode()).isPresent()) {
+                throw new ConflictException("The register of " + city + " has an institution with the credit code "
+                        + valid.creditCode() + " already; update that entry instead.");
+            }
+            OfflineInstitutionRecord record = new OfflineInstitutionRecord(city, valid, clock.instant());
+            em.persist(record);
+            OfflineInstitution added = record.view();
+            audit.record(caller, "offline-register.added", target(added), city, "success", valid.creditCode());
+            return added;
+        });
+    }
+
+    @Override
+    public OfflineInstitution update(Caller caller, String city, String id, OfflineInstitutionEntry entry) {
+        OfflineInstitutionEntry valid = writable(caller, city, entry);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            OfflineInstitutionRecord record = id == null ? null : em.find(OfflineInstitutionRecord.class, id);
+            if (record == null || !record.city().equals(city)) {
+                throw new NotFoundException("The register of " + city + " has no entry " + id + ".");
+            }
+            Optional<OfflineInstitutionRecord> holder = find(em, city, valid.creditCode());
+            if (holder.isPresent() && holder.get() != record) {
+                throw new ConflictException("Another entry of the register of " + city + " has the credit code "
+                        + valid.creditCode() + ".");
+            }
+            record.set(valid, clock.instant());
+            OfflineInstitution updated = record.view();
+            audit.record(caller, "offline-register.updated", target(updated), city, "success", valid.creditCode());
+            return updated;
+        });
+    }
+
+    @Override
+    public Import importCsv(Caller caller, String city, byte[] csv) {
+        requireWriter(caller, city);
+        List<RegisterCsv.Row> rows = RegisterCsv.read(csv == null ? new byte[0] : csv);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int added = 0;
+            int replaced = 0;
+            for (RegisterCsv.Row row : rows) {
+                Optional<OfflineInstitutionRecord> existing = find(em, city, row.entry().creditCode());
+                if (existing.isPresent()) {
+                    existing.get().set(row.entry(), clock.instant());
+                    replaced++;
+                } else {
+                    em.persist(new OfflineInstitutionRecord(city, row.entry(), clock.instant()));
+                    added++;
+                }
+            }
+            audit.record(caller, "offline-register.imported", "register:" + city, city, "success",
+                    added + " added, " + replaced + " replaced");
+            return new Import(added, replaced);
+        });
+    }
+
+    private OfflineInstitutionEntry writable(Caller caller, String city, OfflineInstitutionEntry entry) {
+        requireWriter(caller, city);
+        if (entry == null) {
+            throw new InvalidInputException("", "required", "a JSON body with the entry is required");
+        }
+        OfflineInstitutionEntry normalised = EntryRules.normalised(entry);
+        List<Violation> violations = EntryRules.check("", normalised);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return normalised;
+    }
+
+    private void requireWriter(Caller caller, String city) {
+        requireCity(city);
+        caller.require("keep a register of offline institutions", Role.CITY_REGULATOR);
+        requireOwnCity(caller, city, "change");
+    }
+
+    /** A regulator of another region is refused, and the attempt is audited. */
+    private void requireOwnCity(Caller caller, String city, String what) {
+        if (!city.equals(caller.regionCode())) {
+            audit.record(caller, "offline-register." + what, "register:" + city, city, "denied", null);
+            throw new AccessDeniedException("Only the regulator of " + city + " may " + what + " its register of "
+                    + "offline institutions; you are bound to " + caller.regionCode() + ".");
+        }
+    }
+
+    private static void requireCity(String city) {
+        if (!Regions.isCode(city) || !city.endsWith("00") || city.endsWith("0000")
+                || !Regions.covers(Regions.PROVINCE, city)) {
+            throw new InvalidInputException("city", "guangdong-city", "must be the GB/T 2260 code of a "
+                    + "prefecture-level city of Guangdong, e.g. 440100");
+        }
+    }
+
+    private static Optional<OfflineInstitutionRecord> find(EntityManager em, String city, String creditCode) {
+        return em.createNamedQuery(OfflineInstitutionRecord.BY_CREDIT_CODE, OfflineInstitutionRecord.class)
+                .setParameter("city", city).setParameter("code", creditCode).getResultStream().findFirst();
+    }
+
+    private static String target(OfflineInstitution institution) {
+        return "offline-institution:" + institution.id();
+    }
+}

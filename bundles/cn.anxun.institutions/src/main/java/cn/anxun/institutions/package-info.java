@@ -1,0 +1,8 @@
+/**
+ * Training institutions. Each city's regulator keeps the register of the offline training institutions reported to
+ * the city bureau (已向市应急管理局报告的线下培训机构); online registration of institutions is checked against it.
+ */
+@Version("1.0.0")
+package cn.anxun.institutions;
+
+import org.osgi.annotation.versioning.Version;
