@@ -24,7 +24,9 @@ import cn.anxun.identity.FacePhoto;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.LearnerRegistration;
 import cn.anxun.identity.Learners;
+import cn.anxun.identity.OneTimePassword;
 import cn.anxun.identity.Page;
+import cn.anxun.identity.PersonalData;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -85,7 +87,8 @@ public class LearnersResource implements ApiResource {
     @Path("{id}/personal-data")
     @Operation(operationId = "getLearnerPersonalData", summary = "The full ID number and birth date; for the "
             + "learner, the operator, the institution's administrators and regulators of the region. Audited.",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
+                    description = "unmasked", content = @Content(schema = @Schema(implementation = PersonalData.class))))
     public Response personalData(@Context Caller caller, @PathParam("id") String id) {
         return unstored(Response.ok(learners.personalData(caller, id)));
     }
@@ -104,7 +107,8 @@ public class LearnersResource implements ApiResource {
     @Path("{id}/password-reset")
     @Operation(operationId = "resetLearnerPassword", summary = "A new one-time password, for the operator or an "
             + "administrator of the learner's institution to hand over in person; the learner's sessions end",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
+                    description = "reset", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
         return unstored(Response.ok(learners.resetPassword(caller, id)));
     }

@@ -26,6 +26,9 @@ import cn.anxun.identity.StaffAccounts;
 import cn.anxun.identity.StaffGrant;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,7 +49,8 @@ public class StaffResource implements ApiResource {
 
     @POST
     @Operation(operationId = "createStaff", summary = "Create a staff account; answers its one-time password",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "201",
+                    description = "created", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response create(@Context Caller caller, NewStaffAccount account) {
         OneTimePassword password = staff.create(caller, account);
         return LearnersResource.unstored(Response.created(URI.create("/api/v1/staff/" + password.accountId()))
