@@ -124,6 +124,9 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         }
         assertEquals("county-level divisions of Guangdong (东莞 and 中山 have none)", 122, counties);
         assertEquals(0, http.get("/api/v1/cities/441900").json().path("counties").size());
+        Identity.Account operator = new Identity(http).staff("OPERATOR", null, null);
+        Problems.assertProblem(operator.http().post("/api/v1/city-modules/440300/uninstall", ""), 409, "conflict");
+        assertTrue(shell("anxun:city-modules").contains("installed (with the province)"));
 
         features.uninstallFeature(PROVINCE);
         Eventually.await("the cities left with the feature", Duration.ofSeconds(60),
@@ -161,7 +164,7 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
         Problems.assertProblem(operator.http().post("/api/v1/city-modules/449900/install", ""), 404, "not-found");
 
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
-        for (String action : new String[] {"city-module.installed", "city-module.uninstalled"}) {
+        for (String action : new String[] {"city-module.install", "city-module.uninstall"}) {
             JsonNode rows = Identity.audit(auditor, "action=" + action + "&target=city:440300&actor=" + operator.id());
             assertEquals(action, 1, rows.size());
         }

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,8 @@ public class IdentityIT extends AnxunTestSupport {
         assertEquals("the sex comes from the ID number's sequence digit",
                 Character.digit(idNumber.charAt(16), 10) % 2 == 1 ? "MALE" : "FEMALE", created.json().get("sex").asText());
         assertEquals(IdNumbers.masked(idNumber), created.json().get("idNumber").asText());
-        assertTrue(created.header("Location").orElseThrow().endsWith(created.json().get("id").asText()));
+        assertEquals("the Location is where the learner is", "/api/v1/learners/" + created.json().get("id").asText(),
+                URI.create(created.header("Location").orElseThrow()).getPath());
         assertProblem(http.post("/api/v1/learners", good.toString()), 409, "conflict");
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertEquals("the refused second registration is audited", 1, Identity.audit(auditor,

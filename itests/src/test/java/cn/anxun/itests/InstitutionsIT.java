@@ -4,6 +4,7 @@ import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ public class InstitutionsIT extends AnxunTestSupport {
                 + "\"programmes\":[\"危险化学品经营单位 主要负责人\"],\"status\":\"ACTIVE\"}";
         Http.Reply added = guangzhou.http().post(REGISTER, entry);
         assertEquals(added.body(), 201, added.status());
+        String location = URI.create(added.header("Location").orElseThrow()).getPath();
+        assertEquals(added.json(), guangzhou.http().get(location).json());
         assertProblem(guangzhou.http().post(REGISTER, entry), 409, "conflict");
 
         Identity.Account shenzhen = identity.staff("CITY_REGULATOR", "440300", null);

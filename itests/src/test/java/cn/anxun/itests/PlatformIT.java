@@ -33,7 +33,7 @@ public class PlatformIT extends AnxunTestSupport {
     }
 
     @Test
-    public void readinessListsTheDatabaseAndEveryCoreBundleUp() {
+    public void readinessListsTheDatabaseEveryCoreBundleAndTheWebApiUp() {
         Http.Reply reply = http.get("/api/v1/health/ready");
         assertEquals(reply.body(), 200, reply.status());
         List<String> names = new ArrayList<>();
@@ -42,7 +42,8 @@ public class PlatformIT extends AnxunTestSupport {
             names.add(check.path("name").asText());
         }
         assertTrue(names.toString(), names.containsAll(
-                List.of("database", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.rest", "cn.anxun.shell")));
+                List.of("database", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.identity", "cn.anxun.institutions",
+                        "cn.anxun.rest", "cn.anxun.shell", "web API")));
     }
 
     @Test

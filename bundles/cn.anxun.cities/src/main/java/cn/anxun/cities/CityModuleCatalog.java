@@ -19,8 +19,20 @@ public interface CityModuleCatalog {
      * @param feature the Karaf feature that installs it
      * @param module what its descriptor says
      * @param installed whether the feature is installed now
+     * @param byItself whether it is installed in its own right, not only as part of another feature such as the
+     *        province-wide {@code anxun-cities-guangdong}
      */
-    record AvailableModule(String feature, CityModule module, boolean installed) {
+    record AvailableModule(String feature, CityModule module, boolean installed, boolean byItself) {
+    }
+
+    /** A module installed as part of another feature cannot be uninstalled alone. */
+    class InstalledWithAnotherFeature extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public InstalledWithAnotherFeature(String message) {
+            super(message);
+        }
     }
 
     /** Every city module of the distribution, ordered by city code. */
@@ -30,10 +42,16 @@ public interface CityModuleCatalog {
      * Installs the module of a city; nothing happens if it is installed. The city registry lists the city once its
      * bundle has started, a moment later.
      *
+     * @return the module as it is now
      * @throws java.util.NoSuchElementException if the distribution has no module for the city
      */
     AvailableModule install(String code);
 
-    /** Uninstalls the module of a city; its records stay. Nothing happens if it is not installed. */
+    /**
+     * Uninstalls the module of a city; its records stay. Nothing happens if it is not installed.
+     *
+     * @return the module as it is now
+     * @throws InstalledWithAnotherFeature if it was installed only as part of another feature
+     */
     AvailableModule uninstall(String code);
 }

@@ -19,6 +19,8 @@ public interface OfflineRegister {
 
     List<OfflineInstitution> list(Caller caller, String city);
 
+    OfflineInstitution get(Caller caller, String city, String id);
+
     /** @throws cn.anxun.identity.ConflictException if the city's register has the credit code already */
     OfflineInstitution add(Caller caller, String city, OfflineInstitutionEntry entry);
 

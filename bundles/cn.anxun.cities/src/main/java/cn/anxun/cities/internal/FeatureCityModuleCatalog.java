@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarInputStream;
 import java.util.zip.ZipEntry;
@@ -27,7 +28,8 @@ import cn.anxun.cities.CityModuleCatalog;
 
 /**
  * The {@code anxun-city-*} features of the Karaf features service. Each descriptor is read once from the feature's
- * bundle in {@code system/} (the bundle itself is not installed for that) and kept by feature.
+ * bundle in {@code system/} (the bundle itself is not installed for that) and kept by feature id, as is the
+ * failure to read one.
  */
 @Component(service = CityModuleCatalog.class)
 public class FeatureCityModuleCatalog implements CityModuleCatalog {
@@ -35,9 +37,13 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureCityModuleCatalog.class);
     private static final String PREFIX = "anxun-city-";
 
+    /** A module and the feature that carries it. */
+    private record Carried(Feature feature, AvailableModule module) {
+    }
+
     private final FeaturesService features;
     private final CityDescriptorReader reader = new CityDescriptorReader();
-    private final Map<String, CityModule> descriptors = new ConcurrentHashMap<>();
+    private final Map<String, Optional<CityModule>> descriptors = new ConcurrentHashMap<>();
 
     @Activate
     public FeatureCityModuleCatalog(@Reference FeaturesService features) {
@@ -46,40 +52,47 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
 
     @Override
     public List<AvailableModule> available() {
-        List<AvailableModule> modules = new ArrayList<>();
+        return carried().stream().map(Carried::module).toList();
+    }
+
+    private List<Carried> carried() {
+        List<Carried> modules = new ArrayList<>();
         try {
             for (Feature feature : features.listFeatures()) {
                 if (feature.getName().startsWith(PREFIX) && !feature.getBundles().isEmpty()) {
-                    CityModule module = descriptors.computeIfAbsent(feature.getId(), id -> descriptor(feature));
-                    if (module != null) {
-                        modules.add(new AvailableModule(feature.getName(), module, features.isInstalled(feature)));
+                    Optional<CityModule> module = descriptors.get(feature.getId());
+                    if (module == null) {
+                        module = descriptor(feature);
+                        descriptors.put(feature.getId(), module);
                     }
+                    module.ifPresent(city -> modules.add(new Carried(feature, new AvailableModule(feature.getName(),
+                            city, features.isInstalled(feature), features.isRequired(feature)))));
                 }
             }
         } catch (Exception e) {
             throw new IllegalStateException("The Karaf features cannot be listed", e);
         }
-        modules.sort(Comparator.comparing(available -> available.module().code()));
+        modules.sort(Comparator.comparing(carried -> carried.module().module().code()));
         return modules;
     }
 
-    /** The descriptor in the feature's bundle, or {@code null} (logged) if it has none that reads. */
-    private CityModule descriptor(Feature feature) {
+    /** The descriptor in the feature's bundle, or empty (logged) if it has none that reads. */
+    private Optional<CityModule> descriptor(Feature feature) {
         String location = feature.getBundles().get(0).getLocation();
-        try (JarInputStream jar = new JarInputStream(new URL(location).openStream())) {
+        try (InputStream raw = new URL(location).openStream(); JarInputStream jar = new JarInputStream(raw)) {
             String path = jar.getManifest() == null ? null
                     : jar.getManifest().getMainAttributes().getValue(CityModule.DESCRIPTOR_HEADER);
             for (ZipEntry entry = jar.getNextEntry(); path != null && entry != null; entry = jar.getNextEntry()) {
                 if (entry.getName().equals(path)) {
-                    return reader.read(uncloseable(jar));
+                    return Optional.of(reader.read(uncloseable(jar)));
                 }
             }
-            LOG.warn("Feature {} names no city descriptor in {}", feature.getName(), location);
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Feature {}: the city descriptor in {} cannot be read: {}", feature.getName(), location,
+            LOG.warn("Feature {} names no city descriptor in {}", feature.getId(), location);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Feature {}: the city descriptor in {} cannot be read: {}", feature.getId(), location,
                     e.getMessage());
         }
-        return null;
+        return Optional.empty();
     }
 
     private static InputStream uncloseable(JarInputStream jar) {
@@ -93,22 +106,30 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
 
     @Override
     public AvailableModule install(String code) {
-        AvailableModule module = find(code);
-        change(() -> features.installFeature(module.feature(), EnumSet.noneOf(FeaturesService.Option.class)));
-        return new AvailableModule(module.feature(), module.module(), true);
+        Carried carried = find(code);
+        if (!carried.module().byItself()) {
+            change(() -> features.installFeature(carried.feature().getName(), carried.feature().getVersion(),
+                    EnumSet.noneOf(FeaturesService.Option.class)));
+        }
+        return find(code).module();
     }
 
     @Override
     public AvailableModule uninstall(String code) {
-        AvailableModule module = find(code);
-        if (module.installed()) {
-            change(() -> features.uninstallFeature(module.feature()));
+        Carried carried = find(code);
+        if (carried.module().installed() && !carried.module().byItself()) {
+            throw new InstalledWithAnotherFeature("The module of " + carried.module().module().name() + " was "
+                    + "installed as part of another feature (such as anxun-cities-guangdong); uninstall that feature, "
+                    + "or install this module by itself first.");
         }
-        return new AvailableModule(module.feature(), module.module(), false);
+        if (carried.module().installed()) {
+            change(() -> features.uninstallFeature(carried.feature().getName(), carried.feature().getVersion()));
+        }
+        return find(code).module();
     }
 
-    private AvailableModule find(String code) {
-        return available().stream().filter(module -> module.module().code().equals(code)).findFirst()
+    private Carried find(String code) {
+        return carried().stream().filter(carried -> carried.module().module().code().equals(code)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("This distribution has no module for city " + code));
     }
 

@@ -3,6 +3,7 @@ package cn.anxun.institutions.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import cn.anxun.identity.CreditCode;
 import cn.anxun.identity.Violation;
@@ -10,6 +11,9 @@ import cn.anxun.institutions.OfflineInstitutionEntry;
 
 /** The rules of a register entry; fields are reported under a prefix, e.g. {@code rows[3].} for a CSV row. */
 final class EntryRules {
+
+    /** The length of the column the programmes are kept in, one per line. */
+    static final int MAX_PROGRAMMES_LENGTH = 2000;
 
     private EntryRules() {
     }
@@ -19,8 +23,8 @@ final class EntryRules {
         return new OfflineInstitutionEntry(strip(entry.name()),
                 entry.creditCode() == null ? null : entry.creditCode().strip().toUpperCase(Locale.ROOT),
                 strip(entry.filingNumber()), strip(entry.siteAddress()),
-                entry.programmes() == null ? null : entry.programmes().stream().map(EntryRules::strip)
-                        .filter(programme -> !programme.isEmpty()).toList(), entry.status());
+                entry.programmes() == null ? null : entry.programmes().stream().filter(Objects::nonNull)
+                        .map(EntryRules::strip).filter(programme -> !programme.isEmpty()).toList(), entry.status());
     }
 
     static List<Violation> check(String prefix, OfflineInstitutionEntry entry) {
@@ -31,8 +35,12 @@ final class EntryRules {
         text(violations, prefix + "siteAddress", entry.siteAddress(), 200);
         if (entry.programmes() == null || entry.programmes().isEmpty()) {
             violations.add(new Violation(prefix + "programmes", "required", "must name at least one programme"));
-        } else if (entry.programmes().stream().anyMatch(programme -> programme.length() > 60)) {
-            violations.add(new Violation(prefix + "programmes", "max-length", "each programme at most 60 characters"));
+        } else if (entry.programmes().stream().anyMatch(programme -> programme.length() > 60)
+                || String.join("\n", entry.programmes()).length() > MAX_PROGRAMMES_LENGTH) {
+            violations.add(new Violation(prefix + "programmes", "max-length", "each programme at most 60 characters, "
+                    + "all together at most " + MAX_PROGRAMMES_LENGTH));
+        } else if (entry.programmes().stream().anyMatch(programme -> programme.matches("(?s).*[\\r\\n].*"))) {
+            violations.add(new Violation(prefix + "programmes", "single-line", "a programme is one line of text"));
         }
         if (entry.status() == null) {
             violations.add(new Violation(prefix + "status", "required", "is required: ACTIVE, SUSPENDED or CLOSED"));

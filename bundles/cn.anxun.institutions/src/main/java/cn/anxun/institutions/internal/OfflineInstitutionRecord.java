@@ -50,7 +50,7 @@ class OfflineInstitutionRecord {
     @Column(length = 200, nullable = false)
     private String siteAddress;
 
-    @Column(length = 2000, nullable = false)
+    @Column(length = EntryRules.MAX_PROGRAMMES_LENGTH, nullable = false)
     private String programmes;
 
     @Column(length = 10, nullable = false)

@@ -3,8 +3,10 @@ package cn.anxun.institutions.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -45,58 +47,71 @@ public class OfflineRegisterImpl implements OfflineRegister {
 
     @Override
     public List<OfflineInstitution> list(Caller caller, String city) {
-        requireCity(city);
-        caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
-                Role.CITY_REGULATOR);
-        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
-            requireOwnCity(caller, city, "read");
-        }
+        requireReader(caller, city);
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(OfflineInstitutionRecord.OF_CITY,
                 OfflineInstitutionRecord.class).setParameter("city", city).getResultList().stream()
                 .map(OfflineInstitutionRecord::view).toList());
     }
 
     @Override
+    public OfflineInstitution get(Caller caller, String city, String id) {
+        requireReader(caller, city);
+        return jpa.txExpr(TransactionType.Required, em -> entry(em, city, id).view());
+    }
+
+    private void requireReader(Caller caller, String city) {
+        requireCity(city);
+        caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
+                Role.CITY_REGULATOR);
+        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
+            requireOwnCity(caller, city, "read");
+        }
+    }
+
+    private static OfflineInstitutionRecord entry(EntityManager em, String city, String id) {
+        OfflineInstitutionRecord record = id == null ? null : em.find(OfflineInstitutionRecord.class, id);
+        if (record == null || !record.city().equals(city)) {
+            throw new NotFoundException("The register of " + city + " has no entry " + id + ".");
+        }
+        return record;
+    }
+
+    @Override
     public OfflineInstitution add(Caller caller, String city, OfflineInstitutionEntry entry) {
         OfflineInstitutionEntry valid = writable(caller, city, entry);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        OfflineInstitution added = stored(city, valid.creditCode(), () -> jpa.txExpr(TransactionType.Required, em -> {
             if (find(em, city, valid.creditCode()).isPresent()) {
-                throw new ConflictException("The register of " + city + " has an institution with the credit code "
-                        + valid.creditCode() + " already; update that entry instead.");
+                throw duplicate(city, valid.creditCode());
             }
             OfflineInstitutionRecord record = new OfflineInstitutionRecord(city, valid, clock.instant());
             em.persist(record);
-            OfflineInstitution added = record.view();
-            audit.record(caller, "offline-register.added", target(added), city, "success", valid.creditCode());
-            return added;
-        });
+            return record.view();
+        }));
+        audit.record(caller, "offline-register.added", target(added), city, "success", valid.creditCode());
+        return added;
     }
 
     @Override
     public OfflineInstitution update(Caller caller, String city, String id, OfflineInstitutionEntry entry) {
         OfflineInstitutionEntry valid = writable(caller, city, entry);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            OfflineInstitutionRecord record = id == null ? null : em.find(OfflineInstitutionRecord.class, id);
-            if (record == null || !record.city().equals(city)) {
-                throw new NotFoundException("The register of " + city + " has no entry " + id + ".");
-            }
+        OfflineInstitution updated = stored(city, valid.creditCode(), () -> jpa.txExpr(TransactionType.Required, em -> {
+            OfflineInstitutionRecord record = entry(em, city, id);
             Optional<OfflineInstitutionRecord> holder = find(em, city, valid.creditCode());
             if (holder.isPresent() && holder.get() != record) {
-                throw new ConflictException("Another entry of the register of " + city + " has the credit code "
-                        + valid.creditCode() + ".");
+                throw duplicate(city, valid.creditCode());
             }
             record.set(valid, clock.instant());
-            OfflineInstitution updated = record.view();
-            audit.record(caller, "offline-register.updated", target(updated), city, "success", valid.creditCode());
-            return updated;
-        });
+            return record.view();
+        }));
+        audit.record(caller, "offline-register.updated", target(updated), city, "success", valid.creditCode());
+        return updated;
     }
 
     @Override
     public Import importCsv(Caller caller, String city, byte[] csv) {
         requireWriter(caller, city);
         List<RegisterCsv.Row> rows = RegisterCsv.read(csv == null ? new byte[0] : csv);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        Import done = stored(city, "the imported rows", () -> jpa.txExpr(TransactionType.Required, em -> {
             int added = 0;
             int replaced = 0;
             for (RegisterCsv.Row row : rows) {
@@ -109,10 +124,11 @@ public class OfflineRegisterImpl implements OfflineRegister {
                     added++;
                 }
             }
-            audit.record(caller, "offline-register.imported", "register:" + city, city, "success",
-                    added + " added, " + replaced + " replaced");
             return new Import(added, replaced);
-        });
+        }));
+        audit.record(caller, "offline-register.imported", "register:" + city, city, "success",
+                done.added() + " added, " + done.replaced() + " replaced");
+        return done;
     }
 
     private OfflineInstitutionEntry writable(Caller caller, String city, OfflineInstitutionEntry entry) {
@@ -149,6 +165,24 @@ public class OfflineRegisterImpl implements OfflineRegister {
             throw new InvalidInputException("city", "guangdong-city", "must be the GB/T 2260 code of a "
                     + "prefecture-level city of Guangdong, e.g. 440100");
         }
+    }
+
+    /**
+     * Runs a write. The audit log is another persistence unit with its own transaction, so its row is written only
+     * after this one committed; a credit code another writer took meanwhile is a conflict, not an error.
+     */
+    private static <T> T stored(String city, String what, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (PersistenceException e) {
+            throw new ConflictException("The register of " + city + " changed at the same moment for " + what
+                    + " (a credit code is in it once only); read it again and retry.");
+        }
+    }
+
+    private static ConflictException duplicate(String city, String creditCode) {
+        return new ConflictException("The register of " + city + " has an entry with the credit code " + creditCode
+                + " already; update that entry instead.");
     }
 
     private static Optional<OfflineInstitutionRecord> find(EntityManager em, String city, String creditCode) {

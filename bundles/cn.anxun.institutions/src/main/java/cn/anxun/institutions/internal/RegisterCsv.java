@@ -32,7 +32,7 @@ final class RegisterCsv {
 
     static final List<String> HEADER = List.of("name", "creditCode", "filingNumber", "siteAddress", "programmes",
             "status");
-    private static final Charset GBK = Charset.forName("GBK");
+    private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** One data row. */
     record Row(int number, OfflineInstitutionEntry entry) {
@@ -61,6 +61,9 @@ final class RegisterCsv {
         List<Row> rows = new ArrayList<>();
         Set<String> creditCodes = new HashSet<>();
         for (CSVRecord record : records) {
+            if (record.stream().allMatch(String::isBlank)) {
+                continue; // spreadsheets save formatted empty rows as a line of commas
+            }
             int number = rows.size() + 1;
             String prefix = "rows[" + number + "].";
             if (!record.isConsistent()) {
@@ -103,14 +106,36 @@ final class RegisterCsv {
         }
     }
 
-    /** UTF-8 if the bytes are valid UTF-8, else GBK. */
+    /**
+     * The text of the file: UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK). A file that is
+     * mostly UTF-8 with a few broken bytes is refused: read as GB18030 it would decode, into garbage.
+     */
     static String decode(byte[] bytes) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, GBK);
+        String text = strict(StandardCharsets.UTF_8, bytes);
+        if (text == null && !mostlyUtf8(bytes)) {
+            text = strict(GB18030, bytes);
         }
+        if (text != null) {
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+        throw new InvalidInputException("file", "encoding", "must be text in UTF-8 or GBK; it is neither (a stray "
+                + "byte, or another encoding)");
+    }
+
+    private static String strict(Charset charset, byte[] bytes) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** More Chinese characters decode as UTF-8 than bytes fail to: UTF-8 with damage, not GBK. */
+    private static boolean mostlyUtf8(byte[] bytes) {
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        long broken = lenient.chars().filter(c -> c == 0xFFFD).count();
+        long wide = lenient.chars().filter(c -> c >= 0x800 && c != 0xFFFD).count();
+        return wide > broken;
     }
 }

@@ -55,6 +55,22 @@ public class RegisterCsvTest {
     }
 
     @Test
+    public void aDamagedUtf8FileIsRefusedNotReadAsGbk() {
+        byte[] utf8 = (HEADER + GOOD + GOOD.replace("91350100M000100Y43", "914403001922038216"))
+                .getBytes(StandardCharsets.UTF_8);
+        utf8[HEADER.length() + 5] = (byte) 0xFF;
+        assertEquals("encoding", assertThrows(InvalidInputException.class, () -> RegisterCsv.read(utf8))
+                .violations().get(0).rule());
+    }
+
+    @Test
+    public void rowsOfCommasAreSkippedAndRowsCountData() {
+        List<RegisterCsv.Row> rows = RegisterCsv.read((HEADER + ",,,,,\n" + GOOD).getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, rows.size());
+        assertEquals(1, rows.get(0).number());
+    }
+
+    @Test
     public void theHeaderIsRequired() {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> RegisterCsv.read(("名称,代码\n" + GOOD).getBytes(StandardCharsets.UTF_8)));

@@ -2,6 +2,7 @@ package cn.anxun.rest.internal;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -10,6 +11,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response.Status;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +22,7 @@ import cn.anxun.cities.CityModuleCatalog.AvailableModule;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Role;
+import cn.anxun.identity.ServiceException;
 import cn.anxun.rest.ApiResource;
 import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +40,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "cities")
 public class CityModulesResource implements ApiResource {
 
-    /** A city module of the distribution. */
-    public record ModuleView(String code, String name, String feature, boolean installed) {
+    /** A city module of the distribution; {@code byItself} is false when it came with the province-wide feature. */
+    public record ModuleView(String code, String name, String feature, boolean installed, boolean byItself) {
 
         static ModuleView of(AvailableModule module) {
-            return new ModuleView(module.module().code(), module.module().name(), module.feature(), module.installed());
+            return new ModuleView(module.module().code(), module.module().name(), module.feature(), module.installed(),
+                    module.byItself());
         }
     }
 
@@ -67,29 +71,40 @@ public class CityModulesResource implements ApiResource {
     @Operation(operationId = "installCityModule", summary = "Install a city's module; GET /cities lists the city "
             + "a moment later. Audited.", security = @SecurityRequirement(name = AuthResource.BEARER))
     public ModuleView install(@Context Caller caller, @PathParam("code") String code) {
-        caller.require("install city modules", Role.OPERATOR);
-        ModuleView installed = ModuleView.of(known(() -> catalog.install(code), code));
-        audit.record(caller, "city-module.installed", "city:" + code, code, "success", installed.feature());
-        return installed;
+        return change(caller, code, "city-module.install", () -> catalog.install(code));
     }
 
     @POST
     @Path("{code}/uninstall")
-    @Operation(operationId = "uninstallCityModule", summary = "Uninstall a city's module; its records stay. Audited.",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+    @Operation(operationId = "uninstallCityModule", summary = "Uninstall a city's module; its records stay. 409 if "
+            + "it came with the province-wide feature. Audited.", security = @SecurityRequirement(name = AuthResource.BEARER))
     public ModuleView uninstall(@Context Caller caller, @PathParam("code") String code) {
-        caller.require("uninstall city modules", Role.OPERATOR);
-        ModuleView removed = ModuleView.of(known(() -> catalog.uninstall(code), code));
-        audit.record(caller, "city-module.uninstalled", "city:" + code, code, "success", removed.feature());
-        return removed;
+        return change(caller, code, "city-module.uninstall", () -> catalog.uninstall(code));
     }
 
-    private static AvailableModule known(java.util.function.Supplier<AvailableModule> change, String code) {
+    /** Makes a change for the operator; whatever comes of it, refusal and failure included, is audited. */
+    private ModuleView change(Caller caller, String code, String action, Supplier<AvailableModule> change) {
+        String target = "city:" + code;
         try {
-            return change.get();
+            caller.require("install or uninstall city modules", Role.OPERATOR);
+        } catch (ServiceException refused) {
+            audit.record(caller, action, target, code, "denied", null);
+            throw refused;
+        }
+        try {
+            ModuleView now = ModuleView.of(change.get());
+            audit.record(caller, action, target, code, "success", now.feature() + (now.installed() ? " installed"
+                    : " not installed"));
+            return now;
         } catch (NoSuchElementException e) {
             throw ProblemException.notFound("This distribution has no module for city " + code
                     + "; GET /api/v1/city-modules lists those it has.");
+        } catch (CityModuleCatalog.InstalledWithAnotherFeature e) {
+            audit.record(caller, action, target, code, "denied", "installed with another feature");
+            throw new ProblemException(Status.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
+        } catch (RuntimeException e) {
+            audit.record(caller, action, target, code, "failure", e.getMessage());
+            throw e;
         }
     }
 }

@@ -64,7 +64,7 @@ public class LearnersResource implements ApiResource {
                 @ApiResponse(responseCode = "422", description = "a field breaks a rule; each is named")})
     public Response register(@Context Caller caller, LearnerRegistration registration) {
         Learner learner = learners.register(caller, registration);
-        return Response.created(URI.create("/api/v1/learners/" + learner.id())).entity(learner).build();
+        return Response.created(URI.create("learners/" + learner.id())).entity(learner).build();
     }
 
     @GET

@@ -55,8 +55,16 @@ public class OfflineRegisterResource implements ApiResource {
             + "city's regulator; audited", security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response add(@Context Caller caller, @PathParam("code") String city, OfflineInstitutionEntry entry) {
         OfflineInstitution added = register.add(caller, city, entry);
-        return Response.created(URI.create("/api/v1/cities/" + city + "/offline-institutions/" + added.id()))
+        return Response.created(URI.create("cities/" + city + "/offline-institutions/" + added.id()))
                 .entity(added).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getOfflineInstitution", summary = "One entry of the city's register",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public OfflineInstitution get(@Context Caller caller, @PathParam("code") String city, @PathParam("id") String id) {
+        return register.get(caller, city, id);
     }
 
     @PUT

@@ -53,7 +53,7 @@ public class StaffResource implements ApiResource {
                     description = "created", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response create(@Context Caller caller, NewStaffAccount account) {
         OneTimePassword password = staff.create(caller, account);
-        return LearnersResource.unstored(Response.created(URI.create("/api/v1/staff/" + password.accountId()))
+        return LearnersResource.unstored(Response.created(URI.create("staff/" + password.accountId()))
                 .entity(password));
     }
 

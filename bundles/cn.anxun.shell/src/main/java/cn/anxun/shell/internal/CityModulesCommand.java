@@ -37,7 +37,7 @@ public class CityModulesCommand implements Action {
         table.column("Feature");
         table.column("City");
         for (AvailableModule module : catalog.available()) {
-            String state = module.installed() ? "installed"
+            String state = module.byItself() ? "installed" : module.installed() ? "installed (with the province)"
                     : known.containsKey(module.module().code()) ? "removed" : "available";
             table.addRow().addContent(module.module().code(), state, module.module().counties().size(),
                     module.feature(), module.module().name());
