@@ -19,11 +19,12 @@ public final class Regions {
 
     /** Whether {@code code} lies in {@code region}: a province covers its cities and counties, a city its counties. */
     public static boolean covers(String region, String code) {
-        if (!isCode(region) || !isCode(code)) {
-            return false;
-        }
-        int significant = region.endsWith("0000") ? 2 : region.endsWith("00") ? 4 : 6;
-        return code.regionMatches(0, region, 0, significant);
+        return isCode(region) && isCode(code) && code.startsWith(prefix(region));
+    }
+
+    /** The digits every code in the region starts with: {@code 44} for 440000, {@code 4403} for 440300. */
+    public static String prefix(String region) {
+        return region.substring(0, region.endsWith("0000") ? 2 : region.endsWith("00") ? 4 : 6);
     }
 
     /** The level a region code names. */

@@ -25,7 +25,7 @@ final class AccessTokens {
     private static final String SESSION_CLAIM = "sid";
 
     /** What a valid token says. */
-    record Claims(String accountId, String sessionId, Instant expiresAt) {
+    record Claims(String accountId, String sessionId) {
     }
 
     private final KeySet keys;
@@ -79,7 +79,7 @@ final class AccessTokens {
             throw new AuthenticationRequiredException("token-expired", "The access token expired at " + expiresAt
                     + ". Get a new one with POST /api/v1/auth/refresh, or log in again.");
         }
-        return new Claims(claims.getSubject(), (String) session, expiresAt);
+        return new Claims(claims.getSubject(), (String) session);
     }
 
     private SecretKey key(String keyId) {

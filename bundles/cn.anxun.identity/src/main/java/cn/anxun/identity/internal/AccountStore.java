@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.persistence.EntityManager;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.Role;
 
 /** Look-ups and changes of accounts that the identity services share. */
 final class AccountStore {
@@ -21,6 +22,12 @@ final class AccountStore {
     static Optional<Account> byIdLookup(EntityManager em, String lookup) {
         return em.createNamedQuery(Account.BY_ID_LOOKUP, Account.class).setParameter("lookup", lookup)
                 .getResultStream().findFirst();
+    }
+
+    /** How many accounts hold the platform administrator role. */
+    static long administrators(EntityManager em) {
+        return em.createNamedQuery(Account.COUNT_ROLE, Long.class)
+                .setParameter("role", "%" + Role.PLATFORM_ADMIN.name() + "%").getSingleResult();
     }
 
     /** Ends every open login session of the account but {@code keep}; their tokens stop working at once. */

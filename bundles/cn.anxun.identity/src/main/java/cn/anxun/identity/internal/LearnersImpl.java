@@ -46,6 +46,7 @@ import cn.anxun.identity.OneTimePassword;
 import cn.anxun.identity.Page;
 import cn.anxun.identity.PersonalData;
 import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
 
@@ -149,7 +150,7 @@ public class LearnersImpl implements Learners {
                         "verified by " + verifier.id() + " (" + verification.level() + ")");
                 return Optional.of(view(account, learner));
             });
-        } catch (PersistenceException | IllegalStateException e) {
+        } catch (PersistenceException e) {
             // the unique key on the look-up hash caught a registration made at the same moment
             if (jpa.txExpr(TransactionType.Required, em -> AccountStore.byIdLookup(em, lookup).isPresent())) {
                 throw duplicate();
@@ -286,7 +287,7 @@ public class LearnersImpl implements Learners {
             parameter = null;
         } else if (caller.has(Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR)) {
             scope = "a.regionCode LIKE :scope";
-            parameter = regionPrefix(caller.regionCode()) + "%";
+            parameter = Regions.prefix(caller.regionCode()) + "%";
         } else if (caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF)) {
             scope = "a.institutionId = :scope";
             parameter = caller.institutionId();
@@ -307,10 +308,6 @@ public class LearnersImpl implements Learners {
                     .map(row -> view((Account) row[0], (LearnerRecord) row[1])).toList();
             return new Page<>(items, count.getSingleResult(), first, max);
         });
-    }
-
-    private static String regionPrefix(String region) {
-        return region.endsWith("0000") ? region.substring(0, 2) : region.endsWith("00") ? region.substring(0, 4) : region;
     }
 
     @Override

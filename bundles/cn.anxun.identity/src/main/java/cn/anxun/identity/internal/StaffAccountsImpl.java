@@ -74,13 +74,15 @@ public class StaffAccountsImpl implements StaffAccounts {
                     + "instead", IdentityConfig.PID);
             generate = true;
         }
+        if (jpa.txExpr(TransactionType.Required, em -> AccountStore.administrators(em) > 0
+                || AccountStore.byUsername(em, username).isPresent())) {
+            return; // every start but the first: no password to generate and hash
+        }
         String password = generate ? passwords.generate() : null;
         String hash = generate ? passwords.hash(password) : configuredHash;
         boolean created = jpa.txExpr(TransactionType.Required, em -> {
-            long administrators = em.createNamedQuery(Account.COUNT_ROLE, Long.class)
-                    .setParameter("role", "%" + Role.PLATFORM_ADMIN.name() + "%").getSingleResult();
-            if (administrators > 0 || AccountStore.byUsername(em, username).isPresent()) {
-                return false;
+            if (AccountStore.administrators(em) > 0 || AccountStore.byUsername(em, username).isPresent()) {
+                return false; // another node was first
             }
             Instant now = clock.instant();
             Account admin = Account.staff(username, "Platform administrator", hash, now);
@@ -186,8 +188,7 @@ public class StaffAccountsImpl implements StaffAccounts {
             Account staff = staff(em, accountId);
             Set<Role> before = staff.roles();
             if (before.contains(Role.PLATFORM_ADMIN) && !grant.roles().contains(Role.PLATFORM_ADMIN)
-                    && em.createNamedQuery(Account.COUNT_ROLE, Long.class)
-                            .setParameter("role", "%" + Role.PLATFORM_ADMIN.name() + "%").getSingleResult() < 2) {
+                    && AccountStore.administrators(em) < 2) {
                 throw new InvalidInputException("grant.roles", "last-admin",
                         "must keep PLATFORM_ADMIN: this is the last platform administrator");
             }

@@ -160,8 +160,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
     }
 
     private static void requireCity(String city) {
-        if (!Regions.isCode(city) || !city.endsWith("00") || city.endsWith("0000")
-                || !Regions.covers(Regions.PROVINCE, city)) {
+        if (!Regions.covers(Regions.PROVINCE, city) || Regions.regulatorRole(city) != Role.CITY_REGULATOR) {
             throw new InvalidInputException("city", "guangdong-city", "must be the GB/T 2260 code of a "
                     + "prefecture-level city of Guangdong, e.g. 440100");
         }

@@ -75,7 +75,7 @@ public class AuthResource implements ApiResource {
         }
         Tokens tokens = login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
                 : sessions.loginStaff(caller, login.username(), login.password());
-        return LearnersResource.unstored(Response.ok(tokens));
+        return Responses.unstored(Response.ok(tokens));
     }
 
     @POST
@@ -88,7 +88,7 @@ public class AuthResource implements ApiResource {
         if (refresh == null || refresh.refreshToken() == null) {
             throw new InvalidInputException("refreshToken", "required", "is required");
         }
-        return LearnersResource.unstored(Response.ok(sessions.refresh(caller, refresh.refreshToken())));
+        return Responses.unstored(Response.ok(sessions.refresh(caller, refresh.refreshToken())));
     }
 
     @POST

@@ -10,7 +10,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -43,9 +42,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "learners", description = "Real-name learner accounts (R-21, R-26, R-27)")
 public class LearnersResource implements ApiResource {
-
-    /** Personal data and passwords must not linger in caches on the way. */
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final Learners learners;
 
@@ -90,7 +86,7 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
                     description = "unmasked", content = @Content(schema = @Schema(implementation = PersonalData.class))))
     public Response personalData(@Context Caller caller, @PathParam("id") String id) {
-        return unstored(Response.ok(learners.personalData(caller, id)));
+        return Responses.unstored(Response.ok(learners.personalData(caller, id)));
     }
 
     @GET
@@ -100,7 +96,7 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response facePhoto(@Context Caller caller, @PathParam("id") String id) {
         FacePhoto photo = learners.facePhoto(caller, id);
-        return unstored(Response.ok(photo.bytes(), photo.mediaType()));
+        return Responses.unstored(Response.ok(photo.bytes(), photo.mediaType()));
     }
 
     @POST
@@ -110,11 +106,6 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
                     description = "reset", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
-        return unstored(Response.ok(learners.resetPassword(caller, id)));
-    }
-
-    /** An answer that no cache may keep. */
-    static Response unstored(Response.ResponseBuilder response) {
-        return response.cacheControl(NO_STORE).build();
+        return Responses.unstored(Response.ok(learners.resetPassword(caller, id)));
     }
 }

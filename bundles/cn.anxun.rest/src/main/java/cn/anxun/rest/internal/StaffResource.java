@@ -53,7 +53,7 @@ public class StaffResource implements ApiResource {
                     description = "created", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response create(@Context Caller caller, NewStaffAccount account) {
         OneTimePassword password = staff.create(caller, account);
-        return LearnersResource.unstored(Response.created(URI.create("staff/" + password.accountId()))
+        return Responses.unstored(Response.created(URI.create("staff/" + password.accountId()))
                 .entity(password));
     }
 
@@ -83,6 +83,6 @@ public class StaffResource implements ApiResource {
     @Operation(operationId = "resetStaffPassword", summary = "A new one-time password; the account's sessions end",
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
-        return LearnersResource.unstored(Response.ok(staff.resetPassword(caller, id)));
+        return Responses.unstored(Response.ok(staff.resetPassword(caller, id)));
     }
 }
