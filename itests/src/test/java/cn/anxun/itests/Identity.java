@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,13 +44,14 @@ final class Identity {
         this.http = http;
     }
 
-    /** Installs 广州市 (440100), the city the tests' learners register in, unless it is installed. */
-    static void guangzhouInstalled(FeaturesService features, Http http) throws Exception {
-        if (!features.isInstalled(features.getFeature("anxun-city-guangzhou"))) {
-            features.installFeature("anxun-city-guangzhou", EnumSet.noneOf(FeaturesService.Option.class));
+    /** Installs a city module, e.g. {@code guangzhou} for 440100, unless it is installed. */
+    static void cityInstalled(FeaturesService features, Http http, String pinyin, String code) throws Exception {
+        String feature = "anxun-city-" + pinyin;
+        if (!features.isInstalled(features.getFeature(feature))) {
+            features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
         }
-        Eventually.await("440100 is installed", Duration.ofSeconds(30),
-                () -> http.get("/api/v1/cities").body().contains("440100"));
+        Eventually.await(code + " is installed", Duration.ofSeconds(30),
+                () -> http.get("/api/v1/cities").body().contains(code));
     }
 
     /** The first administrator, logged in once per instance: bcrypt makes each login cost a quarter second. */
@@ -62,8 +64,14 @@ final class Identity {
 
     /** Creates a staff account with one role and logs it in. */
     Account staff(String role, String regionCode, String institutionId) {
+        return staff(List.of(role), regionCode, institutionId);
+    }
+
+    /** Creates a staff account with these roles and logs it in. */
+    Account staff(List<String> roles, String regionCode, String institutionId) {
+        String role = roles.get(0);
         ObjectNode grant = JSON.createObjectNode();
-        grant.putArray("roles").add(role);
+        roles.forEach(grant.putArray("roles")::add);
         grant.put("regionCode", regionCode);
         grant.put("institutionId", institutionId);
         ObjectNode account = JSON.createObjectNode();

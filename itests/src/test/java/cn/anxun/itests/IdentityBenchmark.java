@@ -29,7 +29,7 @@ public class IdentityBenchmark extends AnxunTestSupport {
 
     @Test
     public void registrationLoginAndAnAuthenticatedRequest() throws Exception {
-        Identity.guangzhouInstalled(features, http);
+        Identity.cityInstalled(features, http, "guangzhou", "440100");
         List<String> idNumbers = new ArrayList<>();
         print("registration", () -> {
             String idNumber = IdNumbers.next();

@@ -67,7 +67,7 @@ public class IdentityIT extends AnxunTestSupport {
 
     @Before
     public void guangzhouInstalled() throws Exception {
-        Identity.guangzhouInstalled(features, http);
+        Identity.cityInstalled(features, http, "guangzhou", "440100");
         identity = new Identity(http);
     }
 

@@ -20,7 +20,6 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.OfflineInstitution;
@@ -60,7 +59,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
     }
 
     private void requireReader(Caller caller, String city) {
-        requireCity(city);
+        CityCodes.require(city);
         caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
                 Role.CITY_REGULATOR);
         if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
@@ -145,7 +144,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
     }
 
     private void requireWriter(Caller caller, String city) {
-        requireCity(city);
+        CityCodes.require(city);
         caller.require("keep a register of offline institutions", Role.CITY_REGULATOR);
         requireOwnCity(caller, city, "change");
     }
@@ -156,13 +155,6 @@ public class OfflineRegisterImpl implements OfflineRegister {
             audit.record(caller, "offline-register." + what, "register:" + city, city, "denied", null);
             throw new AccessDeniedException("Only the regulator of " + city + " may " + what + " its register of "
                     + "offline institutions; you are bound to " + caller.regionCode() + ".");
-        }
-    }
-
-    private static void requireCity(String city) {
-        if (!Regions.covers(Regions.PROVINCE, city) || Regions.regulatorRole(city) != Role.CITY_REGULATOR) {
-            throw new InvalidInputException("city", "guangdong-city", "must be the GB/T 2260 code of a "
-                    + "prefecture-level city of Guangdong, e.g. 440100");
         }
     }
 

@@ -1,0 +1,54 @@
+package cn.anxun.institutions;
+
+import java.io.InputStream;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import cn.anxun.cities.City;
+import cn.anxun.identity.Caller;
+
+/**
+ * Registration of online training institutions in cities (R-08, R-10, R-30). An institution's administrator
+ * uploads its written intent and submits it to a city; the city regulator approves it (only for an institution in
+ * the city's register of offline institutions) or rejects it, and later may suspend, reinstate or revoke it.
+ * Approvals and later changes are announced publicly and reported to the province. Each step is audited.
+ */
+@ProviderType
+public interface Registrations {
+
+    /** Stores a written intent of the caller's institution: a readable PDF within the configured size. */
+    SubmittedDocument uploadLetter(Caller caller, String institutionId, String filename, InputStream pdf);
+
+    /** A document an institution submitted, for its staff, the operator and the province regulator. */
+    SubmittedDocument.Content document(Caller caller, String institutionId, String documentId);
+
+    /**
+     * Submits an intent to a city whose module is installed; one open registration per city for an institution and
+     * for a credit code.
+     */
+    Registration submit(Caller caller, String city, Intent intent);
+
+    /** A city's registrations, optionally of one status, newest first. */
+    List<Registration> ofCity(Caller caller, String city, Registration.Status status);
+
+    Registration get(Caller caller, String id);
+
+    /** The written intent of a registration; the read is audited. */
+    SubmittedDocument.Content letter(Caller caller, String id);
+
+    /** Takes a step; only the regulator of the registration's city may, and not for their own institution. */
+    Registration decide(Caller caller, String id, Decision decision);
+
+    /** The reports of the cities to the province, newest first; for the province regulator and the operator. */
+    List<ProvinceReport> provinceReports(Caller caller, String city);
+
+    /** The public listing of a city whose module is installed; needs no login. */
+    PublicListing publicListing(City city);
+
+    /** An institution's own records, for its staff, the operator and the province regulator. */
+    InstitutionRecords records(Caller caller, String institutionId);
+
+    /** The registrations as CSV (UTF-8 with BOM), one row per step of each, with the registration's letter. */
+    String recordsCsv(Caller caller, String institutionId);
+}

@@ -1,0 +1,442 @@
+package cn.anxun.institutions.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.cities.City;
+import cn.anxun.cities.CityRegistry;
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Role;
+import cn.anxun.institutions.Decision;
+import cn.anxun.institutions.InstitutionRecords;
+import cn.anxun.institutions.Intent;
+import cn.anxun.institutions.OfflineInstitution;
+import cn.anxun.institutions.ProvinceReport;
+import cn.anxun.institutions.PublicListing;
+import cn.anxun.institutions.Registration;
+import cn.anxun.institutions.Registration.Action;
+import cn.anxun.institutions.Registration.Status;
+import cn.anxun.institutions.Registrations;
+import cn.anxun.institutions.SubmittedDocument;
+
+/**
+ * Registrations in the {@code INSTITUTION_REGISTRATION} table, their steps, the announcements and the reports to the
+ * province. A decision locks its registration's row, so two regulators cannot take conflicting steps at once.
+ * Audit rows go to another persistence unit and are written after the change committed.
+ */
+@Component(service = Registrations.class, configurationPid = InstitutionsConfig.PID)
+@Designate(ocd = InstitutionsConfig.class)
+public class RegistrationsImpl implements Registrations {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** No path, no control or format character (such as a right-to-left override that disguises an extension). */
+    private static final Pattern FILENAME = Pattern.compile("[^/\\\\\\p{Cc}\\p{Cf}]{1,96}");
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationsImpl.class);
+    /** The first two approvals of a year in a city may both create its counter; the loser tries again. */
+    private static final int NUMBER_ATTEMPTS = 2;
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final CityRegistry cities;
+    private final Clock clock = Clock.systemUTC();
+    private static final long DEFAULT_LETTER_MAX_BYTES = 5 * 1024 * 1024;
+
+    private volatile InstitutionsConfig config;
+
+    @Activate
+    public RegistrationsImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
+            @Reference AuditLog audit, @Reference CityRegistry cities, InstitutionsConfig config) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.cities = cities;
+        modified(config);
+    }
+
+    @Modified
+    void modified(InstitutionsConfig newConfig) {
+        if (newConfig.letterMaxBytes() < 1) {
+            LOG.warn("letterMaxBytes = {} in {}.cfg is not a size; 5 MiB apply", newConfig.letterMaxBytes(),
+                    InstitutionsConfig.PID);
+        }
+        config = newConfig;
+    }
+
+    private long letterMaxBytes() {
+        return config.letterMaxBytes() < 1 ? DEFAULT_LETTER_MAX_BYTES : config.letterMaxBytes();
+    }
+
+    @Override
+    public SubmittedDocument uploadLetter(Caller caller, String institutionId, String filename, InputStream pdf) {
+        caller.require("upload a written intent", Role.INSTITUTION_ADMIN);
+        if (!caller.institutionId().equals(institutionId)) {
+            throw new AccessDeniedException("You upload for your own institution " + caller.institutionId() + " only.");
+        }
+        String name = pdfName(filename);
+        LetterCheck.Pdf letter = LetterCheck.read(pdf, letterMaxBytes());
+        SubmittedDocument stored = jpa.txExpr(TransactionType.Required, em -> {
+            DocumentRecord record = new DocumentRecord(caller.institutionId(), name, letter, clock.instant(),
+                    caller.name());
+            em.persist(record);
+            em.persist(new DocumentContentRecord(record.id(), letter.bytes()));
+            return record.view();
+        });
+        audit.record(caller, "institution.letter-uploaded", "document:" + stored.id(), null, "success",
+                stored.size() + " bytes, " + stored.pages() + " pages, sha256 " + stored.sha256());
+        return stored;
+    }
+
+    @Override
+    public SubmittedDocument.Content document(Caller caller, String institutionId, String documentId) {
+        requireRecordsReader(caller, institutionId, "read-document");
+        SubmittedDocument.Content content = jpa.txExpr(TransactionType.Required, em -> {
+            DocumentRecord document = documentId == null || documentId.length() > 36 ? null
+                    : em.find(DocumentRecord.class, documentId);
+            if (document == null || !document.institutionId().equals(institutionId)) {
+                throw new NotFoundException("Institution " + institutionId + " submitted no document " + documentId
+                        + ".");
+            }
+            return new SubmittedDocument.Content(document.view(), content(em, document));
+        });
+        audit.record(caller, "institution.read-document", "document:" + documentId, null, "success", null);
+        return content;
+    }
+
+    @Override
+    public Registration submit(Caller caller, String city, Intent intent) {
+        caller.require("submit an intent to register", Role.INSTITUTION_ADMIN);
+        CityCodes.require(city);
+        Intent valid = StepRules.checked(intent);
+        installed(city, "submit an intent to");
+        Registration submitted = stored(() -> jpa.txExpr(TransactionType.Required, em -> {
+            DocumentRecord letter = valid.letterId().length() > 36 ? null : em.find(DocumentRecord.class, valid.letterId());
+            if (letter == null || !letter.institutionId().equals(caller.institutionId())) {
+                throw new InvalidInputException("letterId", "uploaded-letter", "must be the id of a written intent "
+                        + "your institution uploaded (POST /api/v1/institutions/{institutionId}/letters)");
+            }
+            List<RegistrationRecord> earlier = ofInstitution(em, caller.institutionId());
+            Optional<RegistrationRecord> other = earlier.stream()
+                    .filter(r -> r.status().open() || r.registrationNumber() != null)
+                    .filter(r -> !r.creditCode().equals(valid.creditCode())).findFirst();
+            if (other.isPresent()) {
+                throw new ConflictException("Your institution registered with the credit code "
+                        + other.get().creditCode() + " before; an institution has one credit code in every city.");
+            }
+            if (em.createNamedQuery(RegistrationRecord.OPEN_WITH_CODE, RegistrationRecord.class)
+                    .setParameter("city", city).setParameter("code", valid.creditCode()).getResultStream()
+                    .anyMatch(r -> !r.institutionId().equals(caller.institutionId()))) {
+                throw new ConflictException("Another account has an open registration in " + city + " for the credit "
+                        + "code " + valid.creditCode() + "; an institution registers in a city once.");
+            }
+            Optional<RegistrationRecord> open = earlier.stream()
+                    .filter(r -> r.city().equals(city) && r.status().open()).findFirst();
+            if (open.isPresent()) {
+                throw new ConflictException("Your institution's registration " + open.get().id() + " in " + city
+                        + " is " + open.get().status() + "; a new intent can follow only a rejection or revocation.");
+            }
+            RegistrationRecord record = new RegistrationRecord(caller.institutionId(), city, valid, clock.instant());
+            em.persist(record);
+            em.persist(new StepRecord(record.id(), 0, clock.instant(), Action.SUBMIT, Status.SUBMITTED,
+                    caller.name(), Role.INSTITUTION_ADMIN.name(), null));
+            em.flush();
+            return view(em, record);
+        }), "an intent for this institution or credit code reached " + city + " at the same moment");
+        audit.record(caller, "registration.submitted", target(submitted.id()), city, "success",
+                submitted.creditCode());
+        return submitted;
+    }
+
+    @Override
+    public List<Registration> ofCity(Caller caller, String city, Status status) {
+        CityCodes.require(city);
+        caller.require("read the registrations of a city", Role.OPERATOR, Role.PROVINCE_REGULATOR,
+                Role.CITY_REGULATOR);
+        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
+            requireOwnCity(caller, city, "read", "registrations:" + city);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> views(em, em.createNamedQuery(RegistrationRecord.OF_CITY,
+                RegistrationRecord.class).setParameter("city", city).getResultStream()
+                .filter(r -> status == null || r.status() == status).toList()));
+    }
+
+    @Override
+    public Registration get(Caller caller, String id) {
+        RegistrationRecord record = readable(caller, id, "read");
+        return jpa.txExpr(TransactionType.Required, em -> view(em, record));
+    }
+
+    @Override
+    public SubmittedDocument.Content letter(Caller caller, String id) {
+        RegistrationRecord record = readable(caller, id, "read-letter");
+        SubmittedDocument.Content content = jpa.txExpr(TransactionType.Required, em -> {
+            DocumentRecord letter = em.find(DocumentRecord.class, record.letterId());
+            return new SubmittedDocument.Content(letter.view(), content(em, letter));
+        });
+        audit.record(caller, "registration.read-letter", target(id), record.city(), "success",
+                "document:" + content.document().id());
+        return content;
+    }
+
+    @Override
+    public Registration decide(Caller caller, String id, Decision decision) {
+        caller.require("decide on a registration", Role.CITY_REGULATOR);
+        Decision valid = StepRules.checked(decision);
+        RegistrationRecord found = jpa.txExpr(TransactionType.Required, em -> find(em, id));
+        requireOwnCity(caller, found.city(), StepRules.verb(valid.action()), target(id));
+        if (found.institutionId().equals(caller.institutionId())) {
+            audit.record(caller, "registration." + StepRules.verb(valid.action()), target(id), found.city(), "denied",
+                    "own institution");
+            throw new AccessDeniedException("No one decides on the registration of their own institution.");
+        }
+        Optional<City> city = cities.find(found.city());
+        if (valid.action() == Action.APPROVE || valid.action() == Action.REINSTATE) {
+            installed(found.city(), StepRules.verb(valid.action()) + " a registration in");
+        }
+        Registration decided = null;
+        for (int attempt = 1; decided == null; attempt++) {
+            try {
+                decided = jpa.txExpr(TransactionType.Required, em -> step(em, caller, id, valid, city.orElseThrow()));
+            } catch (PersistenceException e) {
+                if (attempt == NUMBER_ATTEMPTS) {
+                    throw new ConflictException("The registration changed at the same moment; read it again and "
+                            + "retry.");
+                }
+            }
+        }
+        audit.record(caller, "registration." + StepRules.verb(valid.action()), target(id), found.city(), "success",
+                decided.status() + (decided.registrationNumber() == null ? "" : " " + decided.registrationNumber()));
+        return decided;
+    }
+
+    private Registration step(EntityManager em, Caller caller, String id, Decision decision, City city) {
+        RegistrationRecord record = find(em, id);
+        em.refresh(record, LockModeType.PESSIMISTIC_WRITE);
+        Status next = StepRules.next(record.status(), decision.action());
+        if (decision.action() == Action.APPROVE) {
+            OfflineInstitution match = offlineMatch(em, record, LockModeType.PESSIMISTIC_WRITE).orElse(null);
+            if (match == null || match.status() != OfflineInstitution.Status.ACTIVE) {
+                throw new InvalidInputException("action", "offline-register-match", "an institution is registered "
+                        + "only if the city's register of reported offline institutions lists its credit code "
+                        + record.creditCode() + " as ACTIVE; it " + (match == null ? "does not list it"
+                        : "lists it as " + match.status()));
+            }
+            record.number(counter(em, record.city()).next());
+        }
+        Instant now = clock.instant();
+        record.status(next);
+        long steps = em.createNamedQuery(StepRecord.COUNT, Long.class).setParameter("registration", id)
+                .getSingleResult();
+        em.persist(new StepRecord(id, (int) steps, now, decision.action(), next, caller.name(),
+                Role.CITY_REGULATOR.name(), decision.reason()));
+        if (Notices.announced(decision.action())) {
+            Notices.Text text = Notices.of(decision.action(), record, city, decision.reason(), now);
+            em.persist(new AnnouncementRecord(record, decision.action(), text.title(), text.body(), now));
+            em.persist(new ProvinceReportRecord(record, decision.action(), decision.reason(), now, caller.name()));
+        }
+        em.flush();
+        return view(em, record);
+    }
+
+    /** The city's counter of this year, locked until the transaction ends. */
+    private RegistrationCounter counter(EntityManager em, String city) {
+        String cityYear = city + "-" + clock.instant().atZone(CHINA).getYear();
+        RegistrationCounter counter = em.find(RegistrationCounter.class, cityYear);
+        if (counter == null) {
+            counter = new RegistrationCounter(cityYear);
+            em.persist(counter);
+            em.flush();
+        }
+        em.refresh(counter, LockModeType.PESSIMISTIC_WRITE);
+        return counter;
+    }
+
+    @Override
+    public List<ProvinceReport> provinceReports(Caller caller, String city) {
+        caller.require("read the reports to the province", Role.PROVINCE_REGULATOR, Role.OPERATOR);
+        if (city != null) {
+            CityCodes.require(city);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> (city == null
+                ? em.createNamedQuery(ProvinceReportRecord.ALL, ProvinceReportRecord.class)
+                : em.createNamedQuery(ProvinceReportRecord.OF_CITY, ProvinceReportRecord.class)
+                        .setParameter("city", city)).getResultStream().map(ProvinceReportRecord::view).toList());
+    }
+
+    @Override
+    public PublicListing publicListing(City city) {
+        return jpa.txExpr(TransactionType.Required, em -> new PublicListing(city.code(), city.module().name(),
+                city.module().bureau(), city.module().institutionListUrl(),
+                em.createNamedQuery(RegistrationRecord.LISTED, RegistrationRecord.class)
+                        .setParameter("city", city.code()).getResultStream()
+                        .map(r -> new PublicListing.Listed(r.registrationNumber(), r.institutionName(),
+                                r.creditCode(), registeredAt(em, r), city.module().institutionListUrl()))
+                        .toList(),
+                em.createNamedQuery(AnnouncementRecord.OF_CITY, AnnouncementRecord.class)
+                        .setParameter("city", city.code()).getResultStream().map(AnnouncementRecord::view).toList()));
+    }
+
+    @Override
+    public InstitutionRecords records(Caller caller, String institutionId) {
+        requireRecordsReader(caller, institutionId, "read-records");
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<Registration> registrations = views(em, ofInstitution(em, institutionId));
+            Optional<Registration> latest = registrations.stream().reduce((first, second) -> second);
+            return new InstitutionRecords(institutionId, latest.map(Registration::institutionName).orElse(null),
+                    latest.map(Registration::creditCode).orElse(null), registrations,
+                    em.createNamedQuery(DocumentRecord.OF_INSTITUTION, DocumentRecord.class)
+                            .setParameter("institution", institutionId).getResultStream().map(DocumentRecord::view)
+                            .toList());
+        });
+    }
+
+    @Override
+    public String recordsCsv(Caller caller, String institutionId) {
+        return RecordsCsv.write(records(caller, institutionId));
+    }
+
+    private void requireRecordsReader(Caller caller, String institutionId, String what) {
+        caller.require("read an institution's records", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF,
+                Role.OPERATOR, Role.PROVINCE_REGULATOR);
+        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR) && !institutionId.equals(caller.institutionId())) {
+            audit.record(caller, "institution." + what, "institution:" + institutionId, null, "denied", null);
+            throw new AccessDeniedException("Institution staff read the records of their own institution only.");
+        }
+    }
+
+    private void installed(String city, String what) {
+        if (cities.installed().stream().noneMatch(c -> c.code().equals(city))) {
+            String which = cities.find(city).map(known -> "the module of " + known.module().name() + " is not "
+                    + "installed at the moment, so no one can " + what + " it; ").orElse("");
+            throw new InvalidInputException("city", "city-module-installed", which + "must be a city whose module "
+                    + "is installed on this platform (GET /api/v1/cities lists them)");
+        }
+    }
+
+    /** The registration if the caller may read it: its institution, its city's regulator, the province, the operator. */
+    private RegistrationRecord readable(Caller caller, String id, String what) {
+        caller.require("read a registration", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
+                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR);
+        RegistrationRecord record = jpa.txExpr(TransactionType.Required, em -> find(em, id));
+        boolean own = caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF)
+                && record.institutionId().equals(caller.institutionId());
+        boolean regulator = caller.has(Role.CITY_REGULATOR) && record.city().equals(caller.regionCode());
+        if (!own && !regulator && !caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
+            audit.record(caller, "registration." + what, target(id), record.city(), "denied", null);
+            throw new AccessDeniedException("Only the institution, the regulator of " + record.city() + ", the "
+                    + "province regulator and the operator may read this registration.");
+        }
+        return record;
+    }
+
+    /** A regulator of another region is refused, and the attempt is audited. */
+    private void requireOwnCity(Caller caller, String city, String what, String target) {
+        if (!city.equals(caller.regionCode())) {
+            audit.record(caller, "registration." + what, target, city, "denied", null);
+            throw new AccessDeniedException("Only the regulator of " + city + " may " + what + " here; you are "
+                    + "bound to " + caller.regionCode() + ".");
+        }
+    }
+
+    private static RegistrationRecord find(EntityManager em, String id) {
+        RegistrationRecord record = id == null || id.length() > 36 ? null : em.find(RegistrationRecord.class, id);
+        if (record == null) {
+            throw new NotFoundException("There is no registration " + id + ".");
+        }
+        return record;
+    }
+
+    private static List<RegistrationRecord> ofInstitution(EntityManager em, String institutionId) {
+        return em.createNamedQuery(RegistrationRecord.OF_INSTITUTION, RegistrationRecord.class)
+                .setParameter("institution", institutionId).getResultList();
+    }
+
+    private static Optional<OfflineInstitution> offlineMatch(EntityManager em, RegistrationRecord record,
+            LockModeType lock) {
+        return em.createNamedQuery(OfflineInstitutionRecord.BY_CREDIT_CODE, OfflineInstitutionRecord.class)
+                .setParameter("city", record.city()).setParameter("code", record.creditCode()).setLockMode(lock)
+                .getResultStream().findFirst().map(OfflineInstitutionRecord::view);
+    }
+
+    private static byte[] content(EntityManager em, DocumentRecord document) {
+        return em.find(DocumentContentRecord.class, document.id()).bytes();
+    }
+
+    /** The name a letter is kept and downloaded under: the uploader's, checked, always ending in {@code .pdf}. */
+    private static String pdfName(String filename) {
+        String name = filename == null || filename.isBlank() ? "intent.pdf" : filename.strip();
+        if (!FILENAME.matcher(name).matches()) {
+            throw new InvalidInputException("filename", "file-name", "must be 1 to 96 characters without a path "
+                    + "separator, control or format character");
+        }
+        return name.toLowerCase(Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
+    }
+
+    private static Instant registeredAt(EntityManager em, RegistrationRecord record) {
+        return history(em, List.of(record.id())).getOrDefault(record.id(), List.of()).stream()
+                .filter(step -> step.action() == Action.APPROVE).findFirst().map(Registration.Step::at).orElse(null);
+    }
+
+    private static Registration view(EntityManager em, RegistrationRecord record) {
+        return views(em, List.of(record)).get(0);
+    }
+
+    private static List<Registration> views(EntityManager em, List<RegistrationRecord> records) {
+        Map<String, List<Registration.Step>> history = history(em,
+                records.stream().map(RegistrationRecord::id).toList());
+        return records.stream().map(r -> new Registration(r.id(), r.institutionId(), r.institutionName(),
+                r.creditCode(), r.city(), r.status(), r.registrationNumber(),
+                em.find(DocumentRecord.class, r.letterId()).view(), r.submittedAt(), offlineMatch(em, r, LockModeType.NONE).orElse(null),
+                history.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static Map<String, List<Registration.Step>> history(EntityManager em, Collection<String> registrations) {
+        if (registrations.isEmpty()) {
+            return Map.of();
+        }
+        return em.createNamedQuery(StepRecord.OF_REGISTRATIONS, StepRecord.class)
+                .setParameter("registrations", registrations).getResultStream()
+                .collect(Collectors.groupingBy(StepRecord::registrationId,
+                        Collectors.mapping(StepRecord::view, Collectors.toList())));
+    }
+
+    /** Runs a write; a clash with a concurrent write that the database caught is a conflict, not an error. */
+    private static <T> T stored(Supplier<T> write, String clash) {
+        try {
+            return write.get();
+        } catch (PersistenceException e) {
+            throw new ConflictException("Nothing was stored: " + clash + "; read again and retry.");
+        }
+    }
+
+    private static String target(String id) {
+        return "registration:" + id;
+    }
+}

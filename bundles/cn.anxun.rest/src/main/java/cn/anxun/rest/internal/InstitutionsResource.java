@@ -1,0 +1,92 @@
+package cn.anxun.rest.internal;
+
+import java.io.InputStream;
+import java.net.URI;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.identity.Caller;
+import cn.anxun.institutions.InstitutionRecords;
+import cn.anxun.institutions.Registrations;
+import cn.anxun.institutions.SubmittedDocument;
+import cn.anxun.rest.ApiResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** An institution's own page: the documents it submits and its records. */
+@Component(service = ApiResource.class)
+@Path("/institutions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "institutions")
+public class InstitutionsResource implements ApiResource {
+
+    private static final String CSV = "text/csv";
+
+    private final Registrations registrations;
+
+    @Activate
+    public InstitutionsResource(@Reference Registrations registrations) {
+        this.registrations = registrations;
+    }
+
+    @POST
+    @Path("letters")
+    @Consumes("application/pdf")
+    @Operation(operationId = "uploadLetter", summary = "Upload a written intent (意向书): the body is the PDF, which "
+            + "must open without a password and be within the configured size (5 MiB by default); for the "
+            + "institution's administrator", security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response uploadLetter(@Context Caller caller, @PathParam("id") String institution,
+            @Parameter(description = "the file's name, kept with it") @QueryParam("filename") String filename,
+            InputStream pdf) {
+        SubmittedDocument stored = registrations.uploadLetter(caller, institution, filename, pdf);
+        return Response.created(URI.create("institutions/" + institution + "/documents/" + stored.id()))
+                .entity(stored).build();
+    }
+
+    @GET
+    @Path("documents/{document}")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getInstitutionDocument", summary = "A document the institution submitted, as "
+            + "submitted", security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response document(@Context Caller caller, @PathParam("id") String institution,
+            @PathParam("document") String document) {
+        return Documents.download(registrations.document(caller, institution, document));
+    }
+
+    @GET
+    @Path("records")
+    @Operation(operationId = "getInstitutionRecords", summary = "The institution's registrations in every city with "
+            + "their history, and the documents it submitted; ask for text/csv to export them as CSV",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public InstitutionRecords records(@Context Caller caller, @PathParam("id") String institution) {
+        return registrations.records(caller, institution);
+    }
+
+    @GET
+    @Path("records")
+    @Produces(CSV + ";qs=0.5") // JSON, unless CSV is asked for
+    @Operation(operationId = "exportInstitutionRecords", summary = "The registrations as CSV (UTF-8 with a byte "
+            + "order mark), one row per step of each registration, with its letter's name and SHA-256",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response recordsCsv(@Context Caller caller, @PathParam("id") String institution) {
+        return Response.ok(registrations.recordsCsv(caller, institution), CSV + "; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-" + institution + ".csv\"")
+                .build();
+    }
+}
