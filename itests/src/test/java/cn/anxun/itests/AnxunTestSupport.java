@@ -88,6 +88,7 @@ public abstract class AnxunTestSupport {
                 editConfigurationFilePut("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash",
                         Identity.ADMIN_PASSWORD_HASH),
                 editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
+                editConfigurationFilePut("etc/system.properties", Photos.FOLDER, System.getProperty(Photos.FOLDER)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                         String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",

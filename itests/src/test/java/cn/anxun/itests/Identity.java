@@ -2,18 +2,11 @@ package cn.anxun.itests;
 
 import static org.junit.Assert.assertEquals;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import javax.imageio.ImageIO;
 
 import org.apache.karaf.features.FeaturesService;
 
@@ -107,7 +100,7 @@ final class Identity {
         registration.put("category", "SPECIAL_OPERATION");
         registration.put("operationType", "低压电工作业");
         registration.put("institutionId", institutionId);
-        registration.put("facePhoto", Base64.getEncoder().encodeToString(photo(idNumber.hashCode())));
+        registration.put("facePhoto", Base64.getEncoder().encodeToString(Photos.of(Photos.CAGE)));
         return registration;
     }
 
@@ -126,24 +119,6 @@ final class Identity {
         Http as = http.as(token);
         return new Account(as.get("/api/v1/me").json().get("accountId").asText(), token,
                 login.json().get("refreshToken").asText(), as);
-    }
-
-    /** A 256×256 PNG of noise: high entropy, so that any of its bytes are telling in a scan. */
-    static byte[] photo(long seed) {
-        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
-        Random random = new Random(seed);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, random.nextInt(0x1000000));
-            }
-        }
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The audit rows the auditor finds for a query string such as {@code target=learner:…}. */

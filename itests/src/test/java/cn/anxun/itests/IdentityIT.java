@@ -7,11 +7,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -132,15 +129,17 @@ public class IdentityIT extends AnxunTestSupport {
         byte[] photo = Base64.getDecoder().decode(registration.get("facePhoto").asText());
         Identity.Account learner = identity.learner(registration);
 
-        byte[] files = databaseFiles();
-        assertTrue("the scan sees what the database wrote", indexOf(files, marker.getBytes(StandardCharsets.UTF_8)) >= 0);
-        assertEquals(-1, indexOf(files, idNumber.getBytes(StandardCharsets.US_ASCII)));
-        assertEquals(-1, indexOf(files, idNumber.getBytes(StandardCharsets.UTF_16BE)));
+        byte[] files = DatabaseFiles.read();
+        assertTrue("the scan sees what the database wrote",
+                DatabaseFiles.indexOf(files, marker.getBytes(StandardCharsets.UTF_8)) >= 0);
+        assertEquals(-1, DatabaseFiles.indexOf(files, idNumber.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(-1, DatabaseFiles.indexOf(files, idNumber.getBytes(StandardCharsets.UTF_16BE)));
         for (int offset : new int[] {64, photo.length / 2, photo.length - 96}) {
-            assertEquals("photo bytes at " + offset, -1, indexOf(files, Arrays.copyOfRange(photo, offset, offset + 32)));
+            assertEquals("photo bytes at " + offset, -1,
+                    DatabaseFiles.indexOf(files, Arrays.copyOfRange(photo, offset, offset + 32)));
         }
         Http.Reply back = learner.http().get("/api/v1/learners/" + learner.id() + "/face-photo");
-        assertEquals("image/png", back.contentType());
+        assertEquals("image/jpeg", back.contentType());
         assertArrayEquals("the sealed photo opens to the very bytes given", photo, back.bytes());
         assertEquals(idNumber, learner.http().get("/api/v1/learners/" + learner.id() + "/personal-data").json()
                 .get("idNumber").asText());
@@ -427,32 +426,5 @@ public class IdentityIT extends AnxunTestSupport {
             return new String(bytes, StandardCharsets.UTF_8);
         }
         return value == null ? null : value.toString();
-    }
-
-    /** The Derby database folder, every file of it (data and transaction log) end to end. */
-    private static byte[] databaseFiles() throws IOException {
-        Path folder = Path.of(System.getProperty("karaf.data"), "derby");
-        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                all.write(Files.readAllBytes(file));
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return all.toByteArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

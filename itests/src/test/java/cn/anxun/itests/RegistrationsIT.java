@@ -181,7 +181,7 @@ public class RegistrationsIT extends AnxunTestSupport {
     @Test
     public void aWrittenIntentMustBeAReadablePdfOfTheUploadersInstitution() {
         Identity.Account institution = identity.staff("INSTITUTION_ADMIN", null, "inst-letters");
-        JsonNode notPdf = assertProblem(uploadReply(institution, "inst-letters", Identity.photo(7)), 422,
+        JsonNode notPdf = assertProblem(uploadReply(institution, "inst-letters", Photos.of(Photos.NO_FACE)), 422,
                 "invalid-input");
         assertEquals("pdf", notPdf.at("/errors/0/rule").asText());
         byte[] truncated = pdf("cut short");

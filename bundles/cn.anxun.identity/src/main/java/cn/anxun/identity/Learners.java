@@ -26,6 +26,21 @@ public interface Learners {
     /** The reference face photo; audited. */
     FacePhoto facePhoto(Caller caller, String learnerId);
 
+    /**
+     * The learner's own reference photo, for a face check the learner takes; not audited, since the face service
+     * records every check.
+     */
+    FacePhoto referencePhotoForCheck(Caller caller, String learnerId);
+
+    /** Whether the caller may see the learner's personal data: the learner, their institution's administrator, the operator, regulators of their region. */
+    boolean maySeePersonalData(Caller caller, String learnerId);
+
+    /**
+     * Replaces the reference photo (re-enrolment), by the operator or an administrator of the learner's institution;
+     * the photo must pass the same checks as at registration; audited. Earlier photos are kept.
+     */
+    void replaceFacePhoto(Caller caller, String learnerId, byte[] photo);
+
     /** A new password for a learner, by the operator or an administrator of the learner's institution; ends the learner's sessions. */
     OneTimePassword resetPassword(Caller caller, String learnerId);
 }

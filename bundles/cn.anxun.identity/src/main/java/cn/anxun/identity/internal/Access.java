@@ -34,7 +34,7 @@ final class Access {
         return caller.has(Role.OPERATOR) || caller.has(Role.INSTITUTION_ADMIN) && sameInstitution(caller, learner);
     }
 
-    private static boolean self(Caller caller, Account learner) {
+    static boolean self(Caller caller, Account learner) {
         return caller.authenticated() && !caller.passwordChangeRequired() && caller.accountId().equals(learner.id());
     }
 

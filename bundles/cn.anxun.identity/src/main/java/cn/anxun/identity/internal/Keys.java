@@ -15,14 +15,16 @@ import javax.crypto.spec.GCMParameterSpec;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
+import cn.anxun.identity.Sealing;
+
 /**
  * The platform's secrets, in {@code ${karaf.data}/keys} (back it up with the database: sealed data cannot be read
  * without it): the keys that seal personal
  * data (AES-256-GCM), the key of the look-up hash of ID numbers (HMAC-SHA256; never rotate it, or the look-ups
  * break) and the keys that sign access tokens (HMAC-SHA256).
  */
-@Component(service = Keys.class)
-public class Keys {
+@Component(service = {Keys.class, Sealing.class})
+public class Keys implements Sealing {
 
     private static final byte FORMAT = 1;
     private static final int IV_BYTES = 12;
@@ -54,7 +56,8 @@ public class Keys {
      * @param context what the data is and whose, e.g. {@code id-number:<account>}; binds the sealed bytes to their
      *        place so that they cannot be moved to another record
      */
-    byte[] seal(byte[] plain, String context) {
+    @Override
+    public byte[] seal(byte[] plain, String context) {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
@@ -70,7 +73,8 @@ public class Keys {
     }
 
     /** Decrypts what {@link #seal} produced for the same context; fails if a single bit was changed. */
-    byte[] open(byte[] sealed, String context) {
+    @Override
+    public byte[] open(byte[] sealed, String context) {
         ByteBuffer buffer = ByteBuffer.wrap(sealed);
         if (buffer.get() != FORMAT) {
             throw new IllegalStateException("unknown format of sealed data");

