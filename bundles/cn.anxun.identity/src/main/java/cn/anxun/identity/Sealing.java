@@ -4,7 +4,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Encryption of personal data at rest with the platform's keys (AES-256-GCM, rotated by the operator), for other
- * bundles that keep personal data, such as face captures.
+ * bundles that keep personal data, such as face captures. Each bundle gets its own instance: what one bundle sealed
+ * no other bundle can open.
  */
 @ProviderType
 public interface Sealing {

@@ -48,8 +48,12 @@ class FaceCaptureRecord {
         return sealed;
     }
 
-    /** What the capture is sealed for: opened under any other check, it fails. */
-    static String context(String checkId) {
-        return "face-capture:" + checkId;
+    boolean expired(long now) {
+        return keptUntil < now;
+    }
+
+    /** What the capture is sealed for: opened as another learner's or another check's, it fails. */
+    static String context(String learnerId, String checkId) {
+        return "face-capture:" + learnerId + ":" + checkId;
     }
 }

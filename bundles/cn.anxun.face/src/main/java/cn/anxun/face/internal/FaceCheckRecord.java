@@ -39,7 +39,7 @@ class FaceCheckRecord {
 
     private Double score;
 
-    private double threshold;
+    private Double threshold;
 
     @Column(length = 10, nullable = false)
     private String decision;
@@ -60,7 +60,7 @@ class FaceCheckRecord {
         this.purpose = purpose.name();
         this.provider = compared.provider();
         this.score = Double.isNaN(compared.comparison().score()) ? null : compared.comparison().score();
-        this.threshold = Double.isNaN(compared.threshold()) ? 0 : compared.threshold();
+        this.threshold = Double.isNaN(compared.threshold()) ? null : compared.threshold();
         this.decision = compared.comparison().decision().name();
         this.reason = compared.comparison().reason() == null ? null : compared.comparison().reason().name();
         this.captureKeptUntil = keptUntil.toEpochMilli();

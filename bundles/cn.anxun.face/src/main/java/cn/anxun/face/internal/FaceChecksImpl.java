@@ -35,7 +35,7 @@ import cn.anxun.identity.Sealing;
  * Face checks in {@code FACE_CHECK}, their captures sealed in {@code FACE_CAPTURE} until their retention period ends;
  * expired captures are deleted every hour.
  */
-@Component(service = FaceChecks.class, configurationPid = FaceConfig.PID)
+@Component(service = FaceChecks.class, configurationPid = FaceConfig.PID, immediate = true)
 public class FaceChecksImpl implements FaceChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaceChecksImpl.class);
@@ -92,17 +92,18 @@ public class FaceChecksImpl implements FaceChecks {
             FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, compared, now, keptUntil);
             em.persist(record);
             em.persist(new FaceCaptureRecord(record.id(), mediaType,
-                    sealing.seal(capture, FaceCaptureRecord.context(record.id())), keptUntil));
-            return record.view();
+                    sealing.seal(capture, FaceCaptureRecord.context(learnerId, record.id())), keptUntil));
+            return record.view().withoutScore();
         });
     }
 
     @Override
     public List<FaceCheck> ofLearner(Caller caller, String learnerId) {
         requireSupervisor(caller, learnerId, "face-checks.read", "learner:" + learnerId);
+        boolean self = learnerId.equals(caller.accountId());
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(FaceCheckRecord.OF_LEARNER,
                 FaceCheckRecord.class).setParameter("learner", learnerId).getResultStream()
-                .map(FaceCheckRecord::view).toList());
+                .map(FaceCheckRecord::view).map(check -> self ? check.withoutScore() : check).toList());
     }
 
     @Override
@@ -116,12 +117,12 @@ public class FaceChecksImpl implements FaceChecks {
         requireSupervisor(caller, check.learnerId(), "face-capture.read", "face-check:" + checkId);
         FaceCaptureRecord capture = jpa.txExpr(TransactionType.Required,
                 em -> em.find(FaceCaptureRecord.class, checkId));
-        if (capture == null) {
+        if (capture == null || capture.expired(clock.millis())) {
             throw new NotFoundException("The capture of face check " + checkId + " was deleted when its retention "
                     + "period ended.");
         }
         FacePhoto photo = new FacePhoto(capture.mediaType(),
-                sealing.open(capture.sealed(), FaceCaptureRecord.context(checkId)));
+                sealing.open(capture.sealed(), FaceCaptureRecord.context(check.learnerId(), checkId)));
         audit.record(caller, "face-capture.read", "face-check:" + checkId, null, "success",
                 "learner:" + check.learnerId());
         return photo;

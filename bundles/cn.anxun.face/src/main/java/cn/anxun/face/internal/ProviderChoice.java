@@ -1,5 +1,6 @@
 package cn.anxun.face.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +51,14 @@ public class ProviderChoice {
     private record Setting(String provider, Double threshold) {
     }
 
+    /** The configuration as one value, so that a check never sees half of a change. */
+    private record Settings(Setting province, Map<String, Setting> cities, String fallback) {
+    }
+
     private final Map<String, FaceProvider> installed = new ConcurrentHashMap<>();
     /** Configured providers found missing, warned about once until one comes. */
     private final Set<String> missing = ConcurrentHashMap.newKeySet();
-    private volatile Setting province;
-    private volatile Map<String, Setting> cities = Map.of();
-    private volatile String fallback;
+    private volatile Settings settings;
 
     @Activate
     public ProviderChoice(FaceConfig config) {
@@ -64,13 +67,11 @@ public class ProviderChoice {
 
     @Modified
     void modified(FaceConfig config) {
-        province = new Setting(config.provider(), threshold(config.threshold(), "threshold"));
         Map<String, Setting> parsed = new HashMap<>();
-        for (String entry : config.cityProviders()) {
-            if (entry.isBlank()) {
-                continue;
-            }
-            Matcher matcher = CITY_PROVIDER.matcher(entry.strip());
+        // a .cfg file gives "a, b" as one string
+        for (String entry : Arrays.stream(config.cityProviders()).flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).toList()) {
+            Matcher matcher = CITY_PROVIDER.matcher(entry);
             if (matcher.matches()) {
                 parsed.put(matcher.group(1), new Setting(matcher.group(2), threshold(matcher.group(3), entry)));
             } else {
@@ -78,8 +79,8 @@ public class ProviderChoice {
                         + "the city uses the province's provider", entry, FaceConfig.PID);
             }
         }
-        cities = Map.copyOf(parsed);
-        fallback = config.fallbackProvider();
+        settings = new Settings(new Setting(config.provider(), threshold(config.threshold(), "threshold")),
+                Map.copyOf(parsed), config.fallbackProvider());
     }
 
     private static Double threshold(String value, String where) {
@@ -140,13 +141,14 @@ public class ProviderChoice {
 
     /** The provider for a city, or the fallback while that one is missing; empty if neither is installed. */
     private Optional<Chosen> forCity(String city) {
-        Setting setting = city == null ? province : cities.getOrDefault(city, province);
+        Settings current = settings;
+        Setting setting = city == null ? current.province() : current.cities().getOrDefault(city, current.province());
         FaceProvider configured = installed.get(setting.provider());
         if (configured != null) {
             return Optional.of(new Chosen(configured, setting.threshold() == null ? configured.defaultThreshold()
                     : setting.threshold()));
         }
-        FaceProvider standIn = installed.get(fallback);
+        FaceProvider standIn = installed.get(current.fallback());
         if (missing.add(setting.provider() + " " + city + " " + (standIn == null ? "" : standIn.id()))) {
             LOG.warn("face provider '{}' is configured{} but not installed; {}", setting.provider(),
                     city == null ? "" : " for " + city, standIn == null ? "no provider can check faces"

@@ -21,13 +21,16 @@ public class ProviderChoiceTest {
     @Test
     public void aCityMayHaveItsOwnProviderAndThreshold() {
         ProviderChoice choice = choice(Map.of("provider", "embedded", "cityProviders",
-                new String[] {"440300=vendor:61.5", "not an entry", ""}));
+                new String[] {"440300=vendor:61.5, 440200=embedded:0.6", "not an entry", ""}));
         choice.addProvider(provider("embedded", 0.4, 0.5));
         choice.addProvider(provider("vendor", 50, 70));
         assertEquals(new ProviderChoice.Compared("embedded", 0.4, FaceComparison.scored(0.5, 0.4)),
                 choice.compare("440100", PHOTO, PHOTO));
         assertEquals(new ProviderChoice.Compared("vendor", 61.5, FaceComparison.scored(70, 61.5)),
                 choice.compare("440300", PHOTO, PHOTO));
+        assertEquals("entries separated by commas, as a .cfg file gives them",
+                new ProviderChoice.Compared("embedded", 0.6, FaceComparison.scored(0.5, 0.6)),
+                choice.compare("440200", PHOTO, PHOTO));
     }
 
     @Test

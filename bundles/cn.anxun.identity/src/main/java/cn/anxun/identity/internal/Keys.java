@@ -23,7 +23,7 @@ import cn.anxun.identity.Sealing;
  * data (AES-256-GCM), the key of the look-up hash of ID numbers (HMAC-SHA256; never rotate it, or the look-ups
  * break) and the keys that sign access tokens (HMAC-SHA256).
  */
-@Component(service = {Keys.class, Sealing.class})
+@Component(service = Keys.class)
 public class Keys implements Sealing {
 
     private static final byte FORMAT = 1;

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import cn.anxun.api.city.County;
 import cn.anxun.api.identity.IdentityVerifier;
@@ -50,6 +51,7 @@ import cn.anxun.identity.PersonnelCategory;
 import cn.anxun.identity.ReferencePhotoCheck;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
+import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.identity.Violation;
 
 /**
@@ -66,7 +68,7 @@ public class LearnersImpl implements Learners {
     private final Keys keys;
     private final AuditLog audit;
     private final CityRegistry cities;
-    private final ReferencePhotoCheck faces;
+    private volatile ReferencePhotoCheck faces;
     private final PluginChoice<IdentityVerifier> verifiers =
             new PluginChoice<>("identity verifier", IdentityVerifier::id);
     private final Clock clock = Clock.systemUTC();
@@ -76,13 +78,11 @@ public class LearnersImpl implements Learners {
 
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
-            @Reference AuditLog audit, @Reference CityRegistry cities, @Reference ReferencePhotoCheck faces,
-            IdentityConfig config) {
+            @Reference AuditLog audit, @Reference CityRegistry cities, IdentityConfig config) {
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
         this.cities = cities;
-        this.faces = faces;
         modified(config);
     }
 
@@ -90,6 +90,29 @@ public class LearnersImpl implements Learners {
     void modified(IdentityConfig newConfig) {
         config = newConfig;
         passwords = new Passwords(newConfig.passwordHashCost());
+    }
+
+    /** The face service's check; while it is missing, registrations and re-enrolments are refused with 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setFaces(ReferencePhotoCheck check) {
+        faces = check;
+    }
+
+    void unsetFaces(ReferencePhotoCheck check) {
+        if (faces == check) {
+            faces = null;
+        }
+    }
+
+    /** The rule a reference photo breaks for the face provider of its city, if any. */
+    private Optional<Violation> faceProblem(byte[] photo, String city) {
+        ReferencePhotoCheck check = faces;
+        if (check == null) {
+            throw new ServiceUnavailableException("Face checks are not available at the moment, so no reference "
+                    + "photo can be accepted. Try again later; operators see it in the log.");
+        }
+        return check.check("facePhoto", photo, city);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -118,10 +141,11 @@ public class LearnersImpl implements Learners {
         checks.identifier("institutionId", registration.institutionId());
         checks.freeText("institutionId", registration.institutionId(), 40, false);
         Optional<String> photoType = photo(checks, registration.facePhoto());
-        if (photoType.isPresent() && city != null) {
-            checks.add(faces.check("facePhoto", registration.facePhoto(), city.code()));
-        }
         checks.throwIfBroken();
+        // the face provider may be a paid service: asked only once everything else is right
+        faceProblem(registration.facePhoto(), city.code()).ifPresent(violation -> {
+            throw new InvalidInputException(List.of(violation));
+        });
 
         IdentityVerifier verifier = verifiers.chosen(config.identityVerifier());
         Verification verification = verifier.verify(name, id.orElseThrow().value());
@@ -278,7 +302,7 @@ public class LearnersImpl implements Learners {
         checks.throwIfBroken();
         String city = read(caller, learnerId, "face-photo.replace", Access::canResetPassword,
                 (em, account, learner) -> learner.city(), false);
-        faces.check("facePhoto", photo, city).ifPresent(violation -> {
+        faceProblem(photo, city).ifPresent(violation -> {
             throw new InvalidInputException(List.of(violation));
         });
         jpa.tx(TransactionType.Required, em -> {

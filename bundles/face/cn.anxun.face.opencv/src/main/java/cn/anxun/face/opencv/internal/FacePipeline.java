@@ -82,10 +82,15 @@ final class FacePipeline {
         int width = Math.max(bgr.cols(), (int) Math.ceil(bgr.rows() * 4.0 / 3.0));
         int height = Math.max(bgr.rows(), (int) Math.ceil(bgr.cols() * 3.0 / 4.0));
         Mat padded = new Mat();
-        Core.copyMakeBorder(bgr, padded, 0, height - bgr.rows(), 0, width - bgr.cols(), Core.BORDER_CONSTANT, GREY);
-        Mat blob = Dnn.blobFromImage(padded, 1.0 / 128.0, new Size(DETECTOR_WIDTH, DETECTOR_HEIGHT), GREY, true,
-                false);
-        padded.release();
+        Mat blob;
+        try {
+            Core.copyMakeBorder(bgr, padded, 0, height - bgr.rows(), 0, width - bgr.cols(), Core.BORDER_CONSTANT,
+                    GREY);
+            blob = Dnn.blobFromImage(padded, 1.0 / 128.0, new Size(DETECTOR_WIDTH, DETECTOR_HEIGHT), GREY, true,
+                    false);
+        } finally {
+            padded.release();
+        }
         List<Mat> outputs = new ArrayList<>();
         float[] scores = new float[PRIORS * 2];
         float[] corners = new float[PRIORS * 4];
@@ -206,6 +211,9 @@ final class FacePipeline {
             Imgproc.warpAffine(bgr, aligned, transform, new Size(112, 112), Imgproc.INTER_LINEAR,
                     Core.BORDER_CONSTANT, new Scalar(0, 0, 0));
             return aligned;
+        } catch (RuntimeException e) {
+            aligned.release();
+            throw e;
         } finally {
             transform.release();
         }

@@ -17,8 +17,9 @@ import cn.anxun.api.face.FaceReason;
  */
 record FaceQuality(double size, double sharpness, double brightness, FaceReason problem, double score) {
 
-    static FaceQuality of(Detected face, Mat aligned, OpenCvConfig config) {
-        double size = Math.min(face.box().width, face.box().height);
+    /** @param scale how much the image was shrunk before detection: the face's size is judged as it was given */
+    static FaceQuality of(Detected face, double scale, Mat aligned, OpenCvConfig config) {
+        double size = Math.min(face.box().width, face.box().height) / scale;
         Mat grey = new Mat();
         Mat laplacian = new Mat();
         MatOfDouble mean = new MatOfDouble();

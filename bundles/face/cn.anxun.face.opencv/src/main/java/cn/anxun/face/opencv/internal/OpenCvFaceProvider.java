@@ -10,7 +10,9 @@ import java.util.List;
 
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
+import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -36,6 +38,8 @@ public class OpenCvFaceProvider implements FaceProvider {
     static final double DEFAULT_THRESHOLD = 0.42;
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenCvFaceProvider.class);
+    /** Larger images are shrunk to this long side first: faces stay large enough, memory and time stay small. */
+    private static final int WORKING_SIDE = 1280;
 
     private volatile OpenCvConfig config;
     private volatile FacePipeline pipeline;
@@ -93,14 +97,14 @@ public class OpenCvFaceProvider implements FaceProvider {
 
     @Override
     public synchronized FaceDetection detect(byte[] image) {
-        Mat bgr = decoded(image);
-        if (bgr == null) {
+        Decoded decoded = decoded(image);
+        if (decoded == null) {
             return FaceDetection.failed(FaceReason.INVALID_IMAGE);
         }
         try {
-            return FaceDetection.of(faces(bgr).stream().map(Found::view).toList());
+            return FaceDetection.of(faces(decoded).stream().map(Found::view).toList());
         } finally {
-            bgr.release();
+            decoded.bgr().release();
         }
     }
 
@@ -117,38 +121,44 @@ public class OpenCvFaceProvider implements FaceProvider {
         return FaceComparison.scored(FacePipeline.cosine(referenceFace.embedding, liveFace.embedding), threshold);
     }
 
-    /** A face with its quality and, for a usable one, its embedding. */
-    private record Found(Detected face, FaceQuality quality, float[] embedding, FaceReason problem) {
+    /** An image as BGR pixels, shrunk by {@code scale} if it was larger than the working size. */
+    private record Decoded(Mat bgr, double scale) {
+    }
 
+    /** A face with its quality and, for a usable one, its embedding. */
+    private record Found(Detected face, double scale, FaceQuality quality, float[] embedding, FaceReason problem) {
+
+        /** The face in pixels of the image as given. */
         DetectedFace view() {
-            return new DetectedFace((int) face.box().x, (int) face.box().y, (int) face.box().width,
-                    (int) face.box().height, face.confidence(), quality.score(), quality.problem());
+            return new DetectedFace((int) (face.box().x / scale), (int) (face.box().y / scale),
+                    (int) (face.box().width / scale), (int) (face.box().height / scale), face.confidence(),
+                    quality.score(), quality.problem());
         }
     }
 
     /** The one usable face of an image, or why there is none. */
     private Found only(byte[] image) {
-        Mat bgr = decoded(image);
-        if (bgr == null) {
-            return new Found(null, null, null, FaceReason.INVALID_IMAGE);
+        Decoded decoded = decoded(image);
+        if (decoded == null) {
+            return new Found(null, 1, null, null, FaceReason.INVALID_IMAGE);
         }
         try {
-            List<Found> faces = faces(bgr);
+            List<Found> faces = faces(decoded);
             FaceReason problem = FaceDetection.of(faces.stream().map(Found::view).toList()).problem();
-            return problem == null ? faces.get(0) : new Found(null, null, null, problem);
+            return problem == null ? faces.get(0) : new Found(null, 1, null, null, problem);
         } finally {
-            bgr.release();
+            decoded.bgr().release();
         }
     }
 
-    private List<Found> faces(Mat bgr) {
+    private List<Found> faces(Decoded decoded) {
         List<Found> found = new ArrayList<>();
-        for (Detected face : pipeline.detect(bgr, (float) config.detectionConfidence())) {
-            Mat aligned = pipeline.aligned(bgr, face);
+        for (Detected face : pipeline.detect(decoded.bgr(), (float) config.detectionConfidence())) {
+            Mat aligned = pipeline.aligned(decoded.bgr(), face);
             try {
-                FaceQuality quality = FaceQuality.of(face, aligned, config);
-                found.add(new Found(face, quality, quality.problem() == null ? pipeline.embedding(aligned) : null,
-                        quality.problem()));
+                FaceQuality quality = FaceQuality.of(face, decoded.scale(), aligned, config);
+                found.add(new Found(face, decoded.scale(), quality,
+                        quality.problem() == null ? pipeline.embedding(aligned) : null, quality.problem()));
             } finally {
                 aligned.release();
             }
@@ -156,21 +166,28 @@ public class OpenCvFaceProvider implements FaceProvider {
         return found;
     }
 
-    /** The image as BGR pixels, or {@code null} if OpenCV cannot decode it. */
-    private static Mat decoded(byte[] image) {
+    /** The image as BGR pixels at most the working size, or {@code null} if OpenCV cannot decode it. */
+    private static Decoded decoded(byte[] image) {
         if (image == null || image.length == 0) {
             return null;
         }
         MatOfByte bytes = new MatOfByte(image);
-        try {
-            Mat bgr = Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_COLOR);
-            if (bgr.empty()) {
-                bgr.release();
-                return null;
-            }
-            return bgr;
-        } finally {
-            bytes.release();
+        Mat bgr = Imgcodecs.imdecode(bytes, Imgcodecs.IMREAD_COLOR);
+        bytes.release();
+        if (bgr.empty()) {
+            bgr.release();
+            return null;
         }
+        double scale = Math.min(1, (double) WORKING_SIDE / Math.max(bgr.cols(), bgr.rows()));
+        if (scale == 1) {
+            return new Decoded(bgr, 1);
+        }
+        Mat shrunk = new Mat();
+        try {
+            Imgproc.resize(bgr, shrunk, new Size(), scale, scale, Imgproc.INTER_AREA);
+        } finally {
+            bgr.release();
+        }
+        return new Decoded(shrunk, scale);
     }
 }

@@ -49,7 +49,10 @@ final class IaiClient {
 
     IaiClient(TencentConfig config) {
         endpoint = URI.create(config.endpoint());
-        host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+        // the Host header names a port only if it is not the scheme's own, and the signature must match it
+        int defaultPort = "https".equals(endpoint.getScheme()) ? 443 : 80;
+        host = endpoint.getPort() == -1 || endpoint.getPort() == defaultPort ? endpoint.getHost()
+                : endpoint.getHost() + ":" + endpoint.getPort();
         region = config.region();
         signer = new Tc3Signer(config.secretId(), config.secretKey(), "iai");
         timeout = Duration.ofMillis(config.requestTimeoutMillis());

@@ -71,7 +71,7 @@ public class TencentFaceProvider implements FaceProvider {
     @Override
     public FaceDetection detect(byte[] image) {
         ObjectNode body = client.body();
-        body.put("Image", Base64.getEncoder().encodeToString(image));
+        body.put("Image", Base64.getEncoder().encodeToString(VendorImages.fitted(image)));
         body.put("MaxFaceNum", 5);
         body.put("NeedQualityDetection", 1);
         body.put("FaceModelVersion", config.faceModelVersion());
@@ -99,8 +99,8 @@ public class TencentFaceProvider implements FaceProvider {
             return FaceComparison.undecided(capture.problem());
         }
         ObjectNode body = client.body();
-        body.put("ImageA", Base64.getEncoder().encodeToString(reference));
-        body.put("ImageB", Base64.getEncoder().encodeToString(live));
+        body.put("ImageA", Base64.getEncoder().encodeToString(VendorImages.fitted(reference)));
+        body.put("ImageB", Base64.getEncoder().encodeToString(VendorImages.fitted(live)));
         body.put("FaceModelVersion", config.faceModelVersion());
         body.put("QualityControl", config.qualityControl());
         try {
