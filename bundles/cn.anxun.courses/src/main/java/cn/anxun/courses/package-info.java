@@ -1,0 +1,8 @@
+/**
+ * The course catalogue. Training programmes (培训大纲) say, for a personnel category and an industry or operation
+ * type, how many theory hours initial and refresher training take and how many of them may be studied online.
+ */
+@Version("1.0.0")
+package cn.anxun.courses;
+
+import org.osgi.annotation.versioning.Version;
