@@ -3,10 +3,8 @@ package cn.anxun.institutions.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -14,7 +12,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -63,7 +60,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
         caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
                 Role.CITY_REGULATOR);
         if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
-            requireOwnCity(caller, city, "read");
+            requireOwn(caller, city, "read");
         }
     }
 
@@ -78,14 +75,14 @@ public class OfflineRegisterImpl implements OfflineRegister {
     @Override
     public OfflineInstitution add(Caller caller, String city, OfflineInstitutionEntry entry) {
         OfflineInstitutionEntry valid = writable(caller, city, entry);
-        OfflineInstitution added = stored(city, valid.creditCode(), () -> jpa.txExpr(TransactionType.Required, em -> {
+        OfflineInstitution added = CityRegulators.stored(() -> jpa.txExpr(TransactionType.Required, em -> {
             if (find(em, city, valid.creditCode()).isPresent()) {
                 throw duplicate(city, valid.creditCode());
             }
             OfflineInstitutionRecord record = new OfflineInstitutionRecord(city, valid, clock.instant());
             em.persist(record);
             return record.view();
-        }));
+        }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
         audit.record(caller, "offline-register.added", target(added), city, "success", valid.creditCode());
         return added;
     }
@@ -93,7 +90,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
     @Override
     public OfflineInstitution update(Caller caller, String city, String id, OfflineInstitutionEntry entry) {
         OfflineInstitutionEntry valid = writable(caller, city, entry);
-        OfflineInstitution updated = stored(city, valid.creditCode(), () -> jpa.txExpr(TransactionType.Required, em -> {
+        OfflineInstitution updated = CityRegulators.stored(() -> jpa.txExpr(TransactionType.Required, em -> {
             OfflineInstitutionRecord record = entry(em, city, id);
             Optional<OfflineInstitutionRecord> holder = find(em, city, valid.creditCode());
             if (holder.isPresent() && holder.get() != record) {
@@ -101,7 +98,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
             }
             record.set(valid, clock.instant());
             return record.view();
-        }));
+        }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
         audit.record(caller, "offline-register.updated", target(updated), city, "success", valid.creditCode());
         return updated;
     }
@@ -110,7 +107,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
     public Import importCsv(Caller caller, String city, byte[] csv) {
         requireWriter(caller, city);
         List<RegisterCsv.Row> rows = RegisterCsv.read(csv == null ? new byte[0] : csv);
-        Import done = stored(city, "the imported rows", () -> jpa.txExpr(TransactionType.Required, em -> {
+        Import done = CityRegulators.stored(() -> jpa.txExpr(TransactionType.Required, em -> {
             int added = 0;
             int replaced = 0;
             for (RegisterCsv.Row row : rows) {
@@ -124,7 +121,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
                 }
             }
             return new Import(added, replaced);
-        }));
+        }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
         audit.record(caller, "offline-register.imported", "register:" + city, city, "success",
                 done.added() + " added, " + done.replaced() + " replaced");
         return done;
@@ -143,32 +140,15 @@ public class OfflineRegisterImpl implements OfflineRegister {
         return normalised;
     }
 
+    private void requireOwn(Caller caller, String city, String what) {
+        CityRegulators.requireOwn(audit, caller, city, "offline-register." + what, "register:" + city,
+                what + " its register of offline institutions");
+    }
+
     private void requireWriter(Caller caller, String city) {
         CityCodes.require(city);
         caller.require("keep a register of offline institutions", Role.CITY_REGULATOR);
-        requireOwnCity(caller, city, "change");
-    }
-
-    /** A regulator of another region is refused, and the attempt is audited. */
-    private void requireOwnCity(Caller caller, String city, String what) {
-        if (!city.equals(caller.regionCode())) {
-            audit.record(caller, "offline-register." + what, "register:" + city, city, "denied", null);
-            throw new AccessDeniedException("Only the regulator of " + city + " may " + what + " its register of "
-                    + "offline institutions; you are bound to " + caller.regionCode() + ".");
-        }
-    }
-
-    /**
-     * Runs a write. The audit log is another persistence unit with its own transaction, so its row is written only
-     * after this one committed; a credit code another writer took meanwhile is a conflict, not an error.
-     */
-    private static <T> T stored(String city, String what, Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (PersistenceException e) {
-            throw new ConflictException("The register of " + city + " changed at the same moment for " + what
-                    + " (a credit code is in it once only); read it again and retry.");
-        }
+        requireOwn(caller, city, "change");
     }
 
     private static ConflictException duplicate(String city, String creditCode) {

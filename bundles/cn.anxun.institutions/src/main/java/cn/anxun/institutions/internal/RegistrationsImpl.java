@@ -1,6 +1,7 @@
 package cn.anxun.institutions.internal;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -136,7 +136,7 @@ public class RegistrationsImpl implements Registrations {
         CityCodes.require(city);
         Intent valid = StepRules.checked(intent);
         installed(city, "submit an intent to");
-        Registration submitted = stored(() -> jpa.txExpr(TransactionType.Required, em -> {
+        Registration submitted = CityRegulators.stored(() -> jpa.txExpr(TransactionType.Required, em -> {
             DocumentRecord letter = valid.letterId().length() > 36 ? null : em.find(DocumentRecord.class, valid.letterId());
             if (letter == null || !letter.institutionId().equals(caller.institutionId())) {
                 throw new InvalidInputException("letterId", "uploaded-letter", "must be the id of a written intent "
@@ -292,15 +292,20 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public PublicListing publicListing(City city) {
-        return jpa.txExpr(TransactionType.Required, em -> new PublicListing(city.code(), city.module().name(),
-                city.module().bureau(), city.module().institutionListUrl(),
-                em.createNamedQuery(RegistrationRecord.LISTED, RegistrationRecord.class)
-                        .setParameter("city", city.code()).getResultStream()
-                        .map(r -> new PublicListing.Listed(r.registrationNumber(), r.institutionName(),
-                                r.creditCode(), registeredAt(em, r), city.module().institutionListUrl()))
-                        .toList(),
-                em.createNamedQuery(AnnouncementRecord.OF_CITY, AnnouncementRecord.class)
-                        .setParameter("city", city.code()).getResultStream().map(AnnouncementRecord::view).toList()));
+        URI officialList = city.module().institutionListUrl();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            List<RegistrationRecord> listed = em.createNamedQuery(RegistrationRecord.LISTED, RegistrationRecord.class)
+                    .setParameter("city", city.code()).getResultList();
+            Map<String, List<Registration.Step>> history = history(em,
+                    listed.stream().map(RegistrationRecord::id).toList());
+            return new PublicListing(city.code(), city.module().name(), city.module().bureau(), officialList,
+                    listed.stream().map(r -> new PublicListing.Listed(r.registrationNumber(), r.institutionName(),
+                            r.creditCode(), approvedAt(history.getOrDefault(r.id(), List.of())), officialList))
+                            .toList(),
+                    em.createNamedQuery(AnnouncementRecord.OF_CITY, AnnouncementRecord.class)
+                            .setParameter("city", city.code()).getResultStream().map(AnnouncementRecord::view)
+                            .toList());
+        });
     }
 
     @Override
@@ -356,13 +361,8 @@ public class RegistrationsImpl implements Registrations {
         return record;
     }
 
-    /** A regulator of another region is refused, and the attempt is audited. */
     private void requireOwnCity(Caller caller, String city, String what, String target) {
-        if (!city.equals(caller.regionCode())) {
-            audit.record(caller, "registration." + what, target, city, "denied", null);
-            throw new AccessDeniedException("Only the regulator of " + city + " may " + what + " here; you are "
-                    + "bound to " + caller.regionCode() + ".");
-        }
+        CityRegulators.requireOwn(audit, caller, city, "registration." + what, target, what + " here");
     }
 
     private static RegistrationRecord find(EntityManager em, String id) {
@@ -399,9 +399,9 @@ public class RegistrationsImpl implements Registrations {
         return name.toLowerCase(Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
     }
 
-    private static Instant registeredAt(EntityManager em, RegistrationRecord record) {
-        return history(em, List.of(record.id())).getOrDefault(record.id(), List.of()).stream()
-                .filter(step -> step.action() == Action.APPROVE).findFirst().map(Registration.Step::at).orElse(null);
+    private static Instant approvedAt(List<Registration.Step> history) {
+        return history.stream().filter(step -> step.action() == Action.APPROVE).findFirst()
+                .map(Registration.Step::at).orElse(null);
     }
 
     private static Registration view(EntityManager em, RegistrationRecord record) {
@@ -425,15 +425,6 @@ public class RegistrationsImpl implements Registrations {
                 .setParameter("registrations", registrations).getResultStream()
                 .collect(Collectors.groupingBy(StepRecord::registrationId,
                         Collectors.mapping(StepRecord::view, Collectors.toList())));
-    }
-
-    /** Runs a write; a clash with a concurrent write that the database caught is a conflict, not an error. */
-    private static <T> T stored(Supplier<T> write, String clash) {
-        try {
-            return write.get();
-        } catch (PersistenceException e) {
-            throw new ConflictException("Nothing was stored: " + clash + "; read again and retry.");
-        }
     }
 
     private static String target(String id) {

@@ -1,7 +1,6 @@
 package cn.anxun.rest.internal;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -24,7 +23,6 @@ import cn.anxun.institutions.Intent;
 import cn.anxun.institutions.Registration;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.rest.ApiResource;
-import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -62,15 +60,7 @@ public class CityRegistrationsResource implements ApiResource {
     public List<Registration> list(@Context Caller caller, @PathParam("code") String city,
             @Parameter(description = "SUBMITTED, REJECTED, REGISTERED, SUSPENDED or REVOKED")
             @QueryParam("status") String status) {
-        return registrations.ofCity(caller, city, status == null ? null : status(status));
-    }
-
-    private static Registration.Status status(String value) {
-        try {
-            return Registration.Status.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("status", "one-of", "must be one of "
-                    + Arrays.toString(Registration.Status.values()));
-        }
+        return registrations.ofCity(caller, city, status == null ? null
+                : Problems.oneOf("status", Registration.Status.class, status));
     }
 }

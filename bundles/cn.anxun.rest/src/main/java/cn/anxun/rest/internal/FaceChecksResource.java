@@ -1,7 +1,6 @@
 package cn.anxun.rest.internal;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
@@ -23,7 +22,6 @@ import cn.anxun.face.FaceCheck;
 import cn.anxun.face.FaceChecks;
 import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
-import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -51,7 +49,8 @@ public class FaceChecksResource implements ApiResource {
     public Response check(@Context Caller caller, @PathParam("id") String learner,
             @Parameter(description = "STUDY_START, DURING_STUDY, EXAM or TRIAL") @QueryParam("purpose") String purpose,
             byte[] capture) {
-        FaceCheck check = checks.check(caller, learner, capture, purpose(purpose));
+        FaceCheck check = checks.check(caller, learner, capture,
+                Problems.oneOf("purpose", FaceCheck.Purpose.class, purpose));
         return Responses.unstored(Response.created(URI.create("face-checks/" + check.id() + "/capture")).entity(check));
     }
 
@@ -61,18 +60,5 @@ public class FaceChecksResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public List<FaceCheck> list(@Context Caller caller, @PathParam("id") String learner) {
         return checks.ofLearner(caller, learner);
-    }
-
-    private static FaceCheck.Purpose purpose(String value) {
-        if (value == null) {
-            throw ProblemException.invalidParameter("purpose", "required", "is required: one of "
-                    + Arrays.toString(FaceCheck.Purpose.values()));
-        }
-        try {
-            return FaceCheck.Purpose.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidParameter("purpose", "one-of", "must be one of "
-                    + Arrays.toString(FaceCheck.Purpose.values()));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.anxun.rest.internal;
 
+import java.util.Arrays;
 import java.util.List;
 
 import javax.ws.rs.core.MediaType;
@@ -7,6 +8,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import cn.anxun.rest.Problem;
+import cn.anxun.rest.ProblemException;
 
 /** Builds problem-details responses. */
 final class Problems {
@@ -31,6 +33,19 @@ final class Problems {
             return request.getRequestUri().getRawPath();
         } catch (RuntimeException outsideARequest) {
             return null;
+        }
+    }
+
+    /** The constant of an enum a query parameter names; 400 naming the parameter and the choices otherwise. */
+    static <E extends Enum<E>> E oneOf(String parameter, Class<E> type, String value) {
+        String choices = Arrays.toString(type.getEnumConstants());
+        if (value == null) {
+            throw ProblemException.invalidParameter(parameter, "required", "is required: one of " + choices);
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidParameter(parameter, "one-of", "must be one of " + choices);
         }
     }
 }
