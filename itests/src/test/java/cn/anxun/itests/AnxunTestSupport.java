@@ -89,6 +89,8 @@ public abstract class AnxunTestSupport {
                         Identity.ADMIN_PASSWORD_HASH),
                 editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
                 editConfigurationFilePut("etc/system.properties", Photos.FOLDER, System.getProperty(Photos.FOLDER)),
+                editConfigurationFilePut("etc/system.properties", MediaFiles.FOLDER,
+                        System.getProperty(MediaFiles.FOLDER)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                         String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",

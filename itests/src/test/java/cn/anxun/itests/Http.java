@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,14 @@ public final class Http {
     /** A request of any method with a body of any type. */
     public Reply raw(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
         return send(request(path).header("Content-Type", contentType).method(method, body));
+    }
+
+    /** A request with headers of its own, e.g. {@code Range}, and a body, or none for a GET. */
+    public Reply exchange(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A request of any method with a JSON body, or none. */

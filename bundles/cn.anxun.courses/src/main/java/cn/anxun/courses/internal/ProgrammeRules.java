@@ -30,16 +30,16 @@ final class ProgrammeRules {
             violations.add(new Violation("code", "programme-code", "must be 3 to 60 lower-case letters, digits or "
                     + "'-', starting with a letter"));
         }
-        text(violations, "name", e.name(), true);
+        Fields.text(violations, "name", e.name(), 60, true);
         if (e.category() == null) {
             violations.add(new Violation("category", "required", "is PRINCIPAL_LEADER, SAFETY_MANAGER or "
                     + "SPECIAL_OPERATION"));
         } else if (e.category() == PersonnelCategory.SPECIAL_OPERATION) {
-            text(violations, "operationType", e.operationType(), true);
-            absent(violations, "industry", e.industry(), "is not given for special operations");
+            Fields.text(violations, "operationType", e.operationType(), 60, true);
+            Fields.absent(violations, "industry", e.industry(), "is not given for special operations");
         } else {
-            text(violations, "industry", e.industry(), true);
-            absent(violations, "operationType", e.operationType(), "is given for special operations only");
+            Fields.text(violations, "industry", e.industry(), 60, true);
+            Fields.absent(violations, "operationType", e.operationType(), "is given for special operations only");
         }
         if (e.kind() == null) {
             violations.add(new Violation("kind", "required", "is INITIAL or REFRESHER"));
@@ -71,22 +71,6 @@ final class ProgrammeRules {
     /** The theory hours that may be studied online: not more than the share ("不得超过"), so rounded down. */
     static int onlineHours(int theoryHours, int share) {
         return theoryHours * share / 100;
-    }
-
-    private static void text(List<Violation> violations, String field, String value, boolean required) {
-        if (value == null || value.isEmpty()) {
-            if (required) {
-                violations.add(new Violation(field, "required", "is required"));
-            }
-        } else if (value.length() > 60) {
-            violations.add(new Violation(field, "max-length", "must be at most 60 characters long"));
-        }
-    }
-
-    private static void absent(List<Violation> violations, String field, String value, String message) {
-        if (value != null && !value.isEmpty()) {
-            violations.add(new Violation(field, "not-applicable", message));
-        }
     }
 
     private static void hours(List<Violation> violations, String field, Integer value, int min) {

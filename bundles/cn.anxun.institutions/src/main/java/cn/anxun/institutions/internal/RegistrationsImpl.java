@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -33,6 +31,7 @@ import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FileNames;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
@@ -58,8 +57,6 @@ import cn.anxun.institutions.SubmittedDocument;
 public class RegistrationsImpl implements Registrations {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** No path, no control or format character (such as a right-to-left override that disguises an extension). */
-    private static final Pattern FILENAME = Pattern.compile("[^/\\\\\\p{Cc}\\p{Cf}]{1,96}");
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationsImpl.class);
     /** The first two approvals of a year in a city may both create its counter; the loser tries again. */
     private static final int NUMBER_ATTEMPTS = 2;
@@ -100,7 +97,7 @@ public class RegistrationsImpl implements Registrations {
         if (!caller.institutionId().equals(institutionId)) {
             throw new AccessDeniedException("You upload for your own institution " + caller.institutionId() + " only.");
         }
-        String name = pdfName(filename);
+        String name = FileNames.checked("filename", filename, "intent.pdf", ".pdf");
         LetterCheck.Pdf letter = LetterCheck.read(pdf, letterMaxBytes());
         SubmittedDocument stored = jpa.txExpr(TransactionType.Required, em -> {
             DocumentRecord record = new DocumentRecord(caller.institutionId(), name, letter, clock.instant(),
@@ -387,16 +384,6 @@ public class RegistrationsImpl implements Registrations {
 
     private static byte[] content(EntityManager em, DocumentRecord document) {
         return em.find(DocumentContentRecord.class, document.id()).bytes();
-    }
-
-    /** The name a letter is kept and downloaded under: the uploader's, checked, always ending in {@code .pdf}. */
-    private static String pdfName(String filename) {
-        String name = filename == null || filename.isBlank() ? "intent.pdf" : filename.strip();
-        if (!FILENAME.matcher(name).matches()) {
-            throw new InvalidInputException("filename", "file-name", "must be 1 to 96 characters without a path "
-                    + "separator, control or format character");
-        }
-        return name.toLowerCase(Locale.ROOT).endsWith(".pdf") ? name : name + ".pdf";
     }
 
     private static Instant approvedAt(List<Registration.Step> history) {

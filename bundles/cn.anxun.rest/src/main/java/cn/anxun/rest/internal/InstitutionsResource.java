@@ -2,6 +2,7 @@ package cn.anxun.rest.internal;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -20,9 +21,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.InvalidInputException;
 import cn.anxun.institutions.InstitutionRecords;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.institutions.SubmittedDocument;
+import cn.anxun.media.Media;
+import cn.anxun.media.MediaLibrary;
+import cn.anxun.media.Upload;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,10 +44,12 @@ public class InstitutionsResource implements ApiResource {
     private static final String CSV = "text/csv";
 
     private final Registrations registrations;
+    private final MediaLibrary media;
 
     @Activate
-    public InstitutionsResource(@Reference Registrations registrations) {
+    public InstitutionsResource(@Reference Registrations registrations, @Reference MediaLibrary media) {
         this.registrations = registrations;
+        this.media = media;
     }
 
     @POST
@@ -88,5 +95,31 @@ public class InstitutionsResource implements ApiResource {
         return Response.ok(registrations.recordsCsv(caller, institution), CSV + "; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-" + institution + ".csv\"")
                 .build();
+    }
+
+    @POST
+    @Path("media-uploads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "startUpload", summary = "Start uploading a media file (video, audio or picture) of "
+            + "the announced size; then PUT its chunks to the upload", security = @SecurityRequirement(name =
+            AuthResource.BEARER))
+    public Response startUpload(@Context Caller caller, @PathParam("id") String institution, NewUpload upload) {
+        if (upload == null) {
+            throw new InvalidInputException("body", "required", "must be {\"filename\": …, \"size\": …}");
+        }
+        Upload started = media.startUpload(caller, institution, upload.filename(), upload.size());
+        return Response.created(URI.create("media-uploads/" + started.id())).entity(started).build();
+    }
+
+    /** An upload to start: the file's name and its size in bytes. */
+    public record NewUpload(String filename, long size) {
+    }
+
+    @GET
+    @Path("media")
+    @Operation(operationId = "listInstitutionMedia", summary = "The institution's media files, newest first",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public List<Media> media(@Context Caller caller, @PathParam("id") String institution) {
+        return media.ofInstitution(caller, institution);
     }
 }

@@ -1,0 +1,22 @@
+package cn.anxun.courses;
+
+import java.util.List;
+
+import cn.anxun.identity.Caller;
+
+/**
+ * The institutions' courses. Institution staff write their own institution's; the operator and the regulators read
+ * all of them.
+ */
+public interface Courses {
+
+    /** A new draft; 422 naming every broken rule, including a practical unit or media of another kind. */
+    Course create(Caller caller, String institutionId, CourseDraft draft);
+
+    /** Replaces a draft's content; 409 once the course left the draft state. */
+    Course update(Caller caller, String courseId, CourseDraft draft);
+
+    Course get(Caller caller, String courseId);
+
+    List<Course> ofInstitution(Caller caller, String institutionId);
+}

@@ -1,0 +1,19 @@
+package cn.anxun.media;
+
+import cn.anxun.identity.Caller;
+
+/**
+ * The runs of the installed course-format validators over stored media. Every validator that reads a file's type
+ * runs on it in the background when the file is stored, and on every stored file when the validator is installed.
+ */
+public interface MediaValidations {
+
+    /** For those who may read the media. */
+    Validation of(Caller caller, String mediaId);
+
+    /** For a service that checked the caller's access itself. */
+    Validation of(String mediaId);
+
+    /** Runs every installed validator that reads the file's type again, e.g. after a validator was updated. */
+    Validation revalidate(Caller caller, String mediaId);
+}

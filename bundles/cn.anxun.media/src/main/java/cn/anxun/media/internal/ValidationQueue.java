@@ -1,0 +1,245 @@
+package cn.anxun.media.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.api.media.Finding;
+import cn.anxun.api.media.MediaFile;
+import cn.anxun.api.media.MediaReport;
+import cn.anxun.api.media.MediaValidator;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.media.Validation;
+import cn.anxun.media.Validation.Run.Status;
+
+/**
+ * Runs the installed validators over stored media on background threads, and keeps their runs in
+ * {@code MEDIA_VALIDATION}. A run is queued for every validator that reads a file's type when the file is stored,
+ * and for every stored file when a validator arrives; runs a restart or a leaving validator interrupted are queued
+ * again.
+ */
+@Component(service = ValidationQueue.class, configurationPid = MediaConfig.PID)
+public class ValidationQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ValidationQueue.class);
+    private static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
+
+    private final JpaTemplate jpa;
+    private final MediaStore store;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, MediaValidator> validators = new ConcurrentHashMap<>();
+    /** The work on each queued row, to interrupt when its validator leaves. */
+    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** The validator of each row being validated. */
+    private final Map<String, String> validating = new ConcurrentHashMap<>();
+    private final ExecutorService workers;
+
+    @Activate
+    public ValidationQueue(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa, MediaConfig config) {
+        this.jpa = jpa;
+        this.store = MediaStore.of(config);
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, config.validationThreads()),
+                runnable -> new Thread(runnable, "anxun-media-validation-" + count.incrementAndGet()));
+        workers.execute(this::resumeUnfinished);
+    }
+
+    @Deactivate
+    void deactivate() {
+        workers.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addValidator(MediaValidator validator) {
+        validators.put(validator.id(), validator);
+        LOG.info("media validator {} ({}) installed for {}", validator.id(), validator.label(),
+                validator.mediaTypes());
+        if (workers != null) {
+            workers.execute(() -> queueStoredFor(validator));
+        }
+    }
+
+    void removeValidator(MediaValidator validator) {
+        if (validators.remove(validator.id(), validator)) {
+            validating.forEach((row, id) -> {
+                Future<?> work = running.get(row);
+                if (id.equals(validator.id()) && work != null) {
+                    work.cancel(true);
+                }
+            });
+            LOG.info("media validator {} removed; its findings are kept", validator.id());
+        }
+    }
+
+    /** Queues the runs of a newly stored file. */
+    void queue(String mediaId) {
+        MediaRecord media = jpa.txExpr(TransactionType.Required, em -> em.find(MediaRecord.class, mediaId));
+        validators.values().stream().filter(v -> handles(v, media.mediaType()))
+                .forEach(v -> queue(mediaId, v.id()));
+    }
+
+    /** Queues every installed validator that reads the file again. */
+    void revalidate(String mediaId) {
+        queue(mediaId);
+    }
+
+    Validation validation(String mediaId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MediaRecord media = em.find(MediaRecord.class, mediaId);
+            if (media == null) {
+                throw new NotFoundException("There is no media " + mediaId + ".");
+            }
+            List<ValidationRecord> records = em.createNamedQuery(ValidationRecord.OF_MEDIA, ValidationRecord.class)
+                    .setParameter("media", mediaId).getResultList();
+            return summary(media, records.stream().map(r -> r.view(validators.containsKey(r.validator()))).toList());
+        });
+    }
+
+    private Validation summary(MediaRecord media, List<Validation.Run> runs) {
+        List<String> readers = validators.values().stream().filter(v -> handles(v, media.mediaType()))
+                .map(MediaValidator::id).toList();
+        boolean pending = readers.stream().anyMatch(id -> runs.stream().noneMatch(run -> run.validator().equals(id)
+                && (run.status() == Status.DONE || run.status() == Status.FAILED)));
+        List<Finding> findings = new ArrayList<>();
+        runs.forEach(run -> findings.addAll(run.findings()));
+        if (readers.isEmpty() && runs.stream().noneMatch(run -> run.status() == Status.DONE)) {
+            findings.add(Finding.blocking("no-validator", "No installed validator reads " + media.mediaType()
+                    + " files. Transcode videos to H.264/AAC in MP4, sound to AAC, MP3 or WAV, pictures to JPEG or "
+                    + "PNG, and upload again."));
+        }
+        Duration duration = runs.stream().filter(run -> run.status() == Status.DONE).map(Validation.Run::duration)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return new Validation(media.id(), media.mediaType(), pending ? Validation.State.PENDING
+                : Validation.State.DONE, duration, findings, runs);
+    }
+
+    private void queueStoredFor(MediaValidator validator) {
+        try {
+            List<String> media = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                    ValidationRecord.NOT_RUN_BY, MediaRecord.class).setParameter("validator", validator.id())
+                    .getResultStream().filter(m -> handles(validator, m.mediaType())).map(MediaRecord::id).toList());
+            media.forEach(id -> queue(id, validator.id()));
+        } catch (RuntimeException e) {
+            LOG.error("stored media could not be queued for validator {}", validator.id(), e);
+        }
+    }
+
+    private void resumeUnfinished() {
+        try {
+            List<String> rows = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                    ValidationRecord.UNFINISHED, ValidationRecord.class).setParameter("statuses", UNFINISHED)
+                    .getResultStream().map(ValidationRecord::id).toList());
+            rows.forEach(this::submit);
+        } catch (RuntimeException e) {
+            LOG.error("unfinished validations could not be resumed", e);
+        }
+    }
+
+    private void queue(String mediaId, String validatorId) {
+        String row = jpa.txExpr(TransactionType.Required, em -> {
+            Optional<ValidationRecord> earlier = em.createNamedQuery(ValidationRecord.OF_MEDIA,
+                    ValidationRecord.class).setParameter("media", mediaId).getResultStream()
+                    .filter(r -> r.validator().equals(validatorId)).findFirst();
+            if (earlier.isPresent()) {
+                earlier.get().queued(clock.instant());
+                return earlier.get().id();
+            }
+            ValidationRecord record = new ValidationRecord(UUID.randomUUID().toString(), mediaId, validatorId,
+                    clock.instant());
+            em.persist(record);
+            return record.id();
+        });
+        submit(row);
+    }
+
+    private void submit(String row) {
+        running.computeIfAbsent(row, id -> workers.submit(() -> run(id)));
+    }
+
+    private void run(String row) {
+        try {
+            ValidationRecord record = jpa.txExpr(TransactionType.Required, em -> {
+                ValidationRecord found = em.find(ValidationRecord.class, row);
+                if (found == null || !validators.containsKey(found.validator()) || !UNFINISHED.contains(
+                        found.status())) {
+                    return null;
+                }
+                found.running();
+                return found;
+            });
+            if (record != null) {
+                validating.put(row, record.validator());
+                validate(record);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("validation {} could not be recorded", row, e);
+        } finally {
+            validating.remove(row);
+            running.remove(row);
+        }
+    }
+
+    private void validate(ValidationRecord record) {
+        MediaValidator validator = validators.get(record.validator());
+        MediaRecord media = jpa.txExpr(TransactionType.Required, em -> em.find(MediaRecord.class, record.mediaId()));
+        MediaFile file = new MediaFile(store.file(media.sha256()), media.mediaType(), media.view().size());
+        long started = System.nanoTime();
+        MediaReport report = null;
+        Finding failure = null;
+        try {
+            report = validator.validate(file);
+        } catch (IOException | RuntimeException e) {
+            failure = Finding.blocking("validator-failed", "The validator " + validator.id() + " could not read "
+                    + "the file: " + e.getMessage());
+            LOG.warn("validator {} failed on media {}", validator.id(), media.id(), e);
+        }
+        if (Thread.currentThread().isInterrupted() || validators.get(record.validator()) != validator) {
+            jpa.tx(TransactionType.Required, em -> em.find(ValidationRecord.class, record.id()).queued(
+                    clock.instant()));
+            return;
+        }
+        MediaReport result = report;
+        Finding why = failure;
+        jpa.tx(TransactionType.Required, em -> {
+            ValidationRecord stored = em.find(ValidationRecord.class, record.id());
+            if (why == null) {
+                stored.done(result, clock.instant());
+            } else {
+                stored.failed(why, clock.instant());
+            }
+        });
+        LOG.info("validator {} read media {} ({}, {} bytes) in {} ms: {}", validator.id(), media.id(),
+                media.mediaType(), file.size(), (System.nanoTime() - started) / 1_000_000,
+                why == null ? result.findings().size() + " findings" : "failed");
+    }
+
+    static boolean handles(MediaValidator validator, String mediaType) {
+        return validator.mediaTypes().stream().anyMatch(type -> type.equals(mediaType)
+                || type.endsWith("/*") && mediaType.startsWith(type.substring(0, type.length() - 1)));
+    }
+}
