@@ -18,6 +18,9 @@ final class MediaFiles {
     static final String GOOD = "good-720p.mp4";
     static final String WEBM = "vp9.webm";
     static final String PICTURE = "picture.png";
+    static final String TEN_MINUTES = "ten-minutes.mp4";
+
+    private static final int CHUNK = 8 << 20;
 
     private MediaFiles() {
     }
@@ -45,14 +48,24 @@ final class MediaFiles {
                 Arrays.copyOfRange(file, from, to));
     }
 
-    /** Uploads a whole file in chunks of at most 2 MiB; answers the stored media. */
+    /** Uploads a whole file in chunks of at most 8 MiB; answers the stored media. */
     static JsonNode upload(Http staff, String institution, String filename, byte[] file) {
         String upload = start(staff, institution, filename, file.length);
         Http.Reply last = null;
-        for (int from = 0; from < file.length; from += 2 << 20) {
-            last = chunk(staff, upload, file, from, Math.min(file.length, from + (2 << 20)));
+        for (int from = 0; from < file.length; from += CHUNK) {
+            last = chunk(staff, upload, file, from, Math.min(file.length, from + CHUNK));
         }
         assertEquals(last.body(), 201, last.status());
         return last.json().get("media");
+    }
+
+    /** The validation of a media once every installed validator has read it. */
+    static JsonNode validated(Http reader, String media, java.time.Duration deadline) {
+        JsonNode[] validation = new JsonNode[1];
+        Eventually.await("the validators read media " + media, deadline, () -> {
+            validation[0] = reader.get("/api/v1/media/" + media + "/validation").json();
+            return "DONE".equals(validation[0].get("state").asText());
+        });
+        return validation[0];
     }
 }

@@ -19,6 +19,9 @@ public final class FileNames {
      */
     public static String checked(String field, String name, String fallback, String extension) {
         String kept = name == null || name.isBlank() ? fallback : name.strip();
+        if (kept == null) {
+            throw new InvalidInputException(field, "required", "is the file's name");
+        }
         if (!NAME.matcher(kept).matches()) {
             throw new InvalidInputException(field, "file-name", "must be 1 to 96 characters without a path "
                     + "separator, control or format character");

@@ -12,8 +12,9 @@ import cn.anxun.api.media.Finding;
 public class FindingValue {
 
     private static final int MESSAGE_LENGTH = 1000;
+    private static final int CODE_LENGTH = 64;
 
-    @Column(length = 64, nullable = false)
+    @Column(length = CODE_LENGTH, nullable = false)
     private String code;
     @Column(length = 8, nullable = false)
     private String severity;
@@ -28,7 +29,8 @@ public class FindingValue {
     }
 
     FindingValue(Finding finding) {
-        this.code = finding.code();
+        this.code = finding.code().length() > CODE_LENGTH ? finding.code().substring(0, CODE_LENGTH)
+                : finding.code();
         this.severity = finding.severity().name();
         this.message = finding.message().length() > MESSAGE_LENGTH ? finding.message().substring(0, MESSAGE_LENGTH)
                 : finding.message();

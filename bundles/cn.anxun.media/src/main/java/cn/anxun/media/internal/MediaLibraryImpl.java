@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -86,9 +87,14 @@ public class MediaLibraryImpl implements MediaLibrary {
             throw new InvalidInputException("size", "max-size", "must be from 1 to " + config.maxBytes() + " bytes");
         }
         UploadRecord record = new UploadRecord(UUID.randomUUID().toString(), institutionId, name, size,
-                caller.name(), clock.instant().plus(Duration.ofHours(config.uploadExpiryHours())));
+                caller.name(), expiry());
         jpa.tx(TransactionType.Required, em -> em.persist(record));
         return view(record, null);
+    }
+
+    /** An upload is discarded this long after its last chunk. */
+    private java.time.Instant expiry() {
+        return clock.instant().plus(Duration.ofHours(config.uploadExpiryHours()));
     }
 
     @Override
@@ -112,12 +118,15 @@ public class MediaLibraryImpl implements MediaLibrary {
             throw new InvalidInputException("Content-Range", "chunk-range", "must lie within the "
                     + upload.size() + " bytes announced");
         }
-        long received = append(upload, offset, length, chunk);
-        if (received < upload.size()) {
-            return view(upload, null);
+        if (store.received(upload.id()) < upload.size()) {
+            long received = append(upload, offset, length, chunk);
+            jpa.tx(TransactionType.Required, em -> em.find(UploadRecord.class, uploadId).expiresAt(expiry()));
+            if (received < upload.size()) {
+                return view(upload, null);
+            }
         }
-        Media media = finish(caller, upload);
-        return view(upload, media);
+        // also a retry after a completion that broke off: every byte is there, the media not yet recorded
+        return view(upload, finish(caller, upload));
     }
 
     private long append(UploadRecord upload, long offset, long length, InputStream chunk) {
@@ -158,26 +167,46 @@ public class MediaLibraryImpl implements MediaLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("the upload " + upload.id() + " cannot be stored", e);
         }
-        Media media = jpa.txExpr(TransactionType.Required, em -> {
+        Recorded recorded;
+        try {
+            recorded = record(caller, upload, type, sha256);
+        } catch (PersistenceException sameBytesAtOnce) {
+            recorded = record(caller, upload, type, sha256);
+        }
+        store.discardQuietly(upload.id());
+        if (recorded.added()) {
+            audit.record(caller, "media.uploaded", "media:" + recorded.media().id(), null, "success",
+                    type + ", " + upload.size() + " bytes, sha-256 " + sha256);
+            validations.queue(recorded.media().id());
+        }
+        return recorded.media();
+    }
+
+    private record Recorded(Media media, boolean added) {
+    }
+
+    /** The media of the upload: recorded now, or before for the same bytes or by an earlier completion. */
+    private Recorded record(Caller caller, UploadRecord upload, String type, String sha256) {
+        return jpa.txExpr(TransactionType.Required, em -> {
             UploadRecord locked = em.find(UploadRecord.class, upload.id(), LockModeType.PESSIMISTIC_WRITE);
+            if (locked == null) {
+                throw new NotFoundException("The upload " + upload.id() + " expired while it completed.");
+            }
             if (locked.mediaId() != null) {
-                return em.find(MediaRecord.class, locked.mediaId()).view();
+                return new Recorded(em.find(MediaRecord.class, locked.mediaId()).view(), false);
             }
             MediaRecord record = em.createNamedQuery(MediaRecord.SAME_BYTES, MediaRecord.class)
                     .setParameter("institution", upload.institutionId()).setParameter("sha256", sha256)
                     .getResultStream().findFirst().orElse(null);
-            if (record == null) {
+            boolean added = record == null;
+            if (added) {
                 record = new MediaRecord(UUID.randomUUID().toString(), upload, type, sha256, clock.instant(),
                         caller.name());
                 em.persist(record);
             }
             locked.completed(record.view().id());
-            return record.view();
+            return new Recorded(record.view(), added);
         });
-        audit.record(caller, "media.uploaded", "media:" + media.id(), null, "success",
-                media.mediaType() + ", " + media.size() + " bytes, sha-256 " + sha256);
-        validations.queue(media.id());
-        return media;
     }
 
     @Override
@@ -251,15 +280,16 @@ public class MediaLibraryImpl implements MediaLibrary {
         try {
             List<String> expired = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
                     UploadRecord.EXPIRED, UploadRecord.class).setParameter("now", clock.millis()).getResultStream()
-                    .map(record -> {
-                        em.remove(record);
-                        return record.id();
-                    }).toList());
+                    .map(UploadRecord::id).toList());
+            int discarded = 0;
             for (String id : expired) {
-                store.discard(id);
+                if (store.discardIfIdle(id)) {
+                    jpa.tx(TransactionType.Required, em -> em.remove(em.find(UploadRecord.class, id)));
+                    discarded++;
+                }
             }
-            if (!expired.isEmpty()) {
-                LOG.info("{} unfinished uploads expired and were discarded", expired.size());
+            if (discarded > 0) {
+                LOG.info("{} unfinished uploads expired and were discarded", discarded);
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("unfinished uploads could not be discarded; trying again in an hour", e);

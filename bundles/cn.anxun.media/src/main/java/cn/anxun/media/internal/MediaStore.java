@@ -141,16 +141,48 @@ final class MediaStore {
         return HexFormat.of().formatHex(sha256.digest());
     }
 
-    /** Moves a finished upload to its place by digest; the same bytes stored before are kept and the part dropped. */
+    /**
+     * Gives a finished upload its place by digest, as a second name of the part file, which stays until the media is
+     * recorded ({@link #discardQuietly}): a completion that breaks off can be done again. The same bytes stored
+     * before are kept as they are.
+     */
     Path keep(String uploadId, String sha256) throws IOException {
         Path target = file(sha256);
         Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
-            discard(uploadId);
-        } else {
-            Files.move(part(uploadId), target, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.exists(target)) {
+            Path named = target.resolveSibling(uploadId + ".linking");
+            Files.deleteIfExists(named);
+            try {
+                Files.createLink(named, part(uploadId));
+            } catch (UnsupportedOperationException | IOException noLinks) {
+                Files.copy(part(uploadId), named);
+            }
+            Files.move(named, target, StandardCopyOption.ATOMIC_MOVE);
         }
         return target;
+    }
+
+    /** Drops the part file of a recorded upload; a failure leaves it to the purge of expired uploads. */
+    void discardQuietly(String uploadId) {
+        try {
+            discard(uploadId);
+        } catch (IOException e) {
+            // the expired-upload purge finds it later
+        }
+    }
+
+    /** Drops the part file of an expired upload unless a chunk is being written to it; whether it is gone. */
+    boolean discardIfIdle(String uploadId) throws IOException {
+        Path part = part(uploadId);
+        if (!Files.exists(part)) {
+            return true;
+        }
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
+            Files.delete(part);
+            return true;
+        } catch (ChunkRefused busy) {
+            return false;
+        }
     }
 
     void discard(String uploadId) throws IOException {

@@ -69,6 +69,10 @@ public class UploadRecord {
         return Instant.ofEpochMilli(expiresAt);
     }
 
+    void expiresAt(java.time.Instant at) {
+        expiresAt = at.toEpochMilli();
+    }
+
     void completed(String media) {
         this.mediaId = media;
     }

@@ -1,6 +1,6 @@
 package cn.anxun.media.internal;
 
-import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -47,9 +51,10 @@ public class ValidationQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationQueue.class);
     private static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
+    private static final int STOP_SECONDS = 10;
 
     private final JpaTemplate jpa;
-    private final MediaStore store;
+    private volatile MediaStore store;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, MediaValidator> validators = new ConcurrentHashMap<>();
     /** The work on each queued row, to interrupt when its validator leaves. */
@@ -68,9 +73,19 @@ public class ValidationQueue {
         workers.execute(this::resumeUnfinished);
     }
 
+    /** A new folder applies at once; a new number of threads when the platform starts again. */
+    @Modified
+    void modified(MediaConfig config) {
+        store = MediaStore.of(config);
+    }
+
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         workers.shutdownNow();
+        if (!workers.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
+            LOG.warn("a media validator did not stop within {} s; its run is queued again at the next start",
+                    STOP_SECONDS);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -79,9 +94,10 @@ public class ValidationQueue {
         validators.put(validator.id(), validator);
         LOG.info("media validator {} ({}) installed for {}", validator.id(), validator.label(),
                 validator.mediaTypes());
-        if (workers != null) {
-            workers.execute(() -> queueStoredFor(validator));
-        }
+        workers.execute(() -> {
+            queueStoredFor(validator);
+            resumeUnfinished();
+        });
     }
 
     void removeValidator(MediaValidator validator) {
@@ -139,13 +155,15 @@ public class ValidationQueue {
     }
 
     private void queueStoredFor(MediaValidator validator) {
-        try {
-            List<String> media = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
-                    ValidationRecord.NOT_RUN_BY, MediaRecord.class).setParameter("validator", validator.id())
-                    .getResultStream().filter(m -> handles(validator, m.mediaType())).map(MediaRecord::id).toList());
-            media.forEach(id -> queue(id, validator.id()));
-        } catch (RuntimeException e) {
-            LOG.error("stored media could not be queued for validator {}", validator.id(), e);
+        List<String> media = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                ValidationRecord.NOT_RUN_BY, MediaRecord.class).setParameter("validator", validator.id())
+                .getResultStream().filter(m -> handles(validator, m.mediaType())).map(MediaRecord::id).toList());
+        for (String id : media) {
+            try {
+                queue(id, validator.id());
+            } catch (RuntimeException e) {
+                LOG.error("media {} could not be queued for validator {}", id, validator.id(), e);
+            }
         }
     }
 
@@ -161,7 +179,18 @@ public class ValidationQueue {
     }
 
     private void queue(String mediaId, String validatorId) {
-        String row = jpa.txExpr(TransactionType.Required, em -> {
+        String row;
+        try {
+            row = queueRow(mediaId, validatorId);
+        } catch (PersistenceException queuedAtTheSameMoment) {
+            row = queueRow(mediaId, validatorId);
+        }
+        submit(row);
+    }
+
+    /** The row of the run, queued again or new. */
+    private String queueRow(String mediaId, String validatorId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
             Optional<ValidationRecord> earlier = em.createNamedQuery(ValidationRecord.OF_MEDIA,
                     ValidationRecord.class).setParameter("media", mediaId).getResultStream()
                     .filter(r -> r.validator().equals(validatorId)).findFirst();
@@ -174,7 +203,6 @@ public class ValidationQueue {
             em.persist(record);
             return record.id();
         });
-        submit(row);
     }
 
     private void submit(String row) {
@@ -202,6 +230,15 @@ public class ValidationQueue {
             validating.remove(row);
             running.remove(row);
         }
+        if (!Thread.currentThread().isInterrupted() && queuedAgain(row)) {
+            submit(row);
+        }
+    }
+
+    /** Whether the run was queued again while it ran, for a validator that is here. */
+    private boolean queuedAgain(String row) {
+        ValidationRecord record = jpa.txExpr(TransactionType.Required, em -> em.find(ValidationRecord.class, row));
+        return record != null && record.status() == Status.QUEUED && validators.containsKey(record.validator());
     }
 
     private void validate(ValidationRecord record) {
@@ -213,29 +250,39 @@ public class ValidationQueue {
         Finding failure = null;
         try {
             report = validator.validate(file);
-        } catch (IOException | RuntimeException e) {
+            if (report == null) {
+                failure = Finding.blocking("validator-failed", "The validator " + validator.id() + " gave no report.");
+            }
+        } catch (InterruptedIOException e) {
+            failure = null;
+        } catch (Exception | LinkageError e) {
             failure = Finding.blocking("validator-failed", "The validator " + validator.id() + " could not read "
                     + "the file: " + e.getMessage());
             LOG.warn("validator {} failed on media {}", validator.id(), media.id(), e);
         }
-        if (Thread.currentThread().isInterrupted() || validators.get(record.validator()) != validator) {
-            jpa.tx(TransactionType.Required, em -> em.find(ValidationRecord.class, record.id()).queued(
-                    clock.instant()));
-            return;
-        }
+        boolean stopped = Thread.currentThread().isInterrupted() || validators.get(record.validator()) != validator
+                || report == null && failure == null;
         MediaReport result = report;
         Finding why = failure;
-        jpa.tx(TransactionType.Required, em -> {
+        boolean recorded = jpa.txExpr(TransactionType.Required, em -> {
             ValidationRecord stored = em.find(ValidationRecord.class, record.id());
-            if (why == null) {
+            if (stored == null || stored.generation() != record.generation()) {
+                return false;
+            }
+            if (stopped) {
+                stored.queued(clock.instant());
+            } else if (why == null) {
                 stored.done(result, clock.instant());
             } else {
                 stored.failed(why, clock.instant());
             }
+            return !stopped;
         });
-        LOG.info("validator {} read media {} ({}, {} bytes) in {} ms: {}", validator.id(), media.id(),
-                media.mediaType(), file.size(), (System.nanoTime() - started) / 1_000_000,
-                why == null ? result.findings().size() + " findings" : "failed");
+        if (recorded) {
+            LOG.info("validator {} read media {} ({}, {} bytes) in {} ms: {}", validator.id(), media.id(),
+                    media.mediaType(), file.size(), (System.nanoTime() - started) / 1_000_000,
+                    why == null ? result.findings().size() + " findings" : "failed");
+        }
     }
 
     static boolean handles(MediaValidator validator, String mediaType) {

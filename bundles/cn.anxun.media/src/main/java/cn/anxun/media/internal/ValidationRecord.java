@@ -40,6 +40,7 @@ public class ValidationRecord {
     static final String UNFINISHED = "ValidationRecord.unfinished";
     static final String NOT_RUN_BY = "ValidationRecord.notRunBy";
     private static final String LINE = "\n";
+    private static final int MEASURES_LENGTH = 4000;
 
     @Id
     @Column(length = 36)
@@ -57,8 +58,11 @@ public class ValidationRecord {
     private Long finishedAt;
     @Column(name = "DURATION_MS")
     private Long durationMillis;
-    @Column(length = 4000)
+    @Column(length = MEASURES_LENGTH)
     private String measures;
+    /** Counts the times the run was queued: a run that ends after it was queued again does not count. */
+    @Column(nullable = false)
+    private int generation;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "MEDIA_FINDING", joinColumns = @JoinColumn(name = "VALIDATION"))
     @OrderColumn(name = "POSITION")
@@ -92,11 +96,16 @@ public class ValidationRecord {
 
     void queued(Instant at) {
         status = Status.QUEUED;
+        generation++;
         queuedAt = at.toEpochMilli();
         finishedAt = null;
         durationMillis = null;
         measures = null;
         findings.clear();
+    }
+
+    int generation() {
+        return generation;
     }
 
     void running() {
@@ -107,8 +116,10 @@ public class ValidationRecord {
         status = Status.DONE;
         finishedAt = at.toEpochMilli();
         durationMillis = report.duration() == null ? null : report.duration().toMillis();
-        measures = report.measures().entrySet().stream().map(e -> e.getKey().replace('=', '_') + "=" + e.getValue().replace(LINE, " ")).sorted()
-                .reduce((a, b) -> a + LINE + b).orElse(null);
+        String lines = report.measures().entrySet().stream().map(e -> oneLine(e.getKey()).replace('=', '_') + "="
+                + oneLine(e.getValue())).sorted().reduce((a, b) -> a + LINE + b).orElse(null);
+        measures = lines == null || lines.length() <= MEASURES_LENGTH ? lines
+                : lines.substring(0, lines.lastIndexOf(LINE, MEASURES_LENGTH));
         findings.clear();
         report.findings().stream().map(FindingValue::new).forEach(findings::add);
     }
@@ -118,6 +129,10 @@ public class ValidationRecord {
         finishedAt = at.toEpochMilli();
         findings.clear();
         findings.add(new FindingValue(why));
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 
     cn.anxun.media.Validation.Run view(boolean installed) {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -46,7 +47,11 @@ public class MediaStoreTest {
 
         Path kept = store.keep("u1", sha256);
         assertArrayEquals(file, Files.readAllBytes(kept));
+        assertEquals("the part stays until the media is recorded", file.length, store.received("u1"));
+        assertEquals("keeping it again is harmless", kept, store.keep("u1", sha256));
+        store.discardQuietly("u1");
         assertEquals(0, store.received("u1"));
+        assertArrayEquals(file, Files.readAllBytes(kept));
     }
 
     @Test
@@ -56,6 +61,7 @@ public class MediaStoreTest {
         Path first = store.keep("u1", store.digest("u1"));
         Path second = store.keep("u2", store.digest("u2"));
         assertEquals(first, second);
+        store.discardQuietly("u2");
         assertFalse("the second part file is dropped", Files.exists(folder.getRoot().toPath()
                 .resolve("uploads/u2.part")));
     }
@@ -107,6 +113,25 @@ public class MediaStoreTest {
             }
         };
         assertEquals(Reason.TOO_SHORT, refusal(() -> store.append("u1", 0, 10, blocking)));
+    }
+
+    @Test
+    public void anExpiredUploadIsNotDiscardedWhileAChunkIsWritten() throws Exception {
+        store.append("u1", 0, 10, slice(0, 10));
+        InputStream writing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    assertFalse(store.discardIfIdle("u1"));
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+                return -1;
+            }
+        };
+        assertEquals(Reason.TOO_SHORT, refusal(() -> store.append("u1", 10, 10, writing)));
+        assertTrue(store.discardIfIdle("u1"));
+        assertEquals(0, store.received("u1"));
     }
 
     private InputStream slice(int from, int to) {
