@@ -13,14 +13,29 @@ import cn.anxun.api.media.Finding;
  * @param duration the units' durations added up; {@code null} while a medium is still being measured
  * @param hours study hours (学时) the course holds: its duration in 45-minute hours, rounded down to hundredths
  * @param programmes the programme versions it teaches, with whether its hours fit their online hours
+ * @param history every step of its review, oldest first (R-14)
  */
 public record Course(String id, String institutionId, String title, String description,
         List<ProgrammeFit> programmes, List<String> teachers, List<Unit> units, Duration duration, BigDecimal hours,
-        Status status, Instant createdAt, Instant updatedAt) {
+        Status status, Instant createdAt, Instant updatedAt, List<ReviewStep> history) {
 
+    /** Where a course stands in its review. */
     public enum Status {
         /** Being written by its institution. */
-        DRAFT
+        DRAFT,
+        /** Submitted with the institution's declarations and passed the automatic checks; the operator reviews it. */
+        IN_REVIEW,
+        /** Sent back by the operator with reasons; the institution revises it. */
+        RETURNED,
+        /** Learners can study it. */
+        ONLINE,
+        /** Taken offline with a reason; the institution may revise it and submit it again. */
+        TAKEN_DOWN;
+
+        /** Whether its institution may change it. */
+        public boolean editable() {
+            return this == DRAFT || this == RETURNED || this == TAKEN_DOWN;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.anxun.courses;
 import java.util.List;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.media.MediaContent;
 
 /**
  * The institutions' courses. Institution staff write their own institution's; the operator and the regulators read
@@ -18,5 +19,12 @@ public interface Courses {
 
     Course get(Caller caller, String courseId);
 
+    /** The institution's courses the caller may read: all for its staff and supervisors, online ones for learners. */
     List<Course> ofInstitution(Caller caller, String institutionId);
+
+    /**
+     * The medium of a unit, for those who may read the course (learners once it is online): a video or sound, or
+     * for a text unit its picture at {@code picture} (from 0).
+     */
+    MediaContent unitMedia(Caller caller, String courseId, int position, int picture);
 }

@@ -2,6 +2,7 @@ package cn.anxun.institutions;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -31,6 +32,12 @@ public interface Registrations {
 
     /** A city's registrations, optionally of one status, newest first. */
     List<Registration> ofCity(Caller caller, String city, Registration.Status status);
+
+    /**
+     * The cities whose regulators supervise the institution: those where it is registered or suspended. Public, as
+     * the cities' listings are.
+     */
+    Set<String> supervisingCities(String institutionId);
 
     Registration get(Caller caller, String id);
 

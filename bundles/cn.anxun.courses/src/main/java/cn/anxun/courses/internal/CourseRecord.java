@@ -26,9 +26,12 @@ import cn.anxun.courses.Course;
 @Table(name = "COURSE")
 @NamedQuery(name = CourseRecord.OF_INSTITUTION, query = "SELECT c FROM CourseRecord c "
         + "WHERE c.institutionId = :institution ORDER BY c.createdAt DESC, c.id")
+@NamedQuery(name = CourseRecord.IN_STATUS, query = "SELECT c FROM CourseRecord c WHERE c.status = :status "
+        + "ORDER BY c.updatedAt, c.id")
 public class CourseRecord {
 
     static final String OF_INSTITUTION = "CourseRecord.ofInstitution";
+    static final String IN_STATUS = "CourseRecord.inStatus";
 
     @Id
     @Column(length = 36)
@@ -81,6 +84,11 @@ public class CourseRecord {
         teachers.addAll(newTeachers);
         units.clear();
         units.addAll(newUnits);
+        updatedAt = at.toEpochMilli();
+    }
+
+    void status(Course.Status newStatus, Instant at) {
+        status = newStatus;
         updatedAt = at.toEpochMilli();
     }
 

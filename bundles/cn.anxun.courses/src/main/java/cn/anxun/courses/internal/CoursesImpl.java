@@ -1,9 +1,6 @@
 package cn.anxun.courses.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +20,7 @@ import cn.anxun.courses.CourseDraft;
 import cn.anxun.courses.Courses;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.Programmes;
+import cn.anxun.courses.ReviewStep;
 import cn.anxun.courses.UnitType;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
@@ -30,40 +28,36 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
+import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
 import cn.anxun.media.MediaLibrary;
+import cn.anxun.media.MediaContent;
 import cn.anxun.media.MediaValidations;
-import cn.anxun.media.Validation;
 
 /** Courses in {@code COURSE} and its tables; durations and findings are read from the media each time. */
 @Component(service = Courses.class, configurationPid = CoursesConfig.PID)
 public class CoursesImpl implements Courses {
 
-    private static final Role[] WRITERS = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
-    private static final Role[] READERS = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
-        Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
-    /** A study hour (学时) is 45 minutes of study (粤应急规〔2022〕3号 Art. 19). */
-    private static final long STUDY_HOUR_SECONDS = 45 * 60;
-
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final Programmes programmes;
     private final MediaLibrary library;
-    private final MediaValidations validations;
+    private final CourseViews views;
+    private final CourseAccess access;
     private final Clock clock = Clock.systemUTC();
     private volatile CoursesConfig config;
 
     @Activate
     public CoursesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
             @Reference AuditLog audit, @Reference Programmes programmes, @Reference MediaLibrary library,
-            @Reference MediaValidations validations, CoursesConfig config) {
+            @Reference MediaValidations validations, @Reference Registrations registrations, CoursesConfig config) {
         this.jpa = jpa;
         this.audit = audit;
         this.programmes = programmes;
         this.library = library;
-        this.validations = validations;
+        this.views = new CourseViews(jpa, programmes, validations);
+        this.access = new CourseAccess(registrations);
         this.config = config;
     }
 
@@ -74,44 +68,68 @@ public class CoursesImpl implements Courses {
 
     @Override
     public Course create(Caller caller, String institutionId, CourseDraft draft) {
-        requireWriter(caller, institutionId);
+        CourseAccess.requireWriter(caller, institutionId);
         CourseRecord record = new CourseRecord(UUID.randomUUID().toString(), institutionId, clock.instant());
         fill(caller, record, CourseRules.checked(draft));
         jpa.tx(TransactionType.Required, em -> em.persist(record));
         audit.record(caller, "course.created", target(record.id()), null, "success", record.title());
-        return view(record);
+        return views.view(record);
     }
 
     @Override
     public Course update(Caller caller, String courseId, CourseDraft draft) {
-        CourseRecord found = find(courseId);
-        requireWriter(caller, found.institutionId());
+        CourseRecord found = views.find(courseId);
+        CourseAccess.requireWriter(caller, found.institutionId());
         CourseDraft valid = CourseRules.checked(draft);
         CourseRecord updated = jpa.txExpr(TransactionType.Required, em -> {
             CourseRecord record = em.find(CourseRecord.class, courseId, LockModeType.PESSIMISTIC_WRITE);
-            if (record.status() != Course.Status.DRAFT) {
-                throw new ConflictException("The course is " + record.status() + "; only a draft is edited.");
+            if (!record.status().editable()) {
+                throw new ConflictException("The course is " + record.status() + "; a course in review or online "
+                        + "is not changed (take it down first).");
             }
             fill(caller, record, valid);
+            if (record.status() != Course.Status.DRAFT) {
+                record.status(Course.Status.DRAFT, clock.instant());
+                em.persist(new CourseStepRecord(UUID.randomUUID().toString(), courseId, new ReviewStep(
+                        ReviewStep.Action.REVISE, clock.instant(), caller.name(), caller.mainRole(), null, null,
+                        null)));
+            }
             return record;
         });
         audit.record(caller, "course.updated", target(courseId), null, "success", updated.title());
-        return view(updated);
+        return views.view(updated);
     }
 
     @Override
     public Course get(Caller caller, String courseId) {
-        CourseRecord record = find(courseId);
-        requireReader(caller, record.institutionId());
-        return view(record);
+        CourseRecord record = views.find(courseId);
+        access.requireReader(caller, record.institutionId(), record.status());
+        return views.view(record);
     }
 
     @Override
     public List<Course> ofInstitution(Caller caller, String institutionId) {
-        requireReader(caller, institutionId);
+        caller.requireLogin("read an institution's courses");
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.OF_INSTITUTION,
                 CourseRecord.class).setParameter("institution", institutionId).getResultList()).stream()
-                .map(this::view).toList();
+                .filter(record -> access.mayRead(caller, institutionId, record.status())).map(views::view).toList();
+    }
+
+    @Override
+    public MediaContent unitMedia(Caller caller, String courseId, int position, int picture) {
+        CourseRecord record = views.find(courseId);
+        access.requireReader(caller, record.institutionId(), record.status());
+        List<UnitRecord> units = record.units();
+        if (position < 1 || position > units.size()) {
+            throw new NotFoundException("The course has no unit " + position + ".");
+        }
+        UnitRecord unit = units.get(position - 1);
+        List<String> media = unit.type() == UnitType.TEXT ? unit.pictures() : List.of(unit.mediaId());
+        if (picture < 0 || picture >= media.size()) {
+            throw new NotFoundException("Unit " + position + " has no " + (unit.type() == UnitType.TEXT
+                    ? "picture " + (picture + 1) : "other medium") + ".");
+        }
+        return library.contentOf(media.get(picture));
     }
 
     /** Sets the draft's content, its programmes pinned to the versions in force and its media checked. */
@@ -176,61 +194,6 @@ public class CoursesImpl implements Courses {
         } else if (!media.kind().equals(kind)) {
             violations.add(new Violation(field, "media-kind", "must be " + ("image".equals(kind) ? "a picture"
                     : "a " + kind + " file") + "; the upload is " + media.mediaType()));
-        }
-    }
-
-    private Course view(CourseRecord record) {
-        List<Course.Unit> units = new ArrayList<>();
-        List<UnitRecord> values = record.units();
-        for (int i = 0; i < values.size(); i++) {
-            units.add(unit(i + 1, values.get(i)));
-        }
-        Duration duration = units.stream().map(Course.Unit::duration).reduce(Duration.ZERO,
-                (a, b) -> a == null || b == null ? null : a.plus(b));
-        BigDecimal hours = duration == null ? null : BigDecimal.valueOf(duration.toSeconds())
-                .divide(BigDecimal.valueOf(STUDY_HOUR_SECONDS), 2, RoundingMode.DOWN);
-        List<Course.ProgrammeFit> fits = record.programmes().stream().map(ref -> fit(ref, hours)).toList();
-        return new Course(record.id(), record.institutionId(), record.title(), record.description(), fits,
-                record.teachers(), units, duration, hours, record.status(), record.createdAt(), record.updatedAt());
-    }
-
-    private Course.Unit unit(int position, UnitRecord value) {
-        List<String> media = value.type() == UnitType.TEXT ? value.pictures() : List.of(value.mediaId());
-        List<Validation> checks = media.stream().map(validations::of).toList();
-        boolean checked = checks.stream().allMatch(v -> v.state() == Validation.State.DONE);
-        Duration duration = value.type() == UnitType.TEXT ? Duration.ofSeconds(value.readingSeconds())
-                : checks.get(0).duration();
-        return new Course.Unit(position, value.title(), value.type(), value.mediaId(), value.text(),
-                value.pictures(), duration, checked, checks.stream().flatMap(v -> v.findings().stream()).toList());
-    }
-
-    private Course.ProgrammeFit fit(ProgrammeRef ref, BigDecimal hours) {
-        Programme programme = programmes.versions(ref.code()).stream().filter(p -> p.version() == ref.version())
-                .findFirst().orElseThrow();
-        return new Course.ProgrammeFit(programme.code(), programme.version(), programme.name(),
-                programme.onlineHours(), hours == null ? null : hours.compareTo(BigDecimal.valueOf(
-                        programme.onlineHours())) <= 0);
-    }
-
-    private CourseRecord find(String courseId) {
-        CourseRecord record = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
-        if (record == null) {
-            throw new NotFoundException("There is no course " + courseId + ".");
-        }
-        return record;
-    }
-
-    private static void requireWriter(Caller caller, String institutionId) {
-        caller.require("write a course", WRITERS);
-        if (!institutionId.equals(caller.institutionId())) {
-            throw new AccessDeniedException("You write your own institution's courses only.");
-        }
-    }
-
-    private static void requireReader(Caller caller, String institutionId) {
-        caller.require("read courses", READERS);
-        if (caller.has(WRITERS) && !institutionId.equals(caller.institutionId())) {
-            throw new AccessDeniedException("Institution staff read their own institution's courses only.");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -368,6 +369,13 @@ public class RegistrationsImpl implements Registrations {
             throw new NotFoundException("There is no registration " + id + ".");
         }
         return record;
+    }
+
+    @Override
+    public Set<String> supervisingCities(String institutionId) {
+        return jpa.txExpr(TransactionType.Required, em -> ofInstitution(em, institutionId).stream()
+                .filter(r -> r.status() == Registration.Status.REGISTERED || r.status() == Registration.Status.SUSPENDED)
+                .map(RegistrationRecord::city).collect(Collectors.toSet()));
     }
 
     private static List<RegistrationRecord> ofInstitution(EntityManager em, String institutionId) {

@@ -28,8 +28,8 @@ final class FrameSampler {
     /** Frames that can be decoded ahead of those presented before them (B-frames). */
     private static final int REORDER_DEPTH = 2;
 
-    /** The frames of one window, in presentation order, from {@code time} on. */
-    record Window(double time, List<LumaPlane> frames) {
+    /** The measures of one window of frames that starts at {@code time}; its frames are not kept. */
+    record Window(double time, FrameMeasures measures) {
     }
 
     private FrameSampler() {
@@ -73,7 +73,8 @@ final class FrameSampler {
         }
         decoded.sort(Comparator.comparingDouble(Decoded::time));
         List<LumaPlane> planes = decoded.stream().limit(frames).map(Decoded::luma).toList();
-        return planes.isEmpty() ? Optional.empty() : Optional.of(new Window(decoded.get(0).time(), planes));
+        return planes.isEmpty() ? Optional.empty()
+                : Optional.of(new Window(decoded.get(0).time(), FrameMeasures.of(planes)));
     }
 
     private record Decoded(double time, LumaPlane luma) {

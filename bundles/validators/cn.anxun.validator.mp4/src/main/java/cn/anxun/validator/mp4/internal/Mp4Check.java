@@ -129,11 +129,9 @@ final class Mp4Check {
 
     private void frames(AbstractMP4DemuxerTrack video, List<Mp4Movie.Sample> samples) throws IOException {
         long started = System.nanoTime();
-        List<FrameSampler.Window> windows = FrameSampler.windows(video, samples, config.sampleEverySeconds(),
+        List<FrameSampler.Window> measured = FrameSampler.windows(video, samples, config.sampleEverySeconds(),
                 config.framesPerSample());
-        List<Measured> measured = windows.stream().map(w -> new Measured(w.time(), FrameMeasures.of(w.frames())))
-                .toList();
-        measures.put("sampledWindows", String.valueOf(windows.size()));
+        measures.put("sampledWindows", String.valueOf(measured.size()));
         measures.put("sampleMillis", String.valueOf((System.nanoTime() - started) / 1_000_000));
         measures.put("sharpness", median(measured, m -> m.measures().sharpness()));
         measures.put("brightness", median(measured, m -> m.measures().brightness()));
@@ -148,14 +146,11 @@ final class Mp4Check {
                 "The picture shakes (an unsteady camera)");
     }
 
-    private record Measured(double time, FrameMeasures measures) {
-    }
-
     /** One finding for a defect: blocking when it is in a good part of the sampled windows, else a warning. */
-    private void defect(List<Measured> windows, Predicate<FrameMeasures> fails, Predicate<FrameMeasures> weak,
+    private void defect(List<FrameSampler.Window> windows, Predicate<FrameMeasures> fails, Predicate<FrameMeasures> weak,
             String code, String what) {
-        List<Measured> failing = windows.stream().filter(w -> fails.test(w.measures())).toList();
-        List<Measured> flagged = failing.isEmpty() ? windows.stream().filter(w -> weak.test(w.measures())).toList()
+        List<FrameSampler.Window> failing = windows.stream().filter(w -> fails.test(w.measures())).toList();
+        List<FrameSampler.Window> flagged = failing.isEmpty() ? windows.stream().filter(w -> weak.test(w.measures())).toList()
                 : failing;
         if (flagged.isEmpty()) {
             return;
@@ -167,7 +162,7 @@ final class Mp4Check {
         findings.add(finding.at(seconds(flagged.get(0).time())));
     }
 
-    private static String median(List<Measured> windows, java.util.function.ToDoubleFunction<Measured> measure) {
+    private static String median(List<FrameSampler.Window> windows, java.util.function.ToDoubleFunction<FrameSampler.Window> measure) {
         return String.format(Locale.ROOT, "%.4f", FrameMeasures.median(windows.stream()
                 .map(w -> measure.applyAsDouble(w)).toList()));
     }

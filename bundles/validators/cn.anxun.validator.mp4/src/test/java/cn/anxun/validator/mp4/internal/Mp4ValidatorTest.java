@@ -70,7 +70,7 @@ public class Mp4ValidatorTest {
         return Path.of(System.getProperty("anxun.media"), name);
     }
 
-    static Mp4ValidatorConfig defaults() {
+    public static Mp4ValidatorConfig defaults() {
         return new Mp4ValidatorConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {

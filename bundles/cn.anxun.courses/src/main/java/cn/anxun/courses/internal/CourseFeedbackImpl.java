@@ -1,0 +1,224 @@
+package cn.anxun.courses.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.api.content.ContentFilter;
+import cn.anxun.api.content.Screening;
+import cn.anxun.courses.Course;
+import cn.anxun.courses.CourseFeedback;
+import cn.anxun.courses.Feedback;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.Violation;
+import cn.anxun.institutions.Registrations;
+
+/** Ratings in {@code COURSE_RATING}; comments screened by every installed content filter before they are kept. */
+@Component(service = CourseFeedback.class, configurationPid = FeedbackConfig.PID)
+@Designate(ocd = FeedbackConfig.class)
+public class CourseFeedbackImpl implements CourseFeedback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CourseFeedbackImpl.class);
+    private static final int COMMENT_LENGTH = 500;
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+    private final CourseAccess access;
+    private final Clock clock = Clock.systemUTC();
+    private final List<ContentFilter> filters = new CopyOnWriteArrayList<>();
+    private volatile FeedbackConfig config;
+
+    @Activate
+    public CourseFeedbackImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
+            @Reference AuditLog audit, @Reference Registrations registrations, FeedbackConfig config) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.access = new CourseAccess(registrations);
+        this.config = config;
+    }
+
+    @Modified
+    void modified(FeedbackConfig newConfig) {
+        config = newConfig;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addFilter(ContentFilter filter) {
+        filters.add(filter);
+    }
+
+    void removeFilter(ContentFilter filter) {
+        filters.remove(filter);
+    }
+
+    @Override
+    public Feedback.Given rate(Caller caller, String courseId, Feedback.Rating rating) {
+        caller.require("rate a course", Role.LEARNER);
+        CourseRecord course = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
+        if (course == null || course.status() != Course.Status.ONLINE) {
+            throw new ConflictException("Only an online course is rated.");
+        }
+        Feedback.Rating valid = checked(rating, course);
+        String held = valid.comment() == null ? null : held(valid.comment());
+        boolean wasLow = low(courseId);
+        Feedback.Given given = stored(() -> jpa.txExpr(TransactionType.Required, em -> {
+            RatingRecord record = em.createNamedQuery(RatingRecord.OF_LEARNER, RatingRecord.class)
+                    .setParameter("course", courseId).setParameter("learner", caller.accountId()).getResultStream()
+                    .findFirst().orElseGet(() -> {
+                        RatingRecord added = new RatingRecord(UUID.randomUUID().toString(), courseId,
+                                caller.accountId());
+                        em.persist(added);
+                        return added;
+                    });
+            record.rated(valid.score(), valid.teachers(), valid.comment(), held, clock.instant());
+            return record.given();
+        }));
+        if (held != null) {
+            audit.record(caller, "course.comment-held", "course:" + courseId, null, "success", held);
+        }
+        if (!wasLow && low(courseId)) {
+            LOG.warn("course {} of institution {} fell under the satisfaction threshold", courseId,
+                    course.institutionId());
+            audit.record(Caller.system(), "course.low-satisfaction", "course:" + courseId, null, "success",
+                    "institution " + course.institutionId());
+        }
+        return given;
+    }
+
+    @Override
+    public Feedback of(Caller caller, String courseId) {
+        CourseRecord course = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
+        if (course == null) {
+            throw new NotFoundException("There is no course " + courseId + ".");
+        }
+        access.requireReader(caller, course.institutionId(), course.status());
+        return summary(courseId);
+    }
+
+    @Override
+    public List<Feedback> lowSatisfaction(Caller caller) {
+        caller.require("see courses of low satisfaction", Role.OPERATOR, Role.INSTITUTION_ADMIN,
+                Role.INSTITUTION_STAFF);
+        return lowCourses().stream().filter(id -> caller.has(Role.OPERATOR) || jpa.txExpr(TransactionType.Required,
+                em -> em.find(CourseRecord.class, id)).institutionId().equals(caller.institutionId()))
+                .map(this::summary).toList();
+    }
+
+    private Feedback summary(String courseId) {
+        List<RatingRecord> ratings = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                RatingRecord.OF_COURSE, RatingRecord.class).setParameter("course", courseId).getResultList());
+        Map<String, List<Integer>> byTeacher = new TreeMap<>();
+        ratings.forEach(r -> r.teachers().forEach((teacher, score) -> byTeacher.computeIfAbsent(teacher,
+                t -> new ArrayList<>()).add(score)));
+        Map<String, BigDecimal> teachers = new TreeMap<>();
+        byTeacher.forEach((teacher, scores) -> teachers.put(teacher, mean(scores)));
+        List<Integer> scores = ratings.stream().map(RatingRecord::score).toList();
+        return new Feedback(courseId, ratings.size(), scores.isEmpty() ? null : mean(scores), teachers,
+                lowCourses().contains(courseId), ratings.stream().filter(RatingRecord::shown)
+                        .map(RatingRecord::comment).toList());
+    }
+
+    private boolean low(String courseId) {
+        return lowCourses().contains(courseId);
+    }
+
+    private List<String> lowCourses() {
+        FeedbackConfig limits = config;
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(RatingRecord.LOW, String.class)
+                .setParameter("minimum", (long) limits.minimumRatings())
+                .setParameter("threshold", limits.lowSatisfactionThreshold()).getResultList());
+    }
+
+    /** Why the comment is held back, or {@code null} when every filter lets it through; none installed holds it. */
+    private String held(String comment) {
+        if (filters.isEmpty()) {
+            return "no content filter is installed";
+        }
+        for (ContentFilter filter : filters) {
+            Screening screening;
+            try {
+                screening = filter.screen(comment);
+            } catch (RuntimeException e) {
+                LOG.warn("content filter {} failed; the comment is held back", filter.id(), e);
+                return "the content filter " + filter.id() + " could not screen it";
+            }
+            if (!screening.shown()) {
+                return filter.id() + ": " + screening.reason();
+            }
+        }
+        return null;
+    }
+
+    private static Feedback.Rating checked(Feedback.Rating rating, CourseRecord course) {
+        if (rating == null) {
+            throw new InvalidInputException("", "required", "a JSON body with the rating is required");
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (!inRange(rating.score())) {
+            violations.add(new Violation("score", "score-range", "is a whole number from 1 to 5"));
+        }
+        Map<String, Integer> teachers = rating.teachers() == null ? Map.of() : rating.teachers();
+        teachers.forEach((teacher, score) -> {
+            if (!course.teachers().contains(teacher)) {
+                violations.add(new Violation("teachers." + teacher, "course-teacher", "is not a teacher of the "
+                        + "course " + course.teachers()));
+            } else if (!inRange(score)) {
+                violations.add(new Violation("teachers." + teacher, "score-range", "is a whole number from 1 to 5"));
+            }
+        });
+        String comment = rating.comment() == null || rating.comment().isBlank() ? null : rating.comment().strip();
+        if (comment != null && comment.length() > COMMENT_LENGTH) {
+            violations.add(new Violation("comment", "max-length", "is at most " + COMMENT_LENGTH + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Feedback.Rating(rating.score(), teachers, comment);
+    }
+
+    private static boolean inRange(Integer score) {
+        return score != null && score >= 1 && score <= 5;
+    }
+
+    private static BigDecimal mean(List<Integer> scores) {
+        return BigDecimal.valueOf(scores.stream().mapToInt(Integer::intValue).sum())
+                .divide(BigDecimal.valueOf(scores.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    /** A learner's two ratings at the same moment: the database keeps one; the other is asked to retry. */
+    private static <T> T stored(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (PersistenceException e) {
+            throw new ConflictException("Your rating changed at the same moment; send it again.");
+        }
+    }
+}

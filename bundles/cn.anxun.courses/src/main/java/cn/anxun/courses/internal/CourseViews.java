@@ -1,0 +1,83 @@
+package cn.anxun.courses.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+
+import cn.anxun.courses.Course;
+import cn.anxun.courses.Programme;
+import cn.anxun.courses.Programmes;
+import cn.anxun.courses.UnitType;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.media.MediaValidations;
+import cn.anxun.media.Validation;
+
+/**
+ * Courses as their readers see them: durations and findings read from the media's validations each time, hours
+ * against the programmes, the review history.
+ */
+final class CourseViews {
+
+    /** A study hour (学时) is 45 minutes of study (粤应急规〔2022〕3号 Art. 19). */
+    private static final long STUDY_HOUR_SECONDS = 45 * 60;
+
+    private final JpaTemplate jpa;
+    private final Programmes programmes;
+    private final MediaValidations validations;
+
+    CourseViews(JpaTemplate jpa, Programmes programmes, MediaValidations validations) {
+        this.jpa = jpa;
+        this.programmes = programmes;
+        this.validations = validations;
+    }
+
+    CourseRecord find(String courseId) {
+        CourseRecord record = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
+        if (record == null) {
+            throw new NotFoundException("There is no course " + courseId + ".");
+        }
+        return record;
+    }
+
+    Course view(CourseRecord record) {
+        List<Course.Unit> units = new ArrayList<>();
+        List<UnitRecord> values = record.units();
+        for (int i = 0; i < values.size(); i++) {
+            units.add(unit(i + 1, values.get(i)));
+        }
+        Duration duration = units.stream().map(Course.Unit::duration).reduce(Duration.ZERO,
+                (a, b) -> a == null || b == null ? null : a.plus(b));
+        BigDecimal hours = duration == null ? null : BigDecimal.valueOf(duration.toSeconds())
+                .divide(BigDecimal.valueOf(STUDY_HOUR_SECONDS), 2, RoundingMode.DOWN);
+        List<Course.ProgrammeFit> fits = record.programmes().stream().map(ref -> fit(ref, duration)).toList();
+        return new Course(record.id(), record.institutionId(), record.title(), record.description(), fits,
+                record.teachers(), units, duration, hours, record.status(), record.createdAt(), record.updatedAt(),
+                jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseStepRecord.OF_COURSE,
+                        CourseStepRecord.class).setParameter("course", record.id()).getResultStream()
+                        .map(CourseStepRecord::view).toList()));
+    }
+
+    private Course.Unit unit(int position, UnitRecord value) {
+        List<String> media = value.type() == UnitType.TEXT ? value.pictures() : List.of(value.mediaId());
+        List<Validation> checks = media.stream().map(validations::of).toList();
+        boolean checked = checks.stream().allMatch(v -> v.state() == Validation.State.DONE);
+        Duration duration = value.type() == UnitType.TEXT ? Duration.ofSeconds(value.readingSeconds())
+                : checks.get(0).duration();
+        return new Course.Unit(position, value.title(), value.type(), value.mediaId(), value.text(),
+                value.pictures(), duration, checked, checks.stream().flatMap(v -> v.findings().stream()).toList());
+    }
+
+    /** Whether the course's whole duration, not its rounded hours, is within the programme's online hours. */
+    private Course.ProgrammeFit fit(ProgrammeRef ref, Duration duration) {
+        Programme programme = programmes.versions(ref.code()).stream().filter(p -> p.version() == ref.version())
+                .findFirst().orElseThrow();
+        return new Course.ProgrammeFit(programme.code(), programme.version(), programme.name(),
+                programme.onlineHours(), duration == null ? null
+                        : duration.toSeconds() <= programme.onlineHours() * STUDY_HOUR_SECONDS);
+    }
+}
