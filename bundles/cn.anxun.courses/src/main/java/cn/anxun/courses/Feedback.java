@@ -36,7 +36,8 @@ public record Feedback(String courseId, int ratings, BigDecimal average, Map<Str
     /**
      * A learner's own rating as stored.
      *
-     * @param commentShown whether the comment passed the content filters; a held one waits for the operator
+     * @param commentShown whether the comment passed the content filters; a held one is kept but not shown, and the
+     *        audit log says why
      */
     public record Given(String courseId, int score, Map<String, Integer> teachers, String comment,
             boolean commentShown, Instant at) {

@@ -152,9 +152,11 @@ public class CourseFeedbackImpl implements CourseFeedback {
 
     private List<String> lowCourses() {
         FeedbackConfig limits = config;
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(RatingRecord.LOW, String.class)
-                .setParameter("minimum", (long) limits.minimumRatings())
-                .setParameter("threshold", limits.lowSatisfactionThreshold()).getResultList());
+        // the mean is taken here: Derby averages an integer column to an integer
+        List<Object[]> totals = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(RatingRecord.TOTALS,
+                Object[].class).setParameter("minimum", (long) limits.minimumRatings()).getResultList());
+        return totals.stream().filter(row -> ((Number) row[2]).doubleValue() / ((Number) row[1]).doubleValue()
+                < limits.lowSatisfactionThreshold()).map(row -> (String) row[0]).toList();
     }
 
     /** Why the comment is held back, or {@code null} when every filter lets it through; none installed holds it. */

@@ -61,10 +61,11 @@ public class CourseReviewsImpl implements CourseReviews {
         CourseRecord found = views.find(courseId);
         CourseAccess.requireWriter(caller, found.institutionId());
         requireDeclared(declarations);
-        requireChecked(views.view(found));
-        return step(caller, courseId, Action.SUBMIT, null, null, declarations, Course.Status.IN_REVIEW,
-                record -> requireStatus(record, "submitted", Course.Status.DRAFT, Course.Status.RETURNED,
-                        Course.Status.TAKEN_DOWN));
+        return step(caller, courseId, Action.SUBMIT, null, null, declarations, Course.Status.IN_REVIEW, record -> {
+            // a taken-down course is revised (and so a draft again) before it goes back to review
+            requireStatus(record, "submitted", Course.Status.DRAFT, Course.Status.RETURNED);
+            requireChecked(views.view(record));
+        });
     }
 
     @Override
@@ -76,8 +77,13 @@ public class CourseReviewsImpl implements CourseReviews {
         Map<Aspect, Verdict> verdicts = verdicts(decision, aspects);
         views.find(courseId);
         return step(caller, courseId, decision, null, verdicts, null, decision == Action.APPROVE
-                ? Course.Status.ONLINE : Course.Status.RETURNED,
-                record -> requireStatus(record, "decided", Course.Status.IN_REVIEW));
+                ? Course.Status.ONLINE : Course.Status.RETURNED, record -> {
+                    requireStatus(record, "decided", Course.Status.IN_REVIEW);
+                    if (decision == Action.APPROVE) {
+                        // the media may have been validated again since the submission
+                        requireChecked(views.view(record));
+                    }
+                });
     }
 
     @Override
@@ -109,7 +115,7 @@ public class CourseReviewsImpl implements CourseReviews {
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.IN_STATUS,
                 CourseRecord.class).setParameter("status", status).getResultList()).stream()
                 .filter(record -> access.mayRead(caller, record.institutionId(), record.status()))
-                .map(views::view).toList();
+                .map(record -> views.view(record, caller)).toList();
     }
 
     /** Adds a step and sets the status it leads to, after {@code check} passed on the locked course. */

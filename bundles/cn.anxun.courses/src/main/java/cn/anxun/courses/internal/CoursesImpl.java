@@ -104,7 +104,7 @@ public class CoursesImpl implements Courses {
     public Course get(Caller caller, String courseId) {
         CourseRecord record = views.find(courseId);
         access.requireReader(caller, record.institutionId(), record.status());
-        return views.view(record);
+        return views.view(record, caller);
     }
 
     @Override
@@ -112,7 +112,8 @@ public class CoursesImpl implements Courses {
         caller.requireLogin("read an institution's courses");
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.OF_INSTITUTION,
                 CourseRecord.class).setParameter("institution", institutionId).getResultList()).stream()
-                .filter(record -> access.mayRead(caller, institutionId, record.status())).map(views::view).toList();
+                .filter(record -> access.mayRead(caller, institutionId, record.status()))
+                .map(record -> views.view(record, caller)).toList();
     }
 
     @Override

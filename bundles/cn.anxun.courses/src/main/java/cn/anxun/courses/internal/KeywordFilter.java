@@ -16,7 +16,8 @@ import cn.anxun.api.content.Screening;
 
 /**
  * The default content filter: holds back text with a configured word. Text and words are compared in one form
- * (NFKC, lower case, without spaces or punctuation), so that full-width letters or "代 学" do not slip through.
+ * (NFKC, lower case, without spaces, punctuation or invisible characters), so that full-width letters, "代 学" or a
+ * zero-width space inside a word do not slip through.
  */
 @Component(service = ContentFilter.class, configurationPid = KeywordsConfig.PID)
 @Designate(ocd = KeywordsConfig.class)
@@ -49,6 +50,6 @@ public class KeywordFilter implements ContentFilter {
 
     static String folded(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[\\p{Z}\\s\\p{P}\\p{S}]", "");
+                .replaceAll("[\\p{Z}\\s\\p{P}\\p{S}\\p{Cf}\\p{Cc}]", "");
     }
 }

@@ -25,13 +25,13 @@ import cn.anxun.courses.Feedback;
         + "ORDER BY r.ratedAt DESC, r.id")
 @NamedQuery(name = RatingRecord.OF_LEARNER, query = "SELECT r FROM RatingRecord r WHERE r.courseId = :course "
         + "AND r.learnerId = :learner")
-@NamedQuery(name = RatingRecord.LOW, query = "SELECT r.courseId FROM RatingRecord r GROUP BY r.courseId "
-        + "HAVING COUNT(r) >= :minimum AND AVG(r.score) < :threshold")
+@NamedQuery(name = RatingRecord.TOTALS, query = "SELECT r.courseId, COUNT(r), SUM(r.score) FROM RatingRecord r "
+        + "GROUP BY r.courseId HAVING COUNT(r) >= :minimum")
 public class RatingRecord {
 
     static final String OF_COURSE = "RatingRecord.ofCourse";
     static final String OF_LEARNER = "RatingRecord.ofLearner";
-    static final String LOW = "RatingRecord.low";
+    static final String TOTALS = "RatingRecord.totals";
 
     @Id
     @Column(length = 36)

@@ -28,6 +28,8 @@ public class KeywordFilterTest {
         assertFalse(filter.screen("代 学 联系我").shown());
         assertFalse(filter.screen("刷-课 服务").shown());
         assertFalse(filter.screen("翻墙用ｖｐｎ").shown());
+        assertFalse("a zero-width space inside", filter.screen("代\u200b学").shown());
+        assertFalse("a soft hyphen inside", filter.screen("刷\u00ad课").shown());
         assertEquals("holds the listed word \"代学\"", filter.screen("代·学").reason());
     }
 

@@ -106,6 +106,8 @@ public class ValidationQueue {
                 Future<?> work = running.get(row);
                 if (id.equals(validator.id()) && work != null) {
                     work.cancel(true);
+                    // the row is queued again by the run it stops; a validator that comes back resubmits it
+                    running.remove(row, work);
                 }
             });
             LOG.info("media validator {} removed; its findings are kept", validator.id());
@@ -254,7 +256,8 @@ public class ValidationQueue {
                 failure = Finding.blocking("validator-failed", "The validator " + validator.id() + " gave no report.");
             }
         } catch (InterruptedIOException e) {
-            failure = null;
+            failure = Thread.currentThread().isInterrupted() ? null : Finding.blocking("validator-failed",
+                    "The validator " + validator.id() + " timed out reading the file: " + e.getMessage());
         } catch (Exception | LinkageError e) {
             failure = Finding.blocking("validator-failed", "The validator " + validator.id() + " could not read "
                     + "the file: " + e.getMessage());

@@ -61,7 +61,7 @@ public class ValidationRecord {
     @Column(length = MEASURES_LENGTH)
     private String measures;
     /** Counts the times the run was queued: a run that ends after it was queued again does not count. */
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "INTEGER DEFAULT 0 NOT NULL")
     private int generation;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "MEDIA_FINDING", joinColumns = @JoinColumn(name = "VALIDATION"))

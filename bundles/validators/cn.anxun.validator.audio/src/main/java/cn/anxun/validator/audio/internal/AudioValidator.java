@@ -70,6 +70,10 @@ public class AudioValidator implements MediaValidator {
             return new MediaReport(null, Map.of("sound", "none"), List.of());
         }
         SoundLevels levels = read.get();
+        if (!levels.heard()) {
+            return new MediaReport(null, Map.of("undecodableFrames", String.valueOf(undecodable[0])), List.of(
+                    Finding.blocking("unsupported-sound", "No frame of the sound could be decoded. " + TRANSCODE)));
+        }
         AudioValidatorConfig limits = config;
         Map<String, String> measures = new LinkedHashMap<>();
         measures.put("seconds", String.format(Locale.ROOT, "%.3f", levels.seconds()));

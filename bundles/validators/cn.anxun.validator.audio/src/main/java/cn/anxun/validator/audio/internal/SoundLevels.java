@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The loudness of a sound, measured as it is decoded: 16-bit samples of interleaved channels go in, in order; out
- * come its length, how much of it is clipped, how loud it is where it is not silent, and its long silences.
+ * come its length, how much of it is clipped, how loud it is where it is not silent, and its long silences. The
+ * level is the loudest channel's: speech on the centre of 5.1 or on one side of a stereo recording is not averaged
+ * down by the quiet channels.
  */
 final class SoundLevels {
 
@@ -20,7 +22,7 @@ final class SoundLevels {
     private long frames;
     private long samples;
     private long clipped;
-    private double windowSquares;
+    private double[] windowSquares = new double[1];
     private int windowFrames;
     private double activeSquares;
     private long activeSamples;
@@ -31,11 +33,14 @@ final class SoundLevels {
     void add(short[] pcm, int length, int sampleRate, int channelCount) {
         rate = sampleRate;
         channels = Math.max(1, channelCount);
+        if (windowSquares.length != channels) {
+            windowSquares = new double[channels];
+        }
         for (int i = 0; i + channels <= length; i += channels) {
             for (int c = 0; c < channels; c++) {
                 int sample = pcm[i + c];
                 clipped += Math.abs(sample) >= CLIPPED ? 1 : 0;
-                windowSquares += (double) sample * sample;
+                windowSquares[c] += (double) sample * sample;
             }
             samples += channels;
             frames++;
@@ -58,7 +63,11 @@ final class SoundLevels {
     }
 
     private void closeWindow() {
-        double level = decibels(windowSquares / (windowFrames * (double) channels));
+        double loudest = 0;
+        for (double squares : windowSquares) {
+            loudest = Math.max(loudest, squares);
+        }
+        double level = decibels(loudest / windowFrames);
         double end = seconds();
         if (level < SILENT_DB) {
             if (silentSince < 0) {
@@ -69,11 +78,16 @@ final class SoundLevels {
                 silences.add(new double[] {silentSince, end - (double) windowFrames / rate - silentSince});
                 silentSince = -1;
             }
-            activeSquares += windowSquares;
-            activeSamples += (long) windowFrames * channels;
+            activeSquares += loudest;
+            activeSamples += windowFrames;
         }
-        windowSquares = 0;
+        java.util.Arrays.fill(windowSquares, 0);
         windowFrames = 0;
+    }
+
+    /** Whether any sample was decoded. */
+    boolean heard() {
+        return samples > 0;
     }
 
     double seconds() {
@@ -85,7 +99,10 @@ final class SoundLevels {
         return samples == 0 ? 0 : 100.0 * clipped / samples;
     }
 
-    /** Root-mean-square level of the windows that are not silent, in dBFS; minus infinity for a silent sound. */
+    /**
+     * Root-mean-square level of the loudest channel over the windows that are not silent, in dBFS; minus infinity
+     * for a silent sound.
+     */
     double activeLevel() {
         return activeSamples == 0 ? Double.NEGATIVE_INFINITY : decibels(activeSquares / activeSamples);
     }

@@ -30,6 +30,7 @@ import javazoom.jl.decoder.BitstreamException;
 import javazoom.jl.decoder.DecoderException;
 import javazoom.jl.decoder.Header;
 import javazoom.jl.decoder.SampleBuffer;
+import net.sourceforge.jaad.aac.AACException;
 
 /** Decodes a sound into {@link SoundLevels}: AAC in MP4 with JCodec, MP3 with JLayer, WAV with the JDK. */
 final class SoundReaders {
@@ -72,7 +73,12 @@ final class SoundReaders {
             if (!"mp4a".equals(sound.get().getFourcc())) {
                 throw new Unreadable("The sound is coded as " + sound.get().getFourcc() + ".");
             }
-            AACDecoder decoder = new AACDecoder(MP4DemuxerTrackMeta.fromTrack(sound.get()).getCodecPrivate());
+            AACDecoder decoder;
+            try {
+                decoder = new AACDecoder(MP4DemuxerTrackMeta.fromTrack(sound.get()).getCodecPrivate());
+            } catch (AACException e) {
+                throw new Unreadable("The AAC profile of the sound cannot be decoded (" + e.getMessage() + ").");
+            }
             SoundLevels levels = new SoundLevels();
             short[] pcm = new short[0];
             for (Packet packet = sound.get().nextFrame(); packet != null; packet = sound.get().nextFrame()) {

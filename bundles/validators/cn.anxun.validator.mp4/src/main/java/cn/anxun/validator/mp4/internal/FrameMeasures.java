@@ -12,7 +12,8 @@ import cn.anxun.api.media.LumaPlane;
  * @param sharpness edges against contrast ({@link LumaPlane#sharpness()})
  * @param brightness mean luma, 0–255
  * @param blown share of pixels at 250 or brighter
- * @param shake how far the picture jumps from one frame to the next beyond a steady movement, in percent of its width
+ * @param shake how far the picture jumps from one frame to the next beyond a steady movement, in percent of its
+ *        width, as most frame pairs show it
  */
 record FrameMeasures(double sharpness, double brightness, double blown, double shake) {
 
@@ -50,7 +51,9 @@ record FrameMeasures(double sharpness, double brightness, double blown, double s
             changes.add(Math.hypot(moves.get(i)[0] - moves.get(i - 1)[0], moves.get(i)[1] - moves.get(i - 1)[1]));
         }
         double scale = (double) width / small.get(0).width();
-        return median(changes) * scale * 100 / width;
+        // the lower quartile: a scene cut or a flash moves the picture in one or two pairs, a shaking camera in all
+        List<Double> sorted = changes.stream().sorted().toList();
+        return sorted.get(sorted.size() / 4) * scale * 100 / width;
     }
 
     private static LumaPlane shrunk(LumaPlane frame) {

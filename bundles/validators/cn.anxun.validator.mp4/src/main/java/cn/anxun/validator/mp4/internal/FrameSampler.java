@@ -50,15 +50,15 @@ final class FrameSampler {
         for (Mp4Movie.Sample key : samples) {
             if (key.key() && key.time() >= next) {
                 next = key.time() + every;
-                window(video, decoder, buffer, key.index(), frames).ifPresent(windows::add);
+                window(video, decoder, buffer, key, frames).ifPresent(windows::add);
             }
         }
         return windows;
     }
 
     private static Optional<Window> window(AbstractMP4DemuxerTrack video, H264Decoder decoder, byte[][] buffer,
-            int key, int frames) throws IOException {
-        video.gotoFrame(key);
+            Mp4Movie.Sample key, int frames) throws IOException {
+        video.gotoFrame(key.index());
         List<Decoded> decoded = new ArrayList<>();
         for (int i = 0; i < frames + REORDER_DEPTH; i++) {
             Mp4Movie.checkInterrupted();
@@ -67,7 +67,8 @@ final class FrameSampler {
                 break;
             }
             Picture picture = decoder.decodeFrame(packet.getData(), buffer);
-            if (picture != null) {
+            // in an open GOP, frames shown before the key frame lack references decoded before it
+            if (picture != null && packet.getPts() >= key.time() * packet.getTimescale()) {
                 decoded.add(new Decoded((double) packet.getPts() / packet.getTimescale(), luma(picture)));
             }
         }

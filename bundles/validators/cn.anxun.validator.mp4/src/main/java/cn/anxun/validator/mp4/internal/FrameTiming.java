@@ -11,17 +11,20 @@ import java.util.List;
  * @param frameTime the usual time between two frames, in seconds (the median)
  * @param frames frames present
  * @param missing frames that would fill the gaps
- * @param gaps the gaps longer than one and a half frame times, each {start, length} in seconds
+ * @param gaps the gaps of one and a half to four frame times, each {start, length} in seconds
+ * @param holds longer gaps: a variable-rate recording (a screen share) holds a still picture, nothing is lost
  */
-record FrameTiming(double frameTime, int frames, int missing, List<double[]> gaps) {
+record FrameTiming(double frameTime, int frames, int missing, List<double[]> gaps, int holds) {
 
     private static final double GAP = 1.5;
+    /** A gap longer than this many frame times is a hold of a variable-rate recording, not dropped frames. */
+    private static final double HOLD = 4;
 
     static FrameTiming of(double[] presentationTimes) {
         double[] times = presentationTimes.clone();
         Arrays.sort(times);
         if (times.length < 2) {
-            return new FrameTiming(0, times.length, 0, List.of());
+            return new FrameTiming(0, times.length, 0, List.of(), 0);
         }
         double[] steps = new double[times.length - 1];
         for (int i = 1; i < times.length; i++) {
@@ -31,14 +34,17 @@ record FrameTiming(double frameTime, int frames, int missing, List<double[]> gap
         Arrays.sort(sorted);
         double frameTime = sorted[sorted.length / 2];
         int missing = 0;
+        int holds = 0;
         List<double[]> gaps = new ArrayList<>();
         for (int i = 0; i < steps.length; i++) {
-            if (frameTime > 0 && steps[i] > GAP * frameTime) {
+            if (frameTime > 0 && steps[i] > HOLD * frameTime) {
+                holds++;
+            } else if (frameTime > 0 && steps[i] > GAP * frameTime) {
                 missing += (int) Math.round(steps[i] / frameTime) - 1;
                 gaps.add(new double[] {times[i], steps[i]});
             }
         }
-        return new FrameTiming(frameTime, times.length, missing, gaps);
+        return new FrameTiming(frameTime, times.length, missing, gaps, holds);
     }
 
     /** Frames a second. */

@@ -35,6 +35,9 @@ final class Mp4Check {
 
     MediaReport report() throws IOException {
         Optional<AbstractMP4DemuxerTrack> video = movie.video();
+        if (video.isEmpty() && movie.sound().isPresent()) {
+            return new MediaReport(null, Map.of("video", "none"), List.of());
+        }
         if (video.isEmpty()) {
             findings.add(Finding.blocking("no-video", "The file holds no video track. " + TRANSCODE));
             return new MediaReport(null, measures, findings);
@@ -79,6 +82,7 @@ final class Mp4Check {
         measures.put("frameRate", String.format(Locale.ROOT, "%.2f", timing.rate()));
         measures.put("missingFrames", timing.missing() + " (" + String.format(Locale.ROOT, "%.2f",
                 timing.missingPercent()) + "%)");
+        measures.put("heldPictures", String.valueOf(timing.holds()));
         if (timing.rate() < config.minFrameRate()) {
             findings.add(Finding.blocking("frame-rate", String.format(Locale.ROOT, "The video shows %.1f frames "
                     + "a second; smooth playback needs at least %.0f.", timing.rate(), config.minFrameRate())));
@@ -138,10 +142,12 @@ final class Mp4Check {
         measures.put("shakePercent", median(measured, m -> m.measures().shake()));
         defect(measured, m -> m.sharpness() < config.minSharpness(), m -> m.sharpness()
                 < config.recommendedSharpness(), "blurred", "The picture is not sharp (out of focus or blurred)");
-        defect(measured, m -> m.brightness() < config.minBrightness(), m -> false, "too-dark",
-                "The picture is too dark (underexposed)");
-        defect(measured, m -> m.brightness() > config.maxBrightness() || m.blown() * 100 > config.maxBlownPercent(),
-                m -> false, "too-bright", "The picture is too bright (overexposed)");
+        // exposure warns only: a white slide or a dark code editor is meant to look so; the reviewer judges
+        defect(measured, m -> false, m -> m.brightness() < config.minBrightness(), "too-dark",
+                "The picture looks too dark (underexposed)");
+        defect(measured, m -> false, m -> m.brightness() > config.maxBrightness()
+                || m.blown() * 100 > config.maxBlownPercent(), "too-bright", "The picture looks too bright "
+                + "(overexposed)");
         defect(measured, m -> m.shake() > config.maxShakePercent(), m -> false, "shaky",
                 "The picture shakes (an unsteady camera)");
     }

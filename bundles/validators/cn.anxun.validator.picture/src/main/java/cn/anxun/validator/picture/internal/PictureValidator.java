@@ -104,11 +104,12 @@ public class PictureValidator implements MediaValidator {
             findings.add(Finding.warning("resolution", size + limits.recommendedShortSide() + " pixels on the "
                     + "shorter side are recommended."));
         }
+        // a white page or a dark screenshot is meant to look so: exposure warns, the reviewer judges
         if (luma.mean() < limits.minBrightness()) {
-            findings.add(Finding.blocking("too-dark", String.format(Locale.ROOT, "The picture is too dark (mean "
+            findings.add(Finding.warning("too-dark", String.format(Locale.ROOT, "The picture looks too dark (mean "
                     + "brightness %.0f of 255).", luma.mean())));
         } else if (luma.mean() > limits.maxBrightness() || luma.shareAtLeast(BLOWN) * 100 > limits.maxBlownPercent()) {
-            findings.add(Finding.blocking("too-bright", "The picture is too bright (overexposed)."));
+            findings.add(Finding.warning("too-bright", "The picture looks too bright (overexposed)."));
         }
         if (luma.sharpness() < limits.recommendedSharpness()) {
             findings.add(Finding.warning("blurred", "The picture is not sharp."));
@@ -122,10 +123,13 @@ public class PictureValidator implements MediaValidator {
         int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
         int[] values = new int[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
+            int alpha = (rgb[i] >>> 24) & 0xff;
             int r = (rgb[i] >> 16) & 0xff;
             int g = (rgb[i] >> 8) & 0xff;
             int b = rgb[i] & 0xff;
-            values[i] = (299 * r + 587 * g + 114 * b + 500) / 1000;
+            int luma = (299 * r + 587 * g + 114 * b + 500) / 1000;
+            // a transparent background shows on a white page
+            values[i] = (luma * alpha + 255 * (255 - alpha) + 127) / 255;
         }
         return new LumaPlane(width, height, values);
     }
