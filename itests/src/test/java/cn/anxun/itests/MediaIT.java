@@ -73,7 +73,9 @@ public class MediaIT extends AnxunTestSupport {
         Http other = identity.staff("INSTITUTION_ADMIN", null, "inst-media-2").http();
         assertProblem(other.get(content), 403, "forbidden");
         assertProblem(http.get(content), 401, "login-required");
-        assertEquals(200, identity.staff("CITY_REGULATOR", "440100", null).http().get(content).status());
+        assertProblem(identity.staff("CITY_REGULATOR", "440100", null).http().get(content), 403, "forbidden");
+        assertEquals("the province regulator supervises every institution", 200,
+                identity.staff("PROVINCE_REGULATOR", "440000", null).http().get(content).status());
         assertEquals(1, staff.get("/api/v1/institutions/inst-media-1/media").json().size());
     }
 

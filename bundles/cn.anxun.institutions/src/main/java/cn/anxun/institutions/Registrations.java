@@ -8,6 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.cities.City;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.Regions;
 
 /**
  * Registration of online training institutions in cities (R-08, R-10, R-30). An institution's administrator
@@ -38,6 +39,15 @@ public interface Registrations {
      * the cities' listings are.
      */
     Set<String> supervisingCities(String institutionId);
+
+    /**
+     * Whether a regulator's region covers the institution: the province, or one of its supervising cities or a
+     * county in one.
+     */
+    default boolean supervises(String regionCode, String institutionId) {
+        return supervisingCities(institutionId).stream().anyMatch(city -> Regions.covers(regionCode, city)
+                || Regions.covers(city, regionCode));
+    }
 
     Registration get(Caller caller, String id);
 

@@ -1,11 +1,8 @@
 package cn.anxun.courses.internal;
 
-import java.util.Set;
-
 import cn.anxun.courses.Course;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.Caller;
-import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.institutions.Registrations;
 
@@ -53,8 +50,6 @@ final class CourseAccess {
         if (!caller.has(Role.CITY_REGULATOR, Role.COUNTY_REGULATOR)) {
             return false;
         }
-        String region = caller.regionCode();
-        Set<String> cities = registrations.supervisingCities(institutionId);
-        return cities.stream().anyMatch(city -> Regions.covers(region, city) || Regions.covers(city, region));
+        return registrations.supervises(caller.regionCode(), institutionId);
     }
 }

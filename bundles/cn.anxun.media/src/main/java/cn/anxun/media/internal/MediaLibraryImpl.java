@@ -33,6 +33,7 @@ import cn.anxun.identity.FileNames;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
+import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
 import cn.anxun.media.MediaContent;
 import cn.anxun.media.MediaLibrary;
@@ -51,6 +52,7 @@ public class MediaLibraryImpl implements MediaLibrary {
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final ValidationQueue validations;
+    private final Registrations registrations;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "anxun-media-upload-purge"));
@@ -59,10 +61,12 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     @Activate
     public MediaLibraryImpl(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa,
-            @Reference AuditLog audit, @Reference ValidationQueue validations, MediaConfig config) {
+            @Reference AuditLog audit, @Reference ValidationQueue validations, @Reference Registrations registrations,
+            MediaConfig config) {
         this.jpa = jpa;
         this.audit = audit;
         this.validations = validations;
+        this.registrations = registrations;
         modified(config);
         purge.scheduleWithFixedDelay(this::discardExpiredUploads, 1, 60, TimeUnit.MINUTES);
     }
@@ -263,10 +267,14 @@ public class MediaLibraryImpl implements MediaLibrary {
         }
     }
 
-    private static void requireReader(Caller caller, String institutionId) {
+    private void requireReader(Caller caller, String institutionId) {
         caller.require("read an institution's media", READERS);
         if (caller.has(UPLOADERS) && !institutionId.equals(caller.institutionId())) {
             throw new AccessDeniedException("Institution staff read their own institution's media only.");
+        }
+        if (!caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR, Role.PROVINCE_REGULATOR)
+                && !registrations.supervises(caller.regionCode(), institutionId)) {
+            throw new AccessDeniedException("The institution is not registered in your region.");
         }
     }
 
