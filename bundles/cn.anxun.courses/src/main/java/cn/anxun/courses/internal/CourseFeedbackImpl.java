@@ -142,21 +142,29 @@ public class CourseFeedbackImpl implements CourseFeedback {
         byTeacher.forEach((teacher, scores) -> teachers.put(teacher, mean(scores)));
         List<Integer> scores = ratings.stream().map(RatingRecord::score).toList();
         return new Feedback(courseId, ratings.size(), scores.isEmpty() ? null : mean(scores), teachers,
-                lowCourses().contains(courseId), ratings.stream().filter(RatingRecord::shown)
+                low(scores.size(), scores.stream().mapToLong(Integer::longValue).sum()),
+                ratings.stream().filter(RatingRecord::shown)
                         .map(RatingRecord::comment).toList());
     }
 
     private boolean low(String courseId) {
-        return lowCourses().contains(courseId);
+        Object[] totals = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                RatingRecord.TOTALS_OF_COURSE, Object[].class).setParameter("course", courseId).getSingleResult());
+        return low(((Number) totals[0]).longValue(), totals[1] == null ? 0 : ((Number) totals[1]).longValue());
+    }
+
+    /** Whether ratings of this number and sum flag a course; the mean is taken here, Derby's AVG of integers is one. */
+    private boolean low(long ratings, long sum) {
+        FeedbackConfig limits = config;
+        return ratings > 0 && ratings >= limits.minimumRatings()
+                && (double) sum / ratings < limits.lowSatisfactionThreshold();
     }
 
     private List<String> lowCourses() {
-        FeedbackConfig limits = config;
-        // the mean is taken here: Derby averages an integer column to an integer
         List<Object[]> totals = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(RatingRecord.TOTALS,
-                Object[].class).setParameter("minimum", (long) limits.minimumRatings()).getResultList());
-        return totals.stream().filter(row -> ((Number) row[2]).doubleValue() / ((Number) row[1]).doubleValue()
-                < limits.lowSatisfactionThreshold()).map(row -> (String) row[0]).toList();
+                Object[].class).setParameter("minimum", (long) config.minimumRatings()).getResultList());
+        return totals.stream().filter(row -> low(((Number) row[1]).longValue(), ((Number) row[2]).longValue()))
+                .map(row -> (String) row[0]).toList();
     }
 
     /** Why the comment is held back, or {@code null} when every filter lets it through; none installed holds it. */

@@ -25,6 +25,8 @@ import cn.anxun.courses.Feedback;
         + "ORDER BY r.ratedAt DESC, r.id")
 @NamedQuery(name = RatingRecord.OF_LEARNER, query = "SELECT r FROM RatingRecord r WHERE r.courseId = :course "
         + "AND r.learnerId = :learner")
+@NamedQuery(name = RatingRecord.TOTALS_OF_COURSE, query = "SELECT COUNT(r), SUM(r.score) FROM RatingRecord r "
+        + "WHERE r.courseId = :course")
 @NamedQuery(name = RatingRecord.TOTALS, query = "SELECT r.courseId, COUNT(r), SUM(r.score) FROM RatingRecord r "
         + "GROUP BY r.courseId HAVING COUNT(r) >= :minimum")
 public class RatingRecord {
@@ -32,6 +34,7 @@ public class RatingRecord {
     static final String OF_COURSE = "RatingRecord.ofCourse";
     static final String OF_LEARNER = "RatingRecord.ofLearner";
     static final String TOTALS = "RatingRecord.totals";
+    static final String TOTALS_OF_COURSE = "RatingRecord.totalsOfCourse";
 
     @Id
     @Column(length = 36)

@@ -114,16 +114,11 @@ public class ValidationQueue {
         }
     }
 
-    /** Queues the runs of a newly stored file. */
+    /** Queues a run of every installed validator that reads the file: when it is stored, or to run them again. */
     void queue(String mediaId) {
         MediaRecord media = jpa.txExpr(TransactionType.Required, em -> em.find(MediaRecord.class, mediaId));
         validators.values().stream().filter(v -> handles(v, media.mediaType()))
                 .forEach(v -> queue(mediaId, v.id()));
-    }
-
-    /** Queues every installed validator that reads the file again. */
-    void revalidate(String mediaId) {
-        queue(mediaId);
     }
 
     Validation validation(String mediaId) {
