@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The course media made by ffmpeg at build time (itests/test-media.xml), and their upload in chunks. */
+/** The course media made by ffmpeg at build time (bundles/validators/test-media.xml), and their upload in chunks. */
 final class MediaFiles {
 
     static final String FOLDER = "anxun.media";
