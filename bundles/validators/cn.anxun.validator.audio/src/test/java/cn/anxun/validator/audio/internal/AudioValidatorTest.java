@@ -85,6 +85,16 @@ public class AudioValidatorTest {
     }
 
     @Test
+    public void noiseSubstitutedBandsKeepTheirLevel() throws Exception {
+        // bands sent as perceptual noise substitution (PNS) are refilled with noise of their energy, as ffmpeg does
+        MediaReport substituted = validate("noise-pns.m4a", "audio/mp4");
+        MediaReport reference = validate("noise-pns.wav", "audio/vnd.wave");
+        System.out.println("noise-pns.m4a: " + substituted.measures() + ", decoded by ffmpeg: " + reference.measures());
+        assertEquals(Double.parseDouble(reference.measures().get("levelDb")),
+                Double.parseDouble(substituted.measures().get("levelDb")), 0.3);
+    }
+
+    @Test
     public void soundOfAnotherCodecIsAFinding() throws Exception {
         assertBlocking(validate("good-720p.mp4", "audio/mpeg"), "unsupported-sound");
     }
