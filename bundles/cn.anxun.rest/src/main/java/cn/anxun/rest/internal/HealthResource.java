@@ -52,8 +52,8 @@ public class HealthResource implements ApiResource {
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
-        this.checks = List.of(new DatabaseCheck(() -> dataSource), new CoreBundlesCheck(context, scr),
-                new PublishedResourcesCheck(context));
+        this.checks = List.of(new BootCheck(context), new DatabaseCheck(() -> dataSource),
+                new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context));
     }
 
     @GET
