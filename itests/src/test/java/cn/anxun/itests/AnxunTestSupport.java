@@ -95,6 +95,7 @@ public abstract class AnxunTestSupport {
                         String.valueOf(Ports.free())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(Ports.free()))));
+        options.addAll(TestDatabase.options());
         if (Boolean.getBoolean("anxun.it.keep")) {
             // -Danxun.it.keep=true keeps target/runs/exam/<id>/ with its data/log/karaf.log after the run
             options.add(keepRuntimeFolder());

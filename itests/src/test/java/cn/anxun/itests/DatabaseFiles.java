@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The embedded Derby database as bytes on disk, to show what is, and is not, stored in clear. */
+/** The database as bytes on disk, to show what is, and is not, stored in clear. */
 final class DatabaseFiles {
 
     private DatabaseFiles() {
@@ -15,7 +15,7 @@ final class DatabaseFiles {
 
     /** Every file of the database folder (data and transaction log), end to end. */
     static byte[] read() throws IOException {
-        Path folder = Path.of(System.getProperty("karaf.data"), "derby");
+        Path folder = TestDatabase.files();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -395,13 +396,14 @@ public class IdentityIT extends AnxunTestSupport {
         List<String> found = new ArrayList<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT s.SCHEMANAME, t.TABLENAME FROM SYS.SYSTABLES t "
-                    + "JOIN SYS.SYSSCHEMAS s ON t.SCHEMAID = s.SCHEMAID WHERE t.TABLETYPE = 'T'")) {
+            try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rows.next()) {
-                    tables.add("\"" + rows.getString(1) + "\".\"" + rows.getString(2) + "\"");
+                    tables.add("\"" + rows.getString("TABLE_SCHEM") + "\".\"" + rows.getString("TABLE_NAME") + "\"");
                 }
             }
-            assertTrue(tables.toString(), tables.stream().anyMatch(table -> table.endsWith("\"LEARNER\"")));
+            // Derby keeps names in upper case, PostgreSQL in lower case
+            assertTrue(tables.toString(), tables.stream().anyMatch(table -> table.toUpperCase(Locale.ROOT)
+                    .endsWith(".\"LEARNER\"")));
             for (String table : tables) {
                 try (ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
                     while (rows.next()) {

@@ -42,14 +42,16 @@ public class PlatformIT extends AnxunTestSupport {
             names.add(check.path("name").asText());
         }
         assertTrue(names.toString(), names.containsAll(
-                List.of("database", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.identity", "cn.anxun.institutions",
+                List.of("boot", "database", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.identity", "cn.anxun.institutions",
                         "cn.anxun.rest", "cn.anxun.shell", "web API")));
+        assertEquals("the database this run is meant for", TestDatabase.postgresql() ? "PostgreSQL" : "Apache Derby",
+                check(reply.json(), "database").path("detail").asText());
     }
 
     @Test
     public void readinessSaysWhichPartIsDownWhileTheDatabaseDriverIsGone() throws Exception {
-        Bundle derbyDriver = bundle("org.ops4j.pax.jdbc.derby");
-        derbyDriver.stop(Bundle.STOP_TRANSIENT);
+        Bundle driver = bundle(TestDatabase.driverBundle());
+        driver.stop(Bundle.STOP_TRANSIENT);
         try {
             JsonNode report = awaitReadiness("the database reported down", Duration.ofSeconds(30),
                     candidate -> "DOWN".equals(check(candidate, "database").path("status").asText())
@@ -61,7 +63,7 @@ public class PlatformIT extends AnxunTestSupport {
             assertTrue(cities.toString(), cities.path("detail").asText().contains("waits for"));
             assertEquals("the liveness probe does not depend on the database", 200, http.get("/api/v1/health").status());
         } finally {
-            derbyDriver.start(Bundle.START_TRANSIENT);
+            driver.start(Bundle.START_TRANSIENT);
         }
         Eventually.await("ready and serving cities again after the driver is back", Duration.ofSeconds(30),
                 () -> http.ready() && http.get("/api/v1/cities").status() == 200);
