@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +32,9 @@ final class Distribution implements AutoCloseable {
         // an empty local Maven repository: everything must come from the distribution's system/ folder
         Path emptyRepository = Files.createDirectories(into.resolve("empty-maven-repository"));
         set("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", emptyRepository.toString());
+        for (Map.Entry<String, String> setting : TestDatabase.dataSource().entrySet()) {
+            set(TestDatabase.DATASOURCE, setting.getKey(), setting.getValue());
+        }
     }
 
     /** Starts bin/karaf server in the background of this test and answers when the JVM runs. */

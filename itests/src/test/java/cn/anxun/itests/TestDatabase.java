@@ -3,7 +3,9 @@ package cn.anxun.itests;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.ops4j.pax.exam.Option;
 
@@ -15,9 +17,9 @@ import org.ops4j.pax.exam.Option;
 final class TestDatabase {
 
     static final String KIND = "anxun.it.database";
+    static final String DATASOURCE = "etc/org.ops4j.datasource-anxun.cfg";
     /** Inside the container: the folder of the database's files on disk. */
     private static final String FILES = "anxun.it.databaseFiles";
-    private static final String DATASOURCE = "etc/org.ops4j.datasource-anxun.cfg";
 
     private TestDatabase() {
     }
@@ -26,17 +28,25 @@ final class TestDatabase {
         return "postgresql".equals(System.getProperty(KIND));
     }
 
-    /** The options that point a container at this run's database: a database of its own on PostgreSQL. */
-    static List<Option> options() {
+    /** The settings of {@link #DATASOURCE} that give a new platform a database of its own: none for Derby. */
+    static Map<String, String> dataSource() {
         if (!postgresql()) {
-            return List.of(editConfigurationFilePut("etc/system.properties", KIND, "derby"));
+            return Map.of();
         }
-        return List.of(
-                editConfigurationFilePut(DATASOURCE, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
-                editConfigurationFilePut(DATASOURCE, "url", PostgresServer.newDatabase()),
-                editConfigurationFilePut(DATASOURCE, "user", PostgresServer.USER),
-                editConfigurationFilePut("etc/system.properties", KIND, "postgresql"),
-                editConfigurationFilePut("etc/system.properties", FILES, PostgresServer.dataFolder().toString()));
+        return Map.of("osgi.jdbc.driver.name", "PostgreSQL JDBC Driver", "url", PostgresServer.newDatabase(),
+                "user", PostgresServer.USER);
+    }
+
+    /** The options that point a Pax Exam container at this run's database. */
+    static List<Option> options() {
+        List<Option> options = new ArrayList<>();
+        dataSource().forEach((key, value) -> options.add(editConfigurationFilePut(DATASOURCE, key, value)));
+        options.add(editConfigurationFilePut("etc/system.properties", KIND, postgresql() ? "postgresql" : "derby"));
+        if (postgresql()) {
+            options.add(editConfigurationFilePut("etc/system.properties", FILES,
+                    PostgresServer.dataFolder().toString()));
+        }
+        return options;
     }
 
     /** Inside the container: the bundle whose DataSourceFactory makes the platform's connections. */
