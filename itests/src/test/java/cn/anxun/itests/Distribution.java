@@ -32,7 +32,7 @@ final class Distribution implements AutoCloseable {
         // an empty local Maven repository: everything must come from the distribution's system/ folder
         Path emptyRepository = Files.createDirectories(into.resolve("empty-maven-repository"));
         set("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", emptyRepository.toString());
-        for (Map.Entry<String, String> setting : TestDatabase.dataSource().entrySet()) {
+        for (Map.Entry<String, String> setting : TestDatabase.newDataSource().entrySet()) {
             set(TestDatabase.DATASOURCE, setting.getKey(), setting.getValue());
         }
     }

@@ -28,8 +28,8 @@ final class TestDatabase {
         return "postgresql".equals(System.getProperty(KIND));
     }
 
-    /** The settings of {@link #DATASOURCE} that give a new platform a database of its own: none for Derby. */
-    static Map<String, String> dataSource() {
+    /** The settings of {@link #DATASOURCE} for a new platform: a new database of its own, or none for Derby. */
+    static Map<String, String> newDataSource() {
         if (!postgresql()) {
             return Map.of();
         }
@@ -40,7 +40,7 @@ final class TestDatabase {
     /** The options that point a Pax Exam container at this run's database. */
     static List<Option> options() {
         List<Option> options = new ArrayList<>();
-        dataSource().forEach((key, value) -> options.add(editConfigurationFilePut(DATASOURCE, key, value)));
+        newDataSource().forEach((key, value) -> options.add(editConfigurationFilePut(DATASOURCE, key, value)));
         options.add(editConfigurationFilePut("etc/system.properties", KIND, postgresql() ? "postgresql" : "derby"));
         if (postgresql()) {
             options.add(editConfigurationFilePut("etc/system.properties", FILES,
