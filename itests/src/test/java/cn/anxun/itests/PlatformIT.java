@@ -4,10 +4,15 @@ import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+
+import javax.sql.DataSource;
 
 import org.junit.Test;
 import org.osgi.framework.Bundle;
@@ -42,7 +47,7 @@ public class PlatformIT extends AnxunTestSupport {
             names.add(check.path("name").asText());
         }
         assertTrue(names.toString(), names.containsAll(
-                List.of("boot", "database", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.identity", "cn.anxun.institutions",
+                List.of("boot", "database", "schema", "cn.anxun.platform", "cn.anxun.api", "cn.anxun.cities", "cn.anxun.identity", "cn.anxun.institutions",
                         "cn.anxun.rest", "cn.anxun.shell", "web API")));
         assertEquals("the database this run is meant for", TestDatabase.postgresql() ? "PostgreSQL" : "Apache Derby",
                 check(reply.json(), "database").path("detail").asText());
@@ -67,6 +72,41 @@ public class PlatformIT extends AnxunTestSupport {
         }
         Eventually.await("ready and serving cities again after the driver is back", Duration.ofSeconds(30),
                 () -> http.ready() && http.get("/api/v1/cities").status() == 200);
+    }
+
+    @Test
+    public void everyBundleThatKeepsRecordsHasItsTablesFromItsChangelog() throws Exception {
+        for (String history : HISTORIES) {
+            try (Connection connection = database().getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT ID, EXECTYPE FROM " + history + "CHANGELOG")) {
+                assertTrue(history + " records its first changeset", rows.next());
+                assertEquals(history, "1-tables", rows.getString(1));
+                assertEquals("a new database gets its tables from the changelog", "EXECUTED", rows.getString(2));
+            }
+        }
+    }
+
+    @Test
+    public void aBundleRefusesADatabaseWrittenByANewerVersionAndReadinessSaysWhy() throws Exception {
+        Bundle face = bundle("cn.anxun.face");
+        execute("INSERT INTO FACECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE)"
+                + " VALUES ('99-from-a-newer-version', 'anxun', 'db/changelog.xml', CURRENT_TIMESTAMP, 99, 'EXECUTED')");
+        try {
+            face.stop(Bundle.STOP_TRANSIENT);
+            face.start(Bundle.START_TRANSIENT);
+            JsonNode report = awaitReadiness("the face bundle's tables reported newer", Duration.ofSeconds(30),
+                    candidate -> checkStartingWith(candidate, "schema cn.anxun.face") != null);
+            assertEquals("DOWN", report.path("status").asText());
+            String detail = checkStartingWith(report, "schema cn.anxun.face").path("detail").asText();
+            assertTrue(detail, detail.startsWith("NEWER") && detail.contains("99-from-a-newer-version"));
+            assertTrue("its unit stays closed, so its services wait",
+                    check(report, "cn.anxun.face").path("detail").asText().contains("waits for"));
+        } finally {
+            execute("DELETE FROM FACECHANGELOG WHERE ID = '99-from-a-newer-version'");
+            face.stop(Bundle.STOP_TRANSIENT);
+            face.start(Bundle.START_TRANSIENT);
+        }
+        Eventually.await("ready again once the database matches the bundle", Duration.ofSeconds(30), http::ready);
     }
 
     @Test
@@ -193,6 +233,28 @@ public class PlatformIT extends AnxunTestSupport {
             return condition.test(report[0]);
         });
         return report[0];
+    }
+
+    private static final List<String> HISTORIES = List.of("CITIES", "IDENTITY", "INSTITUTIONS", "COURSES", "FACE", "MEDIA");
+
+    private DataSource database() throws Exception {
+        return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=anxun)").iterator().next());
+    }
+
+    private void execute(String sql) throws Exception {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private static JsonNode checkStartingWith(JsonNode report, String prefix) {
+        for (JsonNode check : report.path("checks")) {
+            if (check.path("name").asText().startsWith(prefix)) {
+                return check;
+            }
+        }
+        return null;
     }
 
     private static JsonNode check(JsonNode report, String name) {

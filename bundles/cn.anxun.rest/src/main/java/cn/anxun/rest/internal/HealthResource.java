@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
+import cn.anxun.platform.schema.Schemas;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,11 +49,16 @@ public class HealthResource implements ApiResource {
             target = "(osgi.jndi.service.name=anxun)")
     private volatile DataSource dataSource;
 
+    /** Optional for the same reason: it goes with the database. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Schemas schemas;
+
     private final List<ReadinessCheck> checks;
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.checks = List.of(new BootCheck(context), new DatabaseCheck(() -> dataSource),
+                new SchemaCheck(() -> schemas),
                 new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context));
     }
 
