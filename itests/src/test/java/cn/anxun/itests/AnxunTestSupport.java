@@ -12,11 +12,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -107,6 +110,19 @@ public abstract class AnxunTestSupport {
                     "org.ops4j.pax.url.mvn.localRepository", localRepository));
         }
         return options.toArray(new Option[0]);
+    }
+
+    /** The platform's DataSource, pooled: the database every bundle's tables are in. */
+    protected DataSource database() throws Exception {
+        return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
+                "(osgi.jndi.service.name=anxun)").iterator().next());
+    }
+
+    /** Runs one SQL statement on the platform's database, outside the platform's own transactions. */
+    protected void execute(String sql) throws Exception {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     /** Runs a command at the Karaf console and answers what it printed. */

@@ -45,21 +45,30 @@ public final class Http {
         }
     }
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
     private final URI base;
     private final String token;
+    private final Duration timeout;
 
     public Http(int port) {
-        this(URI.create("http://localhost:" + port + "/"), null);
+        this(URI.create("http://localhost:" + port + "/"), null, TIMEOUT);
     }
 
-    private Http(URI base, String token) {
+    private Http(URI base, String token, Duration timeout) {
         this.base = base;
         this.token = token;
+        this.timeout = timeout;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
     public Http as(String accessToken) {
-        return new Http(base, accessToken);
+        return new Http(base, accessToken, timeout);
+    }
+
+    /** The same client, waiting longer for an answer. */
+    public Http patient(Duration longer) {
+        return new Http(base, token, longer);
     }
 
     public Reply get(String path) {
@@ -104,7 +113,7 @@ public final class Http {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(Duration.ofSeconds(10));
+                .timeout(timeout);
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

@@ -2,14 +2,29 @@ package cn.anxun.itests;
 
 import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -107,6 +122,64 @@ public class PlatformIT extends AnxunTestSupport {
             face.start(Bundle.START_TRANSIENT);
         }
         Eventually.await("ready again once the database matches the bundle", Duration.ofSeconds(30), http::ready);
+    }
+
+    @Test
+    public void aDatabaseWithNoConnectionToSpareAnswers503WithRetryAfterAndTheCauseIsLogged() throws Exception {
+        List<Connection> taken = new ArrayList<>();
+        try {
+            takeEveryConnection(taken);
+            // each request waits out the pool once to begin and once to roll back
+            Http patient = http.patient(Duration.ofSeconds(60));
+            List<Http.Reply> replies = concurrently(4, () -> patient.get("/api/v1/programmes"));
+            for (Http.Reply reply : replies) {
+                assertDatabaseUnavailable(reply);
+            }
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        assertEquals("served again once connections are free", 200, http.get("/api/v1/programmes").status());
+        assertLogged("Database unavailable answering GET /api/v1/programmes", "Timeout waiting for idle object");
+    }
+
+    @Test
+    public void aDatabaseStoppedUnderLoadAnswers503AndServesAgainOnceBack() throws Exception {
+        assumeTrue("embedded Derby stops only with the platform", TestDatabase.postgresql());
+        AtomicBoolean running = new AtomicBoolean(true);
+        Queue<Http.Reply> replies = new ConcurrentLinkedQueue<>();
+        Queue<Exception> failures = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 4; i++) {
+            load.execute(() -> {
+                while (running.get()) {
+                    try {
+                        replies.add(http.get("/api/v1/programmes"));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            });
+        }
+        try {
+            TestDatabase.whileStopped(() -> Eventually.await("503 while the database is stopped", Duration.ofSeconds(30),
+                    () -> !failures.isEmpty() || replies.stream().anyMatch(reply -> reply.status() == 503)));
+            replies.clear();
+            Eventually.await("served again once the database is back", Duration.ofSeconds(30),
+                    () -> replies.stream().anyMatch(reply -> reply.status() == 200));
+        } finally {
+            running.set(false);
+            load.shutdown();
+            assertTrue(load.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals("every request is answered within the client's 10 s", List.of(), List.copyOf(failures));
+        for (Http.Reply reply : replies) {
+            if (reply.status() != 200) {
+                assertDatabaseUnavailable(reply);
+            }
+        }
+        assertLogged("Database unavailable answering GET /api/v1/programmes", "PSQLException");
     }
 
     @Test
@@ -237,15 +310,48 @@ public class PlatformIT extends AnxunTestSupport {
 
     private static final List<String> HISTORIES = List.of("CITIES", "IDENTITY", "INSTITUTIONS", "COURSES", "FACE", "MEDIA");
 
-    private DataSource database() throws Exception {
-        return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
-                "(osgi.jndi.service.name=anxun)").iterator().next());
+    /** Borrows connections from the pool until it has none left: the last attempt waits out the pool's wait. */
+    private void takeEveryConnection(List<Connection> taken) throws Exception {
+        DataSource pool = database();
+        try {
+            while (taken.size() < 1000) {
+                taken.add(pool.getConnection());
+            }
+        } catch (SQLException exhausted) {
+            assertFalse("the pool gave at least one connection", taken.isEmpty());
+            return;
+        }
+        throw new AssertionError("the pool never ran out");
     }
 
-    private void execute(String sql) throws Exception {
-        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+    private static List<Http.Reply> concurrently(int requests, Callable<Http.Reply> request) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(requests);
+        try {
+            List<Http.Reply> replies = new ArrayList<>();
+            for (Future<Http.Reply> reply : clients.invokeAll(Collections.nCopies(requests, request))) {
+                replies.add(reply.get());
+            }
+            return replies;
+        } finally {
+            clients.shutdown();
         }
+    }
+
+    private static void assertDatabaseUnavailable(Http.Reply reply) {
+        assertProblem(reply, 503, "database-unavailable");
+        assertEquals("Retry-After", "10", reply.header("Retry-After").orElse(null));
+    }
+
+    /** The platform's log names the failure and what the database or the pool said. */
+    private static void assertLogged(String... parts) throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        Eventually.await("the log has " + List.of(parts), Duration.ofSeconds(10), () -> {
+            try {
+                return Files.readAllLines(log).stream().anyMatch(line -> List.of(parts).stream().allMatch(line::contains));
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private static JsonNode checkStartingWith(JsonNode report, String prefix) {

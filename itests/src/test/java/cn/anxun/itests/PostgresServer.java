@@ -68,11 +68,31 @@ final class PostgresServer {
         port = Ports.free();
         run(program("initdb"), "-D", dataFolder().toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                 "--locale=C.UTF-8");
-        // durability is not what these tests check: no fsync, for speed
-        run(program("pg_ctl"), "-D", dataFolder().toString(), "-l", folder.resolve("server.log").toString(), "-w",
-                "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c max_connections=200", "start");
+        serve(dataFolder(), port);
         Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stop, "postgresql-stop"));
+    }
+
+    /** The port of the running server. */
+    static synchronized int port() {
+        return port;
+    }
+
+    /** Inside the container: stops the server as an operator's fast shutdown would; connections are cut. */
+    static void halt(Path data) {
+        run(program("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
+    }
+
+    /** Inside the container: starts the halted server again where it was. */
+    static void resume(Path data, int port) {
+        serve(data, port);
+    }
+
+    private static void serve(Path data, int port) {
+        Path home = data.getParent();
+        // durability is not what these tests check: no fsync, for speed
+        run(program("pg_ctl"), "-D", data.toString(), "-l", home.resolve("server.log").toString(), "-w",
+                "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                        + " -c max_connections=200", "start");
     }
 
     private static synchronized void stop() {

@@ -45,6 +45,25 @@ public class ProgrammesIT extends AnxunTestSupport {
     }
 
     @Test
+    public void aChangeWhoseAuditRowCannotBeWrittenIsNotStored() throws Exception {
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        String entry = "{\"code\":\"unaudited\",\"name\":\"登高架设作业\",\"category\":\"SPECIAL_OPERATION\","
+                + "\"operationType\":\"登高架设作业\",\"kind\":\"INITIAL\",\"theoryHours\":40,\"practicalHours\":40}";
+        // the database refuses this programme's audit row, and only that one
+        execute("ALTER TABLE AUDIT_EVENT ADD CONSTRAINT IT_NO_PROGRAMME"
+                + " CHECK (TARGET IS NULL OR TARGET <> 'programme:unaudited')");
+        try {
+            assertProblem(operator.http().post("/api/v1/programmes", entry), 500, "internal-error");
+        } finally {
+            execute("ALTER TABLE AUDIT_EVENT DROP CONSTRAINT IT_NO_PROGRAMME");
+        }
+        assertProblem(http.get("/api/v1/programmes/unaudited"), 404, "not-found");
+        assertEquals("with its audit row, the change is made", 201,
+                operator.http().post("/api/v1/programmes", entry).status());
+        execute("DELETE FROM PROGRAMME WHERE CODE = 'unaudited'");
+    }
+
+    @Test
     public void aRevisionIsANewVersionAndTheOldOneStays() {
         Identity.Account operator = identity.staff("OPERATOR", null, null);
         String entry = "{\"code\":\"refrigeration\",\"name\":\"制冷与空调设备运行操作作业\",\"category\":"

@@ -20,6 +20,9 @@ final class TestDatabase {
     static final String DATASOURCE = "etc/org.ops4j.datasource-anxun.cfg";
     /** Inside the container: the folder of the database's files on disk. */
     private static final String FILES = "anxun.it.databaseFiles";
+    /** Inside the container: PostgreSQL's port and programs, for a test that stops the server and starts it again. */
+    private static final String PORT = "anxun.it.postgresqlPort";
+    private static final String PROGRAMS = "anxun.postgresql.bin";
 
     private TestDatabase() {
     }
@@ -45,6 +48,8 @@ final class TestDatabase {
         if (postgresql()) {
             options.add(editConfigurationFilePut("etc/system.properties", FILES,
                     PostgresServer.dataFolder().toString()));
+            options.add(editConfigurationFilePut("etc/system.properties", PORT, String.valueOf(PostgresServer.port())));
+            options.add(editConfigurationFilePut("etc/system.properties", PROGRAMS, System.getProperty(PROGRAMS)));
         }
         return options;
     }
@@ -52,6 +57,16 @@ final class TestDatabase {
     /** Inside the container: the bundle whose DataSourceFactory makes the platform's connections. */
     static String driverBundle() {
         return postgresql() ? "org.postgresql.jdbc" : "org.ops4j.pax.jdbc.derby";
+    }
+
+    /** Inside the container: stops the PostgreSQL server, runs the action, and starts the server again. */
+    static void whileStopped(Runnable action) {
+        PostgresServer.halt(files());
+        try {
+            action.run();
+        } finally {
+            PostgresServer.resume(files(), Integer.getInteger(PORT));
+        }
     }
 
     /** Inside the container: the folder of the database's files (data and transaction log). */

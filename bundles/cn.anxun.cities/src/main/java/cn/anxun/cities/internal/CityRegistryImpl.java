@@ -48,7 +48,7 @@ public class CityRegistryImpl implements CityRegistry {
 
     private final JpaTemplate jpa;
     private final Bundle systemBundle;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final Map<String, List<Provider>> providers = new HashMap<>();
     private final Map<String, City> installed = new TreeMap<>();
@@ -56,7 +56,9 @@ public class CityRegistryImpl implements CityRegistry {
     private volatile boolean closing;
 
     @Activate
-    public CityRegistryImpl(@Reference(target = "(osgi.unit.name=anxun-cities)") JpaTemplate jpa, BundleContext context) {
+    public CityRegistryImpl(@Reference(target = "(osgi.unit.name=anxun-cities)") JpaTemplate jpa,
+            @Reference Clock clock, BundleContext context) {
+        this.clock = clock;
         this.jpa = jpa;
         this.systemBundle = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
     }

@@ -26,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.content.ContentFilter;
 import cn.anxun.api.content.Screening;
 import cn.anxun.courses.Course;
@@ -51,13 +52,15 @@ public class CourseFeedbackImpl implements CourseFeedback {
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final CourseAccess access;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final List<ContentFilter> filters = new CopyOnWriteArrayList<>();
     private volatile FeedbackConfig config;
 
     @Activate
     public CourseFeedbackImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
+            @Reference Clock clock,
             @Reference AuditLog audit, @Reference Registrations registrations, FeedbackConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.access = new CourseAccess(registrations);
@@ -99,11 +102,11 @@ public class CourseFeedbackImpl implements CourseFeedback {
                         return added;
                     });
             record.rated(valid.score(), valid.teachers(), valid.comment(), held, clock.instant());
+            if (held != null) {
+                audit.record(em, caller, "course.comment-held", "course:" + courseId, null, "success", held);
+            }
             return record.given();
         }));
-        if (held != null) {
-            audit.record(caller, "course.comment-held", "course:" + courseId, null, "success", held);
-        }
         if (!wasLow && low(courseId)) {
             LOG.warn("course {} of institution {} fell under the satisfaction threshold", courseId,
                     course.institutionId());
@@ -228,6 +231,9 @@ public class CourseFeedbackImpl implements CourseFeedback {
         try {
             return write.get();
         } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
             throw new ConflictException("Your rating changed at the same moment; send it again.");
         }
     }

@@ -44,12 +44,14 @@ public class CourseReviewsImpl implements CourseReviews {
     private final AuditLog audit;
     private final CourseViews views;
     private final CourseAccess access;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public CourseReviewsImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
+            @Reference Clock clock,
             @Reference AuditLog audit, @Reference Programmes programmes, @Reference MediaValidations validations,
             @Reference Registrations registrations) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.views = new CourseViews(jpa, programmes, validations);
@@ -129,10 +131,10 @@ public class CourseReviewsImpl implements CourseReviews {
             }
             em.persist(new CourseStepRecord(UUID.randomUUID().toString(), courseId, new ReviewStep(action,
                     clock.instant(), caller.name(), caller.mainRole(), reason, aspects, declarations)));
+            audit.record(em, caller, "course." + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                    "course:" + courseId, null, "success", reason);
             return record;
         });
-        audit.record(caller, "course." + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                "course:" + courseId, null, "success", reason);
         return views.view(changed);
     }
 

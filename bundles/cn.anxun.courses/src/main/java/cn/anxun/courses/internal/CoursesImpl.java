@@ -45,13 +45,14 @@ public class CoursesImpl implements Courses {
     private final MediaLibrary library;
     private final CourseViews views;
     private final CourseAccess access;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile CoursesConfig config;
 
     @Activate
-    public CoursesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
+    public CoursesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, @Reference Programmes programmes, @Reference MediaLibrary library,
             @Reference MediaValidations validations, @Reference Registrations registrations, CoursesConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.programmes = programmes;
@@ -71,8 +72,10 @@ public class CoursesImpl implements Courses {
         CourseAccess.requireWriter(caller, institutionId);
         CourseRecord record = new CourseRecord(UUID.randomUUID().toString(), institutionId, clock.instant());
         fill(caller, record, CourseRules.checked(draft));
-        jpa.tx(TransactionType.Required, em -> em.persist(record));
-        audit.record(caller, "course.created", target(record.id()), null, "success", record.title());
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(record);
+            audit.record(em, caller, "course.created", target(record.id()), null, "success", record.title());
+        });
         return views.view(record);
     }
 
@@ -94,9 +97,9 @@ public class CoursesImpl implements Courses {
                         ReviewStep.Action.REVISE, clock.instant(), caller.name(), caller.mainRole(), null, null,
                         null)));
             }
+            audit.record(em, caller, "course.updated", target(courseId), null, "success", record.title());
             return record;
         });
-        audit.record(caller, "course.updated", target(courseId), null, "success", updated.title());
         return views.view(updated);
     }
 

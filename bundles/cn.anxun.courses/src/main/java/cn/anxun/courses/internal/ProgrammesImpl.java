@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.ProgrammeEntry;
 import cn.anxun.courses.Programmes;
@@ -45,12 +46,13 @@ public class ProgrammesImpl implements Programmes {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile CoursesConfig config;
 
     @Activate
-    public ProgrammesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
+    public ProgrammesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, CoursesConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         modified(config);
@@ -93,6 +95,9 @@ public class ProgrammesImpl implements Programmes {
                 LOG.info("programme catalogue seeded with {} programmes of the national syllabi", added);
             }
         } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
             LOG.info("programme catalogue seeded by another node at the same moment");
         }
     }
@@ -127,9 +132,9 @@ public class ProgrammesImpl implements Programmes {
             }
             ProgrammeRecord record = new ProgrammeRecord(valid, 1, clock.instant(), caller.name());
             em.persist(record);
+            audit.record(em, caller, "programme.created", target(valid.code()), null, "success", "version 1");
             return record.view(initialShare());
         }));
-        audit.record(caller, "programme.created", target(created), null, "success", "version 1");
         return created;
     }
 
@@ -144,9 +149,10 @@ public class ProgrammesImpl implements Programmes {
             current.status(Programme.Status.SUPERSEDED);
             ProgrammeRecord next = new ProgrammeRecord(valid, current.version() + 1, clock.instant(), caller.name());
             em.persist(next);
+            audit.record(em, caller, "programme.revised", target(code), null, "success",
+                    "version " + next.version());
             return next.view(initialShare());
         }));
-        audit.record(caller, "programme.revised", target(revised), null, "success", "version " + revised.version());
         return revised;
     }
 
@@ -156,9 +162,10 @@ public class ProgrammesImpl implements Programmes {
         Programme retired = jpa.txExpr(TransactionType.Required, em -> {
             ProgrammeRecord current = current(em, code);
             current.status(Programme.Status.RETIRED);
+            audit.record(em, caller, "programme.retired", target(code), null, "success",
+                    "version " + current.version());
             return current.view(initialShare());
         });
-        audit.record(caller, "programme.retired", target(retired), null, "success", "version " + retired.version());
         return retired;
     }
 
@@ -185,12 +192,15 @@ public class ProgrammesImpl implements Programmes {
         try {
             return write.get();
         } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
             throw new ConflictException("The programme " + code + " changed at the same moment; read it again and "
                     + "retry.");
         }
     }
 
-    private static String target(Programme programme) {
-        return "programme:" + programme.code();
+    private static String target(String code) {
+        return "programme:" + code;
     }
 }

@@ -45,15 +45,16 @@ public class FaceChecksImpl implements FaceChecks {
     private final ProviderChoice providers;
     private final Sealing sealing;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "anxun-face-capture-purge"));
     private volatile FaceConfig config;
 
     @Activate
-    public FaceChecksImpl(@Reference(target = "(osgi.unit.name=anxun-face)") JpaTemplate jpa,
+    public FaceChecksImpl(@Reference(target = "(osgi.unit.name=anxun-face)") JpaTemplate jpa, @Reference Clock clock,
             @Reference Learners learners, @Reference ProviderChoice providers, @Reference Sealing sealing,
             @Reference AuditLog audit, FaceConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.learners = learners;
         this.providers = providers;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -31,19 +32,31 @@ public class AuditLogImpl implements AuditLog {
     static final int MAX_PAGE = 500;
 
     private final JpaTemplate jpa;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public AuditLogImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa) {
+    public AuditLogImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
+            @Reference Clock clock) {
+        this.clock = clock;
         this.jpa = jpa;
     }
 
     @Override
     public void record(Caller caller, String action, String target, String region, String outcome, String detail) {
-        // an anonymous caller is named by what it claimed to be, e.g. the user name given at a failed login
-        AuditRecord row = new AuditRecord(clock.instant(), caller.authenticated() ? caller.accountId() : caller.name(),
-                caller.mainRole(), action, target, region, outcome, caller.requestId(), detail);
+        AuditRecord row = row(caller, action, target, region, outcome, detail);
         jpa.tx(TransactionType.Required, em -> em.persist(row));
+    }
+
+    @Override
+    public void record(EntityManager transaction, Caller caller, String action, String target, String region,
+            String outcome, String detail) {
+        row(caller, action, target, region, outcome, detail).insert(transaction);
+    }
+
+    private AuditRecord row(Caller caller, String action, String target, String region, String outcome, String detail) {
+        // an anonymous caller is named by what it claimed to be, e.g. the user name given at a failed login
+        return new AuditRecord(clock.instant(), caller.authenticated() ? caller.accountId() : caller.name(),
+                caller.mainRole(), action, target, region, outcome, caller.requestId(), detail);
     }
 
     @Override

@@ -2,12 +2,18 @@ package cn.anxun.identity.internal;
 
 import java.time.Instant;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.PersistenceException;
 import javax.persistence.Table;
 
 import cn.anxun.identity.AuditEntry;
@@ -65,6 +71,25 @@ class AuditRecord {
         this.outcome = outcome;
         this.requestId = requestId;
         this.detail = detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300);
+    }
+
+    /**
+     * Inserts this row through the connection of another unit's transaction: the same database, so one commit. The
+     * table is this bundle's; its columns are named only here and in the mapping above.
+     */
+    void insert(EntityManager transaction) {
+        Connection connection = transaction.unwrap(Connection.class);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO AUDIT_EVENT (OCCURRED_AT, ACTOR, ROLE,"
+                + " ACTION, TARGET, REGION, OUTCOME, REQUESTID, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, at);
+            String[] texts = {actor, role, action, target, region, outcome, requestId, detail};
+            for (int i = 0; i < texts.length; i++) {
+                insert.setString(i + 2, texts[i]);
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("the audit row of " + action + " was not written", e);
+        }
     }
 
     AuditEntry toEntry() {

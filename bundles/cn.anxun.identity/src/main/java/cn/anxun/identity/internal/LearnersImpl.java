@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.city.County;
 import cn.anxun.api.identity.IdentityVerifier;
 import cn.anxun.api.identity.Verification;
@@ -71,14 +72,16 @@ public class LearnersImpl implements Learners {
     private volatile ReferencePhotoCheck faces;
     private final PluginChoice<IdentityVerifier> verifiers =
             new PluginChoice<>("identity verifier", IdentityVerifier::id);
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
 
     @Activate
-    public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
+    public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
+            @Reference Clock clock, @Reference Keys keys,
             @Reference AuditLog audit, @Reference CityRegistry cities, IdentityConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
@@ -184,7 +187,7 @@ public class LearnersImpl implements Learners {
             });
         } catch (PersistenceException e) {
             // the unique key on the look-up hash caught a registration made at the same moment
-            if (jpa.txExpr(TransactionType.Required, em -> AccountStore.byIdLookup(em, lookup).isPresent())) {
+            if (DatabaseFailure.isConflict(e) && jpa.txExpr(TransactionType.Required, em -> AccountStore.byIdLookup(em, lookup).isPresent())) {
                 throw duplicate();
             }
             throw e;
@@ -204,10 +207,11 @@ public class LearnersImpl implements Learners {
                 + "your training institution or the platform operator to reset the password.");
     }
 
-    private static Optional<IdNumber> idNumber(Checks checks, String raw) {
-        Optional<Violation> violation = IdNumber.check("idNumber", raw, LocalDate.now(CHINA));
+    private Optional<IdNumber> idNumber(Checks checks, String raw) {
+        Optional<Violation> violation = IdNumber.check("idNumber", raw, LocalDate.ofInstant(clock.instant(), CHINA));
         checks.add(violation);
-        return violation.isPresent() ? Optional.empty() : Optional.of(IdNumber.parse("idNumber", raw, LocalDate.now(CHINA)));
+        return violation.isPresent() ? Optional.empty()
+                : Optional.of(IdNumber.parse("idNumber", raw, LocalDate.ofInstant(clock.instant(), CHINA)));
     }
 
     private static Employer employer(Checks checks, Employer employer) {
@@ -262,7 +266,7 @@ public class LearnersImpl implements Learners {
     public PersonalData personalData(Caller caller, String learnerId) {
         caller.requireLogin("see a learner's ID number");
         return read(caller, learnerId, "personal-data.read", Access::canSeePersonalData, (em, account, learner) -> {
-            IdNumber id = IdNumber.parse("idNumber", idNumberOf(learner), LocalDate.now(CHINA));
+            IdNumber id = IdNumber.parse("idNumber", idNumberOf(learner), LocalDate.ofInstant(clock.instant(), CHINA));
             return new PersonalData(account.id(), learner.name(), id.value(), id.sex(), id.birthDate());
         }, true);
     }

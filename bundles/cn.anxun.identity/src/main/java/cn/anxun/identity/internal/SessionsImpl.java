@@ -62,15 +62,17 @@ public class SessionsImpl implements Sessions {
     private final PluginChoice<StaffAuthenticator> authenticators =
             new PluginChoice<>("staff authenticator", StaffAuthenticator::id);
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
     private volatile LoginThrottle throttle;
 
     @Activate
-    public SessionsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa, @Reference Keys keys,
+    public SessionsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
+            @Reference Clock clock, @Reference Keys keys,
             @Reference AuditLog audit, IdentityConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
@@ -97,7 +99,7 @@ public class SessionsImpl implements Sessions {
     @Override
     public Tokens loginLearner(Caller caller, String idNumber, String password) {
         requireCredentials("idNumber", idNumber, password);
-        IdNumber id = IdNumber.parse("idNumber", idNumber, LocalDate.now(CHINA));
+        IdNumber id = IdNumber.parse("idNumber", idNumber, LocalDate.ofInstant(clock.instant(), CHINA));
         String lookup = keys.lookupHash(id.value());
         return login(caller, id.masked(), em -> AccountStore.byIdLookup(em, lookup),
                 account -> passwords.matches(password, account.passwordHash()));

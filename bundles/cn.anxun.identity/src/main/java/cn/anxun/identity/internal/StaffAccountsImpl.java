@@ -42,13 +42,15 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
 
     @Activate
     public StaffAccountsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
+            @Reference Clock clock,
             @Reference AuditLog audit, IdentityConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         modified(config);

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import javax.persistence.PersistenceException;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
@@ -25,13 +26,16 @@ final class CityRegulators {
     }
 
     /**
-     * Runs a write. The audit log is another persistence unit with its own transaction, so its row is written only
-     * after this one committed; a clash the database caught with a write made at the same moment is a conflict.
+     * Runs a write, with its audit row inside; a clash the database caught with a write made at the same moment is a
+     * conflict, any other failure goes on as it is.
      */
     static <T> T stored(Supplier<T> write, String clash) {
         try {
             return write.get();
         } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
             throw new ConflictException("Nothing was stored: " + clash + "; read it again and retry.");
         }
     }

@@ -32,11 +32,13 @@ public class OfflineRegisterImpl implements OfflineRegister {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public OfflineRegisterImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
+            @Reference Clock clock,
             @Reference AuditLog audit) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
     }
@@ -81,9 +83,10 @@ public class OfflineRegisterImpl implements OfflineRegister {
             }
             OfflineInstitutionRecord record = new OfflineInstitutionRecord(city, valid, clock.instant());
             em.persist(record);
-            return record.view();
+            OfflineInstitution view = record.view();
+            audit.record(em, caller, "offline-register.added", target(view), city, "success", valid.creditCode());
+            return view;
         }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
-        audit.record(caller, "offline-register.added", target(added), city, "success", valid.creditCode());
         return added;
     }
 
@@ -97,9 +100,10 @@ public class OfflineRegisterImpl implements OfflineRegister {
                 throw duplicate(city, valid.creditCode());
             }
             record.set(valid, clock.instant());
-            return record.view();
+            OfflineInstitution view = record.view();
+            audit.record(em, caller, "offline-register.updated", target(view), city, "success", valid.creditCode());
+            return view;
         }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
-        audit.record(caller, "offline-register.updated", target(updated), city, "success", valid.creditCode());
         return updated;
     }
 
@@ -120,10 +124,10 @@ public class OfflineRegisterImpl implements OfflineRegister {
                     added++;
                 }
             }
+            audit.record(em, caller, "offline-register.imported", "register:" + city, city, "success",
+                    added + " added, " + replaced + " replaced");
             return new Import(added, replaced);
         }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
-        audit.record(caller, "offline-register.imported", "register:" + city, city, "success",
-                done.added() + " added, " + done.replaced() + " replaced");
         return done;
     }
 

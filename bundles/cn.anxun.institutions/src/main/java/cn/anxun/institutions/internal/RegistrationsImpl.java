@@ -26,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
 import cn.anxun.identity.AccessDeniedException;
@@ -65,14 +66,16 @@ public class RegistrationsImpl implements Registrations {
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final CityRegistry cities;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private static final long DEFAULT_LETTER_MAX_BYTES = 5 * 1024 * 1024;
 
     private volatile InstitutionsConfig config;
 
     @Activate
     public RegistrationsImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
+            @Reference Clock clock,
             @Reference AuditLog audit, @Reference CityRegistry cities, InstitutionsConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.cities = cities;
@@ -105,10 +108,11 @@ public class RegistrationsImpl implements Registrations {
                     caller.name());
             em.persist(record);
             em.persist(new DocumentContentRecord(record.id(), letter.bytes()));
-            return record.view();
+            SubmittedDocument view = record.view();
+            audit.record(em, caller, "institution.letter-uploaded", "document:" + view.id(), null, "success",
+                    view.size() + " bytes, " + view.pages() + " pages, sha256 " + view.sha256());
+            return view;
         });
-        audit.record(caller, "institution.letter-uploaded", "document:" + stored.id(), null, "success",
-                stored.size() + " bytes, " + stored.pages() + " pages, sha256 " + stored.sha256());
         return stored;
     }
 
@@ -165,10 +169,10 @@ public class RegistrationsImpl implements Registrations {
             em.persist(new StepRecord(record.id(), 0, clock.instant(), Action.SUBMIT, Status.SUBMITTED,
                     caller.name(), Role.INSTITUTION_ADMIN.name(), null));
             em.flush();
+            audit.record(em, caller, "registration.submitted", target(record.id()), city, "success",
+                    valid.creditCode());
             return view(em, record);
         }), "an intent for this institution or credit code reached " + city + " at the same moment");
-        audit.record(caller, "registration.submitted", target(submitted.id()), city, "success",
-                submitted.creditCode());
         return submitted;
     }
 
@@ -221,16 +225,23 @@ public class RegistrationsImpl implements Registrations {
         Registration decided = null;
         for (int attempt = 1; decided == null; attempt++) {
             try {
-                decided = jpa.txExpr(TransactionType.Required, em -> step(em, caller, id, valid, city.orElseThrow()));
+                decided = jpa.txExpr(TransactionType.Required, em -> {
+                    Registration next = step(em, caller, id, valid, city.orElseThrow());
+                    audit.record(em, caller, "registration." + StepRules.verb(valid.action()), target(id),
+                            found.city(), "success", next.status()
+                                    + (next.registrationNumber() == null ? "" : " " + next.registrationNumber()));
+                    return next;
+                });
             } catch (PersistenceException e) {
+                if (!DatabaseFailure.isConflict(e)) {
+                    throw e;
+                }
                 if (attempt == NUMBER_ATTEMPTS) {
                     throw new ConflictException("The registration changed at the same moment; read it again and "
                             + "retry.");
                 }
             }
         }
-        audit.record(caller, "registration." + StepRules.verb(valid.action()), target(id), found.city(), "success",
-                decided.status() + (decided.registrationNumber() == null ? "" : " " + decided.registrationNumber()));
         return decided;
     }
 

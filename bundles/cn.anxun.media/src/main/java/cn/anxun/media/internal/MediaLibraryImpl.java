@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
@@ -53,16 +54,17 @@ public class MediaLibraryImpl implements MediaLibrary {
     private final AuditLog audit;
     private final ValidationQueue validations;
     private final Registrations registrations;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "anxun-media-upload-purge"));
     private volatile MediaConfig config;
     private volatile MediaStore store;
 
     @Activate
-    public MediaLibraryImpl(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa,
+    public MediaLibraryImpl(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, @Reference ValidationQueue validations, @Reference Registrations registrations,
             MediaConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.validations = validations;
@@ -174,13 +176,15 @@ public class MediaLibraryImpl implements MediaLibrary {
         Recorded recorded;
         try {
             recorded = record(caller, upload, type, sha256);
-        } catch (PersistenceException sameBytesAtOnce) {
+        } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
+            // the same bytes stored at the same moment by another upload: read what it recorded
             recorded = record(caller, upload, type, sha256);
         }
         store.discardQuietly(upload.id());
         if (recorded.added()) {
-            audit.record(caller, "media.uploaded", "media:" + recorded.media().id(), null, "success",
-                    type + ", " + upload.size() + " bytes, sha-256 " + sha256);
             validations.queue(recorded.media().id());
         }
         return recorded.media();
@@ -207,6 +211,8 @@ public class MediaLibraryImpl implements MediaLibrary {
                 record = new MediaRecord(UUID.randomUUID().toString(), upload, type, sha256, clock.instant(),
                         caller.name());
                 em.persist(record);
+                audit.record(em, caller, "media.uploaded", "media:" + record.view().id(), null, "success",
+                        type + ", " + upload.size() + " bytes, sha-256 " + sha256);
             }
             locked.completed(record.view().id());
             return new Recorded(record.view(), added);

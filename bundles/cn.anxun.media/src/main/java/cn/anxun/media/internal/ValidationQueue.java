@@ -32,6 +32,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.media.Finding;
 import cn.anxun.api.media.MediaFile;
 import cn.anxun.api.media.MediaReport;
@@ -55,7 +56,7 @@ public class ValidationQueue {
 
     private final JpaTemplate jpa;
     private volatile MediaStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, MediaValidator> validators = new ConcurrentHashMap<>();
     /** The work on each queued row, to interrupt when its validator leaves. */
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
@@ -64,7 +65,9 @@ public class ValidationQueue {
     private final ExecutorService workers;
 
     @Activate
-    public ValidationQueue(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa, MediaConfig config) {
+    public ValidationQueue(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa,
+            @Reference Clock clock, MediaConfig config) {
+        this.clock = clock;
         this.jpa = jpa;
         this.store = MediaStore.of(config);
         AtomicInteger count = new AtomicInteger();
@@ -179,7 +182,11 @@ public class ValidationQueue {
         String row;
         try {
             row = queueRow(mediaId, validatorId);
-        } catch (PersistenceException queuedAtTheSameMoment) {
+        } catch (PersistenceException e) {
+            if (!DatabaseFailure.isConflict(e)) {
+                throw e;
+            }
+            // queued at the same moment by another node or thread: take that row
             row = queueRow(mediaId, validatorId);
         }
         submit(row);

@@ -1,5 +1,6 @@
 package cn.anxun.rest.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +37,11 @@ public class ApiServer {
     public ApiServer(BundleContext context, @Reference(cardinality = ReferenceCardinality.MULTIPLE,
             policyOption = ReferencePolicyOption.GREEDY) List<ApiResource> resources,
             @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY)
-            List<ApiProvider> providers) {
+            List<ApiProvider> providers, @Reference Clock clock) {
         Set<Class<?>> classes = resources.stream().map(Object::getClass).collect(Collectors.toSet());
         List<Object> published = new ArrayList<>(resources);
         published.add(new OpenApiResource(context.getBundle().getVersion().toString(), classes));
-        server = JaxRsServers.create(ADDRESS, published, providers);
+        server = JaxRsServers.create(ADDRESS, published, providers, clock);
         LOG.info("Web API published at /api{} with {} resources", ADDRESS, resources.size());
     }
 

@@ -1,11 +1,13 @@
 package cn.anxun.rest.internal;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.apache.cxf.endpoint.Server;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Answers every path under {@code /api} that the API application does not: a problem 404, or a 503 with
@@ -17,8 +19,8 @@ public class FallbackServer {
     private final Server server;
 
     @Activate
-    public FallbackServer() {
-        server = JaxRsServers.create("/", List.of(new FallbackResource()), List.of());
+    public FallbackServer(@Reference Clock clock) {
+        server = JaxRsServers.create("/", List.of(new FallbackResource()), List.of(), clock);
     }
 
     @Deactivate

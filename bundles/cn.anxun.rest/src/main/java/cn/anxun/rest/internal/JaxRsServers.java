@@ -1,5 +1,6 @@
 package cn.anxun.rest.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class JaxRsServers {
      * Publishes the resources at the address, relative to the CXF servlet's mount point {@code /api}, with the
      * common providers and any {@code extraProviders}.
      */
-    static Server create(String address, List<Object> resources, List<?> extraProviders) {
+    static Server create(String address, List<Object> resources, List<?> extraProviders, Clock clock) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(JaxRsServers.class.getClassLoader());
@@ -30,7 +31,7 @@ final class JaxRsServers {
             factory.setServiceBeans(resources);
             List<Object> providers = new ArrayList<>(List.of(new RequestSizeLimit(),
                     new JacksonJsonProvider(Json.mapper()), new WebApplicationExceptionMapper(),
-                    new ProblemExceptionMapper(), new ServiceExceptionMapper(), new JsonExceptionMapper(),
+                    new ProblemExceptionMapper(), new ServiceExceptionMapper(clock), new JsonExceptionMapper(),
                     new UnexpectedExceptionMapper()));
             providers.addAll(extraProviders);
             factory.setProviders(providers);

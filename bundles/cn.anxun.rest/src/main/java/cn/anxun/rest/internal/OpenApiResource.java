@@ -13,8 +13,15 @@ import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
+
+import cn.anxun.rest.Problem;
 
 /** The OpenAPI 3 document of the published resources, generated from their JAX-RS and OpenAPI annotations. */
 @Hidden
@@ -30,7 +37,18 @@ public class OpenApiResource {
                                 + "Every error is an RFC 7807 problem detail (application/problem+json)."))
                 .servers(List.of(new Server().url("/api/v1")));
         OpenAPI openApi = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
+        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
+                operation.getResponses().putIfAbsent("503", problem("the database or a part the request needs is "
+                        + "unavailable; nothing was stored; try again after Retry-After seconds")
+                        .addHeaderObject("Retry-After", new Header().description("seconds to wait")
+                                .schema(new IntegerSchema())))));
         document = Json.pretty(openApi);
+    }
+
+    /** Every operation may meet a database that does not answer: the answer is declared once, here. */
+    private static ApiResponse problem(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(Problem.MEDIA_TYPE,
+                new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 
     @GET

@@ -27,8 +27,14 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
     /** How soon to try again when a part is missing: a plugin being swapped takes seconds. */
     private static final int RETRY_SECONDS = 30;
 
+    private final Clock clock;
+
     @Context
     private UriInfo uriInfo;
+
+    ServiceExceptionMapper(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public Response toResponse(ServiceException exception) {
@@ -77,8 +83,8 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
                 .header(HttpHeaders.RETRY_AFTER, secondsUntil(refused.retryAt())).build();
     }
 
-    private static long secondsUntil(Instant at) {
-        return Math.max(1, Duration.between(Clock.systemUTC().instant(), at).toSeconds() + 1);
+    private long secondsUntil(Instant at) {
+        return Math.max(1, Duration.between(clock.instant(), at).toSeconds() + 1);
     }
 
     private Problem problem(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -46,8 +47,11 @@ final class IaiClient {
     private final Tc3Signer signer;
     private final Duration timeout;
     private final HttpClient http;
+    /** The signature carries the time of the request. */
+    private final Clock clock;
 
-    IaiClient(TencentConfig config) {
+    IaiClient(TencentConfig config, Clock clock) {
+        this.clock = clock;
         endpoint = URI.create(config.endpoint());
         // the Host header names a port only if it is not the scheme's own, and the signature must match it
         int defaultPort = "https".equals(endpoint.getScheme()) ? 443 : 80;
@@ -66,7 +70,7 @@ final class IaiClient {
     /** The {@code Response} of an action. */
     JsonNode call(String action, ObjectNode body) throws Failure {
         byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
                 .header("Content-Type", CONTENT_TYPE)
                 .header("X-TC-Action", action)

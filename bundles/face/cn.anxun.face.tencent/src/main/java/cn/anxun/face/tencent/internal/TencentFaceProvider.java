@@ -1,5 +1,6 @@
 package cn.anxun.face.tencent.internal;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,18 +38,20 @@ public class TencentFaceProvider implements FaceProvider {
     private static final int MIN_BRIGHTNESS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(TencentFaceProvider.class);
 
+    private final Clock clock;
     private volatile TencentConfig config;
     private volatile IaiClient client;
 
     @Activate
-    public TencentFaceProvider(TencentConfig config) {
+    public TencentFaceProvider(@Reference Clock clock, TencentConfig config) {
+        this.clock = clock;
         modified(config);
     }
 
     @Modified
     void modified(TencentConfig newConfig) {
         config = newConfig;
-        client = new IaiClient(newConfig);
+        client = new IaiClient(newConfig, clock);
         if (newConfig.secretId().isBlank() || newConfig.secretKey().isBlank()) {
             LOG.warn("{}.cfg has no secretId or secretKey: every request will be refused", TencentConfig.PID);
         }

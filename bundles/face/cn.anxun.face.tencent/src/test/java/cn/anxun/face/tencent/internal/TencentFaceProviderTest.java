@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -98,12 +99,12 @@ public class TencentFaceProviderTest {
     public void anUnreachableServiceLeavesTheCheckUndecided() {
         String endpoint = iai.endpoint();
         iai.close();
-        assertEquals(FaceReason.PROVIDER_UNAVAILABLE, new TencentFaceProvider(config(endpoint, FakeIai.SECRET_KEY, 500))
+        assertEquals(FaceReason.PROVIDER_UNAVAILABLE, new TencentFaceProvider(Clock.systemUTC(), config(endpoint, FakeIai.SECRET_KEY, 500))
                 .compare(IMAGE, IMAGE, 50).reason());
     }
 
     private TencentFaceProvider provider(String secretKey, int timeoutMillis) {
-        return new TencentFaceProvider(config(iai.endpoint(), secretKey, timeoutMillis));
+        return new TencentFaceProvider(Clock.systemUTC(), config(iai.endpoint(), secretKey, timeoutMillis));
     }
 
     private static TencentConfig config(String endpoint, String secretKey, int timeoutMillis) {
