@@ -7,21 +7,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.inject.Inject;
 
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.anxun.api.media.MediaFile;
+import cn.anxun.api.media.MediaReport;
+import cn.anxun.api.media.MediaValidator;
 
 /** The default course-format validators on real media, in the background of the running platform. */
 public class ValidatorsIT extends AnxunTestSupport {
 
     private static final Duration SHORT = Duration.ofSeconds(60);
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     private Identity identity;
 
@@ -96,6 +113,98 @@ public class ValidatorsIT extends AnxunTestSupport {
         } finally {
             pictures.start();
         }
+    }
+
+    @Test
+    public void aValidatorThatHangsOrRunsOutOfMemoryIsParkedWithItsReasonAndTheOthersGoOn() throws Exception {
+        Http staff = identity.staff("INSTITUTION_STAFF", null, "inst-valid-4").http();
+        Configuration media = configurations.getConfiguration("cn.anxun.media", null);
+        Dictionary<String, Object> settings = media.getProperties();
+        Hashtable<String, Object> limits = settings == null ? new Hashtable<>() : toTable(settings);
+        limits.put("validationSeconds", 2);
+        limits.put("validationAttempts", 2);
+        media.update(limits);
+        AtomicBoolean release = new AtomicBoolean();
+        List<ServiceRegistration<MediaValidator>> misbehaving = List.of(
+                validator("it-hang", file -> {
+                    while (!release.get()) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException ignored) {
+                            // a validator that does not stop when asked
+                        }
+                    }
+                    return new MediaReport(null, Map.of(), List.of());
+                }),
+                validator("it-oom", file -> {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }));
+        try {
+            JsonNode png = MediaFiles.upload(staff, "inst-valid-4", MediaFiles.PICTURE, MediaFiles.of(MediaFiles.PICTURE));
+            String pngId = png.get("id").asText();
+            JsonNode video = validated(staff, "inst-valid-4", MediaFiles.GOOD);
+            assertEquals("the other validators go on: " + video, 0, video.get("findings").size());
+
+            JsonNode parked = MediaFiles.validated(staff, pngId, SHORT);
+            Map<String, JsonNode> runs = new HashMap<>();
+            parked.get("runs").forEach(run -> runs.put(run.get("validator").asText(), run));
+            assertEquals(parked.toString(), "DONE", runs.get("picture").get("status").asText());
+            assertEquals(parked.toString(), "PARKED", runs.get("it-hang").get("status").asText());
+            assertEquals(parked.toString(), "PARKED", runs.get("it-oom").get("status").asText());
+            assertTrue(runs.get("it-hang").get("findings").toString().contains("did not finish within 2 s"));
+            assertTrue(runs.get("it-oom").get("findings").toString().contains("OutOfMemoryError"));
+            assertTrue(blocking(parked).contains("validator-parked"));
+
+            JsonNode jobs = identity.staff("OPERATOR", null, null).http().get("/api/v1/jobs").json();
+            List<String> parkedHere = new ArrayList<>();
+            jobs.get("parked").forEach(run -> {
+                if (pngId.equals(run.get("mediaId").asText())) {
+                    parkedHere.add(run.get("validator").asText());
+                }
+            });
+            assertEquals(jobs.toString(), Set.of("it-hang", "it-oom"), new TreeSet<>(parkedHere));
+            assertTrue("the hanging run's thread is reported abandoned: " + jobs, jobs.get("scheduled").toString()
+                    .contains("ABANDONED"));
+        } finally {
+            release.set(true);
+            misbehaving.forEach(ServiceRegistration::unregister);
+            media.update(settings == null ? new Hashtable<>() : toTable(settings));
+        }
+    }
+
+    private ServiceRegistration<MediaValidator> validator(String id, Reading reading) {
+        return bundleContext.registerService(MediaValidator.class, new MediaValidator() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String label() {
+                return "a test validator that misbehaves on every picture";
+            }
+
+            @Override
+            public Set<String> mediaTypes() {
+                return Set.of("image/png");
+            }
+
+            @Override
+            public MediaReport validate(MediaFile file) {
+                return reading.read(file);
+            }
+        }, null);
+    }
+
+    /** What a test validator does with a file. */
+    private interface Reading {
+        MediaReport read(MediaFile file);
+    }
+
+    private static Hashtable<String, Object> toTable(Dictionary<String, Object> settings) {
+        Hashtable<String, Object> table = new Hashtable<>();
+        Collections.list(settings.keys()).forEach(key -> table.put(key, settings.get(key)));
+        return table;
     }
 
     private static JsonNode validated(Http staff, String institution, String file) {

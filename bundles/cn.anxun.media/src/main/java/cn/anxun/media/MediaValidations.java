@@ -1,5 +1,7 @@
 package cn.anxun.media;
 
+import java.util.List;
+
 import cn.anxun.identity.Caller;
 
 /**
@@ -16,4 +18,11 @@ public interface MediaValidations {
 
     /** Runs every installed validator that reads the file's type again, e.g. after a validator was updated. */
     Validation revalidate(Caller caller, String mediaId);
+
+    /**
+     * The runs that were parked after their last attempt, oldest first, for the operator.
+     *
+     * @since 1.1
+     */
+    List<Validation.Parked> parked(Caller caller);
 }

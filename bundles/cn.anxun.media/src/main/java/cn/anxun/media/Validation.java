@@ -54,6 +54,22 @@ public record Validation(String mediaId, String mediaType, State state, Duration
     public record Run(String validator, boolean installed, Status status, Instant queuedAt, Instant finishedAt,
             Duration duration, Map<String, String> measures, List<Finding> findings) {
 
-        public enum Status { QUEUED, RUNNING, DONE, FAILED }
+        /**
+         * Where a run is. {@code PARKED}: it was started {@code validationAttempts} times without finishing (time
+         * limit, an error such as running out of memory, or a restart in the middle); its finding says why, and it
+         * stays parked until someone validates the file again.
+         */
+        public enum Status { QUEUED, RUNNING, DONE, FAILED, PARKED }
+    }
+
+    /**
+     * A run parked after its last attempt.
+     *
+     * @param mediaId the file
+     * @param validator the validator that did not finish on it
+     * @param since when it was parked
+     * @param reason why, as its finding says
+     */
+    public record Parked(String mediaId, String validator, Instant since, String reason) {
     }
 }

@@ -26,7 +26,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.content.ContentFilter;
 import cn.anxun.api.content.Screening;
 import cn.anxun.courses.Course;
@@ -40,6 +39,7 @@ import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /** Ratings in {@code COURSE_RATING}; comments screened by every installed content filter before they are kept. */
 @Component(service = CourseFeedback.class, configurationPid = FeedbackConfig.PID)

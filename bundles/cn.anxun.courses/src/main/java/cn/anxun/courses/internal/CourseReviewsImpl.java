@@ -63,10 +63,11 @@ public class CourseReviewsImpl implements CourseReviews {
         CourseRecord found = views.find(courseId);
         CourseAccess.requireWriter(caller, found.institutionId());
         requireDeclared(declarations);
+        requireChecked(views.view(found));
         return step(caller, courseId, Action.SUBMIT, null, null, declarations, Course.Status.IN_REVIEW, record -> {
             // a taken-down course is revised (and so a draft again) before it goes back to review
             requireStatus(record, "submitted", Course.Status.DRAFT, Course.Status.RETURNED);
-            requireChecked(views.view(record));
+            requireUnchanged(record, found);
         });
     }
 
@@ -77,14 +78,15 @@ public class CourseReviewsImpl implements CourseReviews {
             throw new InvalidInputException("decision", "review-decision", "is APPROVE or RETURN");
         }
         Map<Aspect, Verdict> verdicts = verdicts(decision, aspects);
-        views.find(courseId);
+        CourseRecord found = views.find(courseId);
+        if (decision == Action.APPROVE) {
+            // the media may have been validated again since the submission
+            requireChecked(views.view(found));
+        }
         return step(caller, courseId, decision, null, verdicts, null, decision == Action.APPROVE
                 ? Course.Status.ONLINE : Course.Status.RETURNED, record -> {
                     requireStatus(record, "decided", Course.Status.IN_REVIEW);
-                    if (decision == Action.APPROVE) {
-                        // the media may have been validated again since the submission
-                        requireChecked(views.view(record));
-                    }
+                    requireUnchanged(record, found);
                 });
     }
 
@@ -173,6 +175,16 @@ public class CourseReviewsImpl implements CourseReviews {
     }
 
     /** The automatic checks: every unit read by the validators without a blocking finding, hours within the caps. */
+    /**
+     * The course under the lock is the one checked before it: the checks read the media's validations, which are
+     * another unit's, so they run before the course is locked, never while it is.
+     */
+    private static void requireUnchanged(CourseRecord locked, CourseRecord checked) {
+        if (!locked.updatedAt().equals(checked.updatedAt()) || locked.status() != checked.status()) {
+            throw new ConflictException("The course changed at the same moment; read it again and retry.");
+        }
+    }
+
     private static void requireChecked(Course course) {
         List<Integer> pending = course.units().stream().filter(unit -> !unit.checked())
                 .map(Course.Unit::position).toList();

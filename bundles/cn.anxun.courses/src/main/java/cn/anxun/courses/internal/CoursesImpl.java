@@ -31,8 +31,8 @@ import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
-import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.MediaContent;
+import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.MediaValidations;
 
 /** Courses in {@code COURSE} and its tables; durations and findings are read from the media each time. */

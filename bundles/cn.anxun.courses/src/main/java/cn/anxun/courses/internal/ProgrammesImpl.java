@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.ProgrammeEntry;
 import cn.anxun.courses.Programmes;
@@ -33,6 +32,7 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
  * The programmes in the {@code PROGRAMME} table, one row per version. An empty table is seeded from the national

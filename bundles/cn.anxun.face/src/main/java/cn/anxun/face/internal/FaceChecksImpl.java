@@ -4,9 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -30,6 +27,7 @@ import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Sealing;
+import cn.anxun.platform.jobs.Scheduler;
 
 /**
  * Face checks in {@code FACE_CHECK}, their captures sealed in {@code FACE_CAPTURE} until their retention period ends;
@@ -46,14 +44,13 @@ public class FaceChecksImpl implements FaceChecks {
     private final Sealing sealing;
     private final AuditLog audit;
     private final Clock clock;
-    private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "anxun-face-capture-purge"));
+    private final AutoCloseable purge;
     private volatile FaceConfig config;
 
     @Activate
     public FaceChecksImpl(@Reference(target = "(osgi.unit.name=anxun-face)") JpaTemplate jpa, @Reference Clock clock,
             @Reference Learners learners, @Reference ProviderChoice providers, @Reference Sealing sealing,
-            @Reference AuditLog audit, FaceConfig config) {
+            @Reference AuditLog audit, @Reference Scheduler scheduler, FaceConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.learners = learners;
@@ -61,7 +58,8 @@ public class FaceChecksImpl implements FaceChecks {
         this.sealing = sealing;
         this.audit = audit;
         this.config = config;
-        purge.scheduleWithFixedDelay(this::deleteExpiredCaptures, 0, 1, TimeUnit.HOURS);
+        purge = scheduler.every("expired face captures deleted", Duration.ZERO, Duration.ofHours(1),
+                Duration.ofMinutes(10), this::deleteExpiredCaptures);
     }
 
     @Modified
@@ -70,8 +68,8 @@ public class FaceChecksImpl implements FaceChecks {
     }
 
     @Deactivate
-    void deactivate() {
-        purge.shutdownNow();
+    void deactivate() throws Exception {
+        purge.close();
     }
 
     @Override

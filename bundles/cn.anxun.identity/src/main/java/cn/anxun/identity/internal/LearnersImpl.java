@@ -25,7 +25,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.city.County;
 import cn.anxun.api.identity.IdentityVerifier;
 import cn.anxun.api.identity.Verification;
@@ -54,6 +53,7 @@ import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.identity.Violation;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
  * Learner accounts. The ID number and face photo are sealed before they reach the database; the ID number is

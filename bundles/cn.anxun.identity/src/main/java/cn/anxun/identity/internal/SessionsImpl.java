@@ -123,62 +123,93 @@ public class SessionsImpl implements Sessions {
         checks.throwIfBroken();
     }
 
+    /**
+     * Three steps, so that neither bcrypt nor a staff authenticator (which may ask a remote service) runs inside a
+     * transaction or under a lock: the attempt is counted as a failure under the account's row lock, the credentials
+     * are checked with no connection held, and the outcome is recorded under the lock again. Parallel guesses are
+     * still counted one by one, each seeing the failures before it.
+     */
     private Tokens login(Caller caller, String attempted, Function<EntityManager, Optional<Account>> find,
             Predicate<Account> credentialsMatch) {
         Caller anonymous = new Caller(null, attempted, Set.of(), null, null, null, caller.requestId());
-        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> {
-            Instant now = clock.instant();
-            Optional<Account> found = find.apply(em);
-            if (found.isEmpty()) {
-                passwords.matches("", null);
-                audit.record(anonymous, "login.failed", null, null, "failure", "no such account");
-                return refused(Reason.BAD_CREDENTIALS, null);
-            }
-            // one attempt at a time per account, or parallel guesses would each see the same count of failures
-            Account account = found.get();
-            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-            Caller who = AccountStore.caller(account, null, caller.requestId());
-            String target = "account:" + account.id();
-            LoginThrottle.State state = AccountStore.loginState(account);
-            if (state.lockEnded(now)) {
-                audit.record(who, "account.lock-ended", target, account.regionCode(), "success",
-                        "locked until " + state.lockedUntil());
-                state = LoginThrottle.State.CLEAR;
-                account.loginState(0, null, null);
-            }
-            Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
-            if (refusal.isPresent()) {
-                audit.record(who, "login.refused", target, account.regionCode(), "denied",
-                        refusal.get().reason() + " until " + refusal.get().retryAt());
-                return new Outcome(null, refusal.get());
-            }
-            if (!credentialsMatch.test(account)) {
-                LoginThrottle.State next = throttle.failed(state, now);
-                account.loginState(next.failures(), next.nextAttemptAt(), next.lockedUntil());
-                audit.record(who, "login.failed", target, account.regionCode(), "failure",
-                        "failure " + (state.failures() + 1) + " in a row");
-                if (next.lockedUntil() != null) {
-                    audit.record(who, "account.locked", target, account.regionCode(), "success",
-                            "locked until " + next.lockedUntil());
-                    return new Outcome(null, throttle.refusal(next, now).orElseThrow());
-                }
-                return refused(Reason.BAD_CREDENTIALS, next.nextAttemptAt());
-            }
-            account.loginState(0, null, null);
-            if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
-                audit.record(who, "login.refused", target, account.regionCode(), "denied", "one-time password expired");
-                return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
-                        + "password expired at " + account.passwordExpiresAt() + ". Ask for a new one: learners their "
-                        + "institution's administrator or the platform operator, staff the platform administrator."));
-            }
-            Tokens tokens = open(em, account, now);
-            audit.record(who, "login.succeeded", target, account.regionCode(), "success", null);
-            return new Outcome(tokens, null);
-        });
+        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, find, caller));
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        if (attempt.account() == null) {
+            passwords.matches("", null); // the same time as for an account, so that the answer does not tell
+            audit.record(anonymous, "login.failed", null, null, "failure", "no such account");
+            throw refused(Reason.BAD_CREDENTIALS, null).refusal();
+        }
+        boolean matches = credentialsMatch.test(attempt.account());
+        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> finish(em, attempt, matches, caller));
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
         return outcome.tokens();
+    }
+
+    /** A login under way: the account as read, its state before, and the state if the credentials are wrong. */
+    private record Attempt(Account account, LoginThrottle.State before, LoginThrottle.State failed,
+            LoginRefusedException refusal) {
+    }
+
+    private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, Caller caller) {
+        Instant now = clock.instant();
+        Optional<Account> found = find.apply(em);
+        if (found.isEmpty()) {
+            return new Attempt(null, null, null, null);
+        }
+        // one attempt at a time per account, or parallel guesses would each see the same count of failures
+        Account account = found.get();
+        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        Caller who = AccountStore.caller(account, null, caller.requestId());
+        String target = "account:" + account.id();
+        LoginThrottle.State state = AccountStore.loginState(account);
+        if (state.lockEnded(now)) {
+            audit.record(who, "account.lock-ended", target, account.regionCode(), "success",
+                    "locked until " + state.lockedUntil());
+            state = LoginThrottle.State.CLEAR;
+            account.loginState(0, null, null);
+        }
+        Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
+        if (refusal.isPresent()) {
+            audit.record(who, "login.refused", target, account.regionCode(), "denied",
+                    refusal.get().reason() + " until " + refusal.get().retryAt());
+            return new Attempt(account, state, null, refusal.get());
+        }
+        LoginThrottle.State failed = throttle.failed(state, now);
+        account.loginState(failed.failures(), failed.nextAttemptAt(), failed.lockedUntil());
+        em.flush();
+        em.detach(account);
+        return new Attempt(account, state, failed, null);
+    }
+
+    private Outcome finish(EntityManager em, Attempt attempt, boolean matches, Caller caller) {
+        Instant now = clock.instant();
+        Account account = em.find(Account.class, attempt.account().id(), LockModeType.PESSIMISTIC_WRITE);
+        Caller who = AccountStore.caller(account, null, caller.requestId());
+        String target = "account:" + account.id();
+        if (!matches) {
+            audit.record(who, "login.failed", target, account.regionCode(), "failure",
+                    "failure " + (attempt.before().failures() + 1) + " in a row");
+            if (attempt.failed().lockedUntil() != null) {
+                audit.record(who, "account.locked", target, account.regionCode(), "success",
+                        "locked until " + attempt.failed().lockedUntil());
+                return new Outcome(null, throttle.refusal(attempt.failed(), now).orElseThrow());
+            }
+            return refused(Reason.BAD_CREDENTIALS, attempt.failed().nextAttemptAt());
+        }
+        account.loginState(0, null, null);
+        if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
+            audit.record(who, "login.refused", target, account.regionCode(), "denied", "one-time password expired");
+            return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
+                    + "password expired at " + account.passwordExpiresAt() + ". Ask for a new one: learners their "
+                    + "institution's administrator or the platform operator, staff the platform administrator."));
+        }
+        Tokens tokens = open(em, account, now);
+        audit.record(who, "login.succeeded", target, account.regionCode(), "success", null);
+        return new Outcome(tokens, null);
     }
 
     private static Outcome refused(Reason reason, Instant retryAt) {

@@ -4,11 +4,11 @@ import java.util.function.Supplier;
 
 import javax.persistence.PersistenceException;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /** What the registers and the registrations of a city share: who may act on them, and how a clash is answered. */
 final class CityRegulators {

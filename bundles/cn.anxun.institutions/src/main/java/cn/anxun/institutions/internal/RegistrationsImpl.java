@@ -26,7 +26,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
 import cn.anxun.identity.AccessDeniedException;
@@ -48,6 +47,7 @@ import cn.anxun.institutions.Registration.Action;
 import cn.anxun.institutions.Registration.Status;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.institutions.SubmittedDocument;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
  * Registrations in the {@code INSTITUTION_REGISTRATION} table, their steps, the announcements and the reports to the

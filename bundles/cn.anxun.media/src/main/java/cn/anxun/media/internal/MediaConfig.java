@@ -21,6 +21,11 @@ public @interface MediaConfig {
     @AttributeDefinition(description = "Hours after which an unfinished upload is discarded")
     int uploadExpiryHours() default 48;
 
-    @AttributeDefinition(description = "Media files validated at the same time; each validation keeps a core busy")
-    int validationThreads() default 1;
+    @AttributeDefinition(description = "Longest run of one validator over one file, in seconds; a run past it is "
+            + "stopped and counts as an attempt")
+    int validationSeconds() default 1800;
+
+    @AttributeDefinition(description = "Starts of one validator over one file before the run is parked with its "
+            + "reason; validating the file again starts afresh")
+    int validationAttempts() default 3;
 }

@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.persistence.LockModeType;
 import javax.persistence.PersistenceException;
@@ -25,7 +22,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
@@ -39,6 +35,8 @@ import cn.anxun.media.Media;
 import cn.anxun.media.MediaContent;
 import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.Upload;
+import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /** Uploads and media in the tables {@code MEDIA_UPLOAD} and {@code MEDIA}, their bytes in the {@link MediaStore}. */
 @Component(service = MediaLibrary.class, configurationPid = MediaConfig.PID)
@@ -55,22 +53,22 @@ public class MediaLibraryImpl implements MediaLibrary {
     private final ValidationQueue validations;
     private final Registrations registrations;
     private final Clock clock;
-    private final ScheduledExecutorService purge = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "anxun-media-upload-purge"));
+    private final AutoCloseable purge;
     private volatile MediaConfig config;
     private volatile MediaStore store;
 
     @Activate
     public MediaLibraryImpl(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, @Reference ValidationQueue validations, @Reference Registrations registrations,
-            MediaConfig config) {
+            @Reference Scheduler scheduler, MediaConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.validations = validations;
         this.registrations = registrations;
         modified(config);
-        purge.scheduleWithFixedDelay(this::discardExpiredUploads, 1, 60, TimeUnit.MINUTES);
+        purge = scheduler.every("expired uploads discarded", Duration.ofMinutes(1), Duration.ofHours(1),
+                Duration.ofMinutes(10), this::discardExpiredUploads);
     }
 
     @Modified
@@ -81,8 +79,8 @@ public class MediaLibraryImpl implements MediaLibrary {
     }
 
     @Deactivate
-    void deactivate() {
-        purge.shutdownNow();
+    void deactivate() throws Exception {
+        purge.close();
     }
 
     @Override

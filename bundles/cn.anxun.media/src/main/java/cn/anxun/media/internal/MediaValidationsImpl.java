@@ -1,5 +1,7 @@
 package cn.anxun.media.internal;
 
+import java.util.List;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,5 +47,11 @@ public class MediaValidationsImpl implements MediaValidations {
         queue.queue(mediaId);
         audit.record(caller, "media.revalidated", "media:" + mediaId, null, "success", null);
         return queue.validation(mediaId);
+    }
+
+    @Override
+    public List<Validation.Parked> parked(Caller caller) {
+        caller.require("see parked validations", Role.OPERATOR);
+        return queue.parked();
     }
 }

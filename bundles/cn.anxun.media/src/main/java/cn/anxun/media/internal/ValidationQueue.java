@@ -11,11 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.PersistenceException;
 
@@ -32,7 +27,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.api.media.Finding;
 import cn.anxun.api.media.MediaFile;
 import cn.anxun.api.media.MediaReport;
@@ -40,55 +34,58 @@ import cn.anxun.api.media.MediaValidator;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.media.Validation;
 import cn.anxun.media.Validation.Run.Status;
+import cn.anxun.platform.jobs.Outcome;
+import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
- * Runs the installed validators over stored media on background threads, and keeps their runs in
+ * Runs the installed validators over stored media on the platform's scheduler, and keeps their runs in
  * {@code MEDIA_VALIDATION}. A run is queued for every validator that reads a file's type when the file is stored,
  * and for every stored file when a validator arrives; runs a restart or a leaving validator interrupted are queued
- * again.
+ * again. Every start is counted: a run that did not finish (its time limit, an error such as running out of memory,
+ * a restart in the middle) is queued again until {@link MediaConfig#validationAttempts()} starts, then parked with
+ * its reason, so that one file can never hold the validators up.
  */
 @Component(service = ValidationQueue.class, configurationPid = MediaConfig.PID)
 public class ValidationQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(ValidationQueue.class);
     private static final List<Status> UNFINISHED = List.of(Status.QUEUED, Status.RUNNING);
-    private static final int STOP_SECONDS = 10;
+    /** For the work around runs: finding what to queue, resuming after a start. */
+    private static final Duration HOUSEKEEPING = Duration.ofMinutes(5);
 
     private final JpaTemplate jpa;
-    private volatile MediaStore store;
     private final Clock clock;
+    private final Scheduler scheduler;
+    private volatile MediaConfig config;
+    private volatile MediaStore store;
     private final Map<String, MediaValidator> validators = new ConcurrentHashMap<>();
-    /** The work on each queued row, to interrupt when its validator leaves. */
-    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+    /** The scheduled run of each queued row, to stop when its validator leaves. */
+    private final Map<String, Scheduler.Run> running = new ConcurrentHashMap<>();
     /** The validator of each row being validated. */
     private final Map<String, String> validating = new ConcurrentHashMap<>();
-    private final ExecutorService workers;
 
     @Activate
     public ValidationQueue(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa,
-            @Reference Clock clock, MediaConfig config) {
+            @Reference Clock clock, @Reference Scheduler scheduler, MediaConfig config) {
         this.clock = clock;
         this.jpa = jpa;
-        this.store = MediaStore.of(config);
-        AtomicInteger count = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, config.validationThreads()),
-                runnable -> new Thread(runnable, "anxun-media-validation-" + count.incrementAndGet()));
-        workers.execute(this::resumeUnfinished);
+        this.scheduler = scheduler;
+        modified(config);
+        scheduler.run("media validations resumed", HOUSEKEEPING, this::resumeUnfinished);
     }
 
-    /** A new folder applies at once; a new number of threads when the platform starts again. */
-    @Modified
-    void modified(MediaConfig config) {
-        store = MediaStore.of(config);
-    }
-
+    /** Runs stopped here are started again, and counted, when the platform starts again. */
     @Deactivate
-    void deactivate() throws InterruptedException {
-        workers.shutdownNow();
-        if (!workers.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
-            LOG.warn("a media validator did not stop within {} s; its run is queued again at the next start",
-                    STOP_SECONDS);
-        }
+    void deactivate() {
+        running.values().forEach(Scheduler.Run::cancel);
+    }
+
+    /** A new folder and new limits apply to the next run. */
+    @Modified
+    void modified(MediaConfig newConfig) {
+        config = newConfig;
+        store = MediaStore.of(newConfig);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -97,7 +94,7 @@ public class ValidationQueue {
         validators.put(validator.id(), validator);
         LOG.info("media validator {} ({}) installed for {}", validator.id(), validator.label(),
                 validator.mediaTypes());
-        workers.execute(() -> {
+        scheduler.run("media queued for validator " + validator.id(), HOUSEKEEPING, () -> {
             queueStoredFor(validator);
             resumeUnfinished();
         });
@@ -106,11 +103,16 @@ public class ValidationQueue {
     void removeValidator(MediaValidator validator) {
         if (validators.remove(validator.id(), validator)) {
             validating.forEach((row, id) -> {
-                Future<?> work = running.get(row);
-                if (id.equals(validator.id()) && work != null) {
-                    work.cancel(true);
-                    // the row is queued again by the run it stops; a validator that comes back resubmits it
-                    running.remove(row, work);
+                Scheduler.Run work = running.get(row);
+                if (id.equals(validator.id()) && work != null && running.remove(row, work)) {
+                    work.cancel();
+                    // not the file's fault: queued again without the start, for the validator when it comes back
+                    jpa.tx(TransactionType.Required, em -> {
+                        ValidationRecord record = em.find(ValidationRecord.class, row);
+                        if (record != null && record.status() == Status.RUNNING) {
+                            record.putBack();
+                        }
+                    });
                 }
             });
             LOG.info("media validator {} removed; its findings are kept", validator.id());
@@ -136,11 +138,17 @@ public class ValidationQueue {
         });
     }
 
+    List<Validation.Parked> parked() {
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ValidationRecord.IN_STATUS,
+                ValidationRecord.class).setParameter("status", Status.PARKED).getResultStream()
+                .map(ValidationRecord::parked).toList());
+    }
+
     private Validation summary(MediaRecord media, List<Validation.Run> runs) {
         List<String> readers = validators.values().stream().filter(v -> handles(v, media.mediaType()))
                 .map(MediaValidator::id).toList();
         boolean pending = readers.stream().anyMatch(id -> runs.stream().noneMatch(run -> run.validator().equals(id)
-                && (run.status() == Status.DONE || run.status() == Status.FAILED)));
+                && List.of(Status.DONE, Status.FAILED, Status.PARKED).contains(run.status())));
         List<Finding> findings = new ArrayList<>();
         runs.forEach(run -> findings.addAll(run.findings()));
         if (readers.isEmpty() && runs.stream().noneMatch(run -> run.status() == Status.DONE)) {
@@ -210,32 +218,49 @@ public class ValidationQueue {
     }
 
     private void submit(String row) {
-        running.computeIfAbsent(row, id -> workers.submit(() -> run(id)));
+        running.computeIfAbsent(row, id -> {
+            Scheduler.Run run = scheduler.run("media validation " + id,
+                    Duration.ofSeconds(Math.max(1, config.validationSeconds())), () -> run(id));
+            run.outcome().thenAccept(outcome -> ended(id, run, outcome));
+            return run;
+        });
     }
 
-    private void run(String row) {
+    /** After each run: one that did not finish counts against its attempts; one queued again meanwhile runs again. */
+    private void ended(String row, Scheduler.Run run, Outcome outcome) {
+        validating.remove(row);
+        if (!running.remove(row, run)) {
+            return; // stopped because its validator left
+        }
         try {
-            ValidationRecord record = jpa.txExpr(TransactionType.Required, em -> {
-                ValidationRecord found = em.find(ValidationRecord.class, row);
-                if (found == null || !validators.containsKey(found.validator()) || !UNFINISHED.contains(
-                        found.status())) {
-                    return null;
-                }
-                found.running();
-                return found;
-            });
-            if (record != null) {
-                validating.put(row, record.validator());
-                validate(record);
+            if (outcome.kind() == Outcome.Kind.TIMED_OUT || outcome.kind() == Outcome.Kind.FAILED) {
+                LOG.warn("validation {} did not finish: {}", row, outcome.detail());
+                jpa.tx(TransactionType.Required, em -> {
+                    ValidationRecord record = em.find(ValidationRecord.class, row);
+                    if (record != null && record.status() == Status.RUNNING) {
+                        record.interrupted(outcome.detail(), config.validationAttempts(), clock.instant());
+                    }
+                });
+            }
+            if (queuedAgain(row)) {
+                submit(row);
             }
         } catch (RuntimeException e) {
             LOG.error("validation {} could not be recorded", row, e);
-        } finally {
-            validating.remove(row);
-            running.remove(row);
         }
-        if (!Thread.currentThread().isInterrupted() && queuedAgain(row)) {
-            submit(row);
+    }
+
+    private void run(String row) {
+        ValidationRecord record = jpa.txExpr(TransactionType.Required, em -> {
+            ValidationRecord found = em.find(ValidationRecord.class, row);
+            if (found == null || !validators.containsKey(found.validator()) || !UNFINISHED.contains(found.status())) {
+                return null;
+            }
+            return found.start(config.validationAttempts(), clock.instant()) ? found : null;
+        });
+        if (record != null) {
+            validating.put(row, record.validator());
+            validate(record);
         }
     }
 
@@ -265,23 +290,25 @@ public class ValidationQueue {
                     + "the file: " + e.getMessage());
             LOG.warn("validator {} failed on media {}", validator.id(), media.id(), e);
         }
-        boolean stopped = Thread.currentThread().isInterrupted() || validators.get(record.validator()) != validator
-                || report == null && failure == null;
+        // any other Error (running out of memory) ends the run unfinished: the scheduler reports it, ended() counts it
+        if (Thread.currentThread().isInterrupted() || validators.get(record.validator()) != validator
+                || report == null && failure == null) {
+            return; // stopped: by its time limit, counted when the run ends, or because its validator left
+        }
         MediaReport result = report;
         Finding why = failure;
         boolean recorded = jpa.txExpr(TransactionType.Required, em -> {
             ValidationRecord stored = em.find(ValidationRecord.class, record.id());
+            // a run abandoned at its limit may end long after its row was started again
             if (stored == null || stored.generation() != record.generation()) {
                 return false;
             }
-            if (stopped) {
-                stored.queued(clock.instant());
-            } else if (why == null) {
+            if (why == null) {
                 stored.done(result, clock.instant());
             } else {
                 stored.failed(why, clock.instant());
             }
-            return !stopped;
+            return true;
         });
         if (recorded) {
             LOG.info("validator {} read media {} ({}, {} bytes) in {} ms: {}", validator.id(), media.id(),

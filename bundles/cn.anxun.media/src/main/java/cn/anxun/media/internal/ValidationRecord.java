@@ -30,6 +30,8 @@ import cn.anxun.media.Validation.Run.Status;
 @Table(name = "MEDIA_VALIDATION", uniqueConstraints = @UniqueConstraint(columnNames = {"MEDIA", "VALIDATOR"}))
 @NamedQuery(name = ValidationRecord.OF_MEDIA, query = "SELECT v FROM ValidationRecord v WHERE v.mediaId = :media "
         + "ORDER BY v.validator")
+@NamedQuery(name = ValidationRecord.IN_STATUS, query = "SELECT v FROM ValidationRecord v WHERE v.status = :status "
+        + "ORDER BY v.finishedAt")
 @NamedQuery(name = ValidationRecord.UNFINISHED, query = "SELECT v FROM ValidationRecord v "
         + "WHERE v.status IN :statuses ORDER BY v.queuedAt")
 @NamedQuery(name = ValidationRecord.NOT_RUN_BY, query = "SELECT m FROM MediaRecord m WHERE NOT EXISTS "
@@ -38,6 +40,7 @@ public class ValidationRecord {
 
     static final String OF_MEDIA = "ValidationRecord.ofMedia";
     static final String UNFINISHED = "ValidationRecord.unfinished";
+    static final String IN_STATUS = "ValidationRecord.inStatus";
     static final String NOT_RUN_BY = "ValidationRecord.notRunBy";
     private static final String LINE = "\n";
     private static final int MEASURES_LENGTH = 4000;
@@ -61,8 +64,11 @@ public class ValidationRecord {
     @Column(length = MEASURES_LENGTH)
     private String measures;
     /** Counts the times the run was queued: a run that ends after it was queued again does not count. */
-    @Column(nullable = false, columnDefinition = "INTEGER DEFAULT 0 NOT NULL")
+    @Column(nullable = false)
     private int generation;
+    /** Starts since it was queued: a crash in the middle of a run leaves it RUNNING with its start counted. */
+    @Column(nullable = false)
+    private int attempts;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "MEDIA_FINDING", joinColumns = @JoinColumn(name = "VALIDATION"))
     @OrderColumn(name = "POSITION")
@@ -96,6 +102,7 @@ public class ValidationRecord {
 
     void queued(Instant at) {
         status = Status.QUEUED;
+        attempts = 0;
         generation++;
         queuedAt = at.toEpochMilli();
         finishedAt = null;
@@ -108,8 +115,49 @@ public class ValidationRecord {
         return generation;
     }
 
-    void running() {
+    /**
+     * Starts the run, or parks it when it was started {@code limit} times already without finishing.
+     *
+     * @return whether it may run
+     */
+    boolean start(int limit, Instant at) {
+        if (attempts >= limit) {
+            park("it was started " + attempts + " times and never finished (the platform stopped in the middle)", at);
+            return false;
+        }
         status = Status.RUNNING;
+        attempts++;
+        generation++;
+        return true;
+    }
+
+    /** A start stopped from outside (its validator left): queued again as if it had not started. */
+    void putBack() {
+        status = Status.QUEUED;
+        attempts = Math.max(0, attempts - 1);
+        generation++;
+    }
+
+    /** A start that did not finish: queued for another, or parked after the last. */
+    void interrupted(String why, int limit, Instant at) {
+        if (attempts >= limit) {
+            park(why + "; " + attempts + " attempts", at);
+        } else {
+            status = Status.QUEUED;
+        }
+    }
+
+    private void park(String why, Instant at) {
+        status = Status.PARKED;
+        finishedAt = at.toEpochMilli();
+        findings.clear();
+        findings.add(new FindingValue(Finding.blocking("validator-parked", "The validator " + validator
+                + " stopped without a result: " + why + ". Validate the file again when it is fixed.")));
+    }
+
+    cn.anxun.media.Validation.Parked parked() {
+        return new cn.anxun.media.Validation.Parked(mediaId, validator, Instant.ofEpochMilli(finishedAt),
+                findings.isEmpty() ? null : findings.get(0).view().message());
     }
 
     void done(MediaReport report, Instant at) {

@@ -1,0 +1,277 @@
+package cn.anxun.platform.jobs.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.platform.jobs.JobState;
+import cn.anxun.platform.jobs.Outcome;
+import cn.anxun.platform.jobs.Scheduler;
+
+/**
+ * Runs are queued in order and each gets a thread of its own when one of the {@link SchedulerConfig#workers()}
+ * places is free. A single timer thread starts repeating jobs and ends runs at their limit; it never runs a task.
+ * A run past its limit gives its place back at once, so a task that ignores the interrupt costs its own thread,
+ * never the others' work.
+ */
+@Component(service = Scheduler.class, configurationPid = SchedulerConfig.PID)
+@Designate(ocd = SchedulerConfig.class)
+public class PlatformScheduler implements Scheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformScheduler.class);
+
+    private final Clock clock;
+    private final Workers workers;
+    private final ScheduledExecutorService timer;
+    private final BlockingQueue<Job> waiting = new LinkedBlockingQueue<>();
+    private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
+    private final Set<Repeat> repeats = ConcurrentHashMap.newKeySet();
+    private final Thread dispatcher;
+
+    @Activate
+    public PlatformScheduler(@Reference Clock clock, SchedulerConfig config) {
+        this.clock = clock;
+        this.workers = new Workers(Math.max(1, config.workers()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "anxun-scheduler-timer"));
+        this.dispatcher = daemon(this::dispatch, "anxun-scheduler");
+        dispatcher.start();
+    }
+
+    @Modified
+    void modified(SchedulerConfig config) {
+        workers.resize(Math.max(1, config.workers()));
+    }
+
+    @Deactivate
+    void close() {
+        repeats.forEach(Repeat::close);
+        dispatcher.interrupt();
+        timer.shutdownNow();
+        jobs.forEach(Job::cancel);
+    }
+
+    @Override
+    public Run run(String name, Duration limit, Runnable task) {
+        Job job = new Job(name, limit, task);
+        jobs.add(job);
+        waiting.add(job);
+        return job;
+    }
+
+    @Override
+    public AutoCloseable every(String name, Duration delay, Duration period, Duration limit, Runnable task) {
+        Repeat repeat = new Repeat(name, period, limit, task);
+        repeats.add(repeat);
+        repeat.after(delay);
+        return repeat;
+    }
+
+    @Override
+    public List<JobState> jobs() {
+        List<JobState> states = new ArrayList<>();
+        repeats.forEach(repeat -> states.add(new JobState(repeat.name, JobState.State.REPEATING, clock.instant(),
+                repeat.last)));
+        jobs.forEach(job -> states.add(new JobState(job.name, job.state, clock.instant().minus(job.age()), null)));
+        return states;
+    }
+
+    private void dispatch() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Job job = waiting.take();
+                workers.acquire();
+                if (!job.start()) {
+                    workers.release();
+                }
+            }
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** One run: waiting, then on its own thread, then settled once — by its end, its limit or a cancel. */
+    private final class Job implements Run {
+
+        private final String name;
+        private final Duration limit;
+        private final Runnable task;
+        private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        private volatile JobState.State state = JobState.State.WAITING;
+        private volatile long entered = System.nanoTime();
+        private Thread thread;
+        private boolean holdsPlace;
+
+        Job(String name, Duration limit, Runnable task) {
+            this.name = name;
+            this.limit = limit;
+            this.task = task;
+        }
+
+        Duration age() {
+            return Duration.ofNanos(System.nanoTime() - entered);
+        }
+
+        synchronized boolean start() {
+            if (outcome.isDone()) {
+                return false;
+            }
+            holdsPlace = true;
+            enter(JobState.State.RUNNING);
+            thread = daemon(this::work, "anxun-job " + name);
+            try {
+                timer.schedule(this::expire, limit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                settle(new Outcome(Outcome.Kind.CANCELLED, "the scheduler stopped"));
+                return true;
+            }
+            thread.start();
+            return true;
+        }
+
+        private void work() {
+            Outcome result = Outcome.DONE;
+            try {
+                task.run();
+            } catch (Throwable e) {
+                // an Error of one task, OutOfMemoryError included, is that task's outcome
+                result = new Outcome(Outcome.Kind.FAILED, e.getClass().getName() + ": " + e.getMessage());
+                LOG.warn("background run '{}' failed", name, e);
+            } finally {
+                if (state == JobState.State.ABANDONED) {
+                    LOG.warn("background run '{}' ended {} s after it was abandoned", name, age().toSeconds());
+                }
+                jobs.remove(this);
+            }
+            settle(result);
+        }
+
+        private void expire() {
+            Thread running;
+            synchronized (this) {
+                if (!settle(new Outcome(Outcome.Kind.TIMED_OUT, "did not finish within " + limit.toSeconds() + " s"))) {
+                    return;
+                }
+                enter(JobState.State.ABANDONED);
+                running = thread;
+            }
+            LOG.warn("background run '{}' did not finish within {} s: interrupted, and its place given to the next",
+                    name, limit.toSeconds());
+            running.interrupt();
+        }
+
+        @Override
+        public CompletionStage<Outcome> outcome() {
+            return outcome.minimalCompletionStage();
+        }
+
+        @Override
+        public void cancel() {
+            Thread running;
+            synchronized (this) {
+                if (!settle(new Outcome(Outcome.Kind.CANCELLED, null))) {
+                    return;
+                }
+                running = thread;
+            }
+            waiting.remove(this);
+            jobs.remove(this);
+            if (running != null) {
+                running.interrupt();
+            }
+        }
+
+        /** Completes the outcome and gives the place back, once. */
+        private synchronized boolean settle(Outcome result) {
+            if (outcome.isDone()) {
+                return false;
+            }
+            if (holdsPlace) {
+                holdsPlace = false;
+                workers.release();
+            }
+            outcome.complete(result);
+            return true;
+        }
+
+        private void enter(JobState.State next) {
+            state = next;
+            entered = System.nanoTime();
+        }
+    }
+
+    /** A job that runs again a period after each run ended. */
+    private final class Repeat implements AutoCloseable {
+
+        private final String name;
+        private final Duration period;
+        private final Duration limit;
+        private final Runnable task;
+        private volatile Outcome last;
+        private volatile boolean closed;
+        private volatile ScheduledFuture<?> next;
+
+        Repeat(String name, Duration period, Duration limit, Runnable task) {
+            this.name = name;
+            this.period = period;
+            this.limit = limit;
+            this.task = task;
+        }
+
+        void after(Duration delay) {
+            if (closed) {
+                return;
+            }
+            try {
+                next = timer.schedule(this::fire, delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                closed = true;
+            }
+        }
+
+        private void fire() {
+            if (!closed) {
+                run(name, limit, task).outcome().whenComplete((result, failure) -> {
+                    last = result;
+                    after(period);
+                });
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            repeats.remove(this);
+            ScheduledFuture<?> scheduled = next;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+    }
+}
