@@ -1,6 +1,7 @@
 package cn.anxun.rest.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.ws.rs.GET;
@@ -13,6 +14,7 @@ import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
@@ -37,15 +39,20 @@ public class OpenApiResource {
                                 + "Every error is an RFC 7807 problem detail (application/problem+json)."))
                 .servers(List.of(new Server().url("/api/v1")));
         OpenAPI openApi = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
-        openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation ->
-                operation.getResponses().putIfAbsent("503", problem("the database or a part the request needs is "
-                        + "unavailable; nothing was stored; try again after Retry-After seconds")
-                        .addHeaderObject("Retry-After", new Header().description("seconds to wait")
-                                .schema(new IntegerSchema())))));
+        declareUnavailable(openApi);
         document = Json.pretty(openApi);
     }
 
     /** Every operation may meet a database that does not answer: the answer is declared once, here. */
+    private static void declareUnavailable(OpenAPI openApi) {
+        ApiResponse unavailable = problem("the database or a part the request needs is unavailable; nothing was "
+                + "stored; try again after Retry-After seconds").addHeaderObject("Retry-After", new Header()
+                .description("seconds to wait").schema(new IntegerSchema()));
+        // until the first resource comes, there are no paths
+        Optional.ofNullable(openApi.getPaths()).map(Paths::values).orElse(List.of()).forEach(path -> path
+                .readOperations().forEach(operation -> operation.getResponses().putIfAbsent("503", unavailable)));
+    }
+
     private static ApiResponse problem(String description) {
         return new ApiResponse().description(description).content(new Content().addMediaType(Problem.MEDIA_TYPE,
                 new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
