@@ -139,9 +139,10 @@ public class ValidatorsIT extends AnxunTestSupport {
                 validator("it-oom", file -> {
                     throw new OutOfMemoryError("Java heap space (thrown by the test)");
                 }));
+        String pngId;
         try {
-            JsonNode png = MediaFiles.upload(staff, "inst-valid-4", MediaFiles.PICTURE, MediaFiles.of(MediaFiles.PICTURE));
-            String pngId = png.get("id").asText();
+            pngId = MediaFiles.upload(staff, "inst-valid-4", MediaFiles.PICTURE, MediaFiles.of(MediaFiles.PICTURE))
+                    .get("id").asText();
             JsonNode video = validated(staff, "inst-valid-4", MediaFiles.GOOD);
             assertEquals("the other validators go on: " + video, 0, video.get("findings").size());
 
@@ -170,6 +171,11 @@ public class ValidatorsIT extends AnxunTestSupport {
             misbehaving.forEach(ServiceRegistration::unregister);
             media.update(settings == null ? new Hashtable<>() : toTable(settings));
         }
+        // validating the file again queues the installed validators, audited with the queuing
+        Http.Reply again = staff.post("/api/v1/media/" + pngId + "/validation", "");
+        assertEquals(again.body(), 2, again.status() / 100);
+        assertEquals(1, Identity.audit(identity.staff("AUDITOR", null, null), "target=media:" + pngId
+                + "&action=media.revalidated").size());
     }
 
     private ServiceRegistration<MediaValidator> validator(String id, Reading reading) {

@@ -44,8 +44,8 @@ public class MediaValidationsImpl implements MediaValidations {
     public Validation revalidate(Caller caller, String mediaId) {
         caller.require("validate media again", Role.OPERATOR, Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF);
         library.media(caller, mediaId);
-        queue.queue(mediaId);
-        audit.record(caller, "media.revalidated", "media:" + mediaId, null, "success", null);
+        queue.queue(mediaId, em -> audit.record(em, caller, "media.revalidated", "media:" + mediaId, null, "success",
+                null));
         return queue.validation(mediaId);
     }
 

@@ -11,7 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -121,9 +124,18 @@ public class ValidationQueue {
 
     /** Queues a run of every installed validator that reads the file: when it is stored, or to run them again. */
     void queue(String mediaId) {
-        MediaRecord media = jpa.txExpr(TransactionType.Required, em -> em.find(MediaRecord.class, mediaId));
-        validators.values().stream().filter(v -> handles(v, media.mediaType()))
-                .forEach(v -> queue(mediaId, v.id()));
+        queue(mediaId, em -> { });
+    }
+
+    /** The same, with {@code alongside} written in the transaction that queues the runs: their audit row. */
+    void queue(String mediaId, Consumer<EntityManager> alongside) {
+        queued(() -> jpa.txExpr(TransactionType.Required, em -> {
+            MediaRecord media = em.find(MediaRecord.class, mediaId);
+            List<String> rows = validators.values().stream().filter(v -> handles(v, media.mediaType()))
+                    .map(v -> queueRow(em, mediaId, v.id())).toList();
+            alongside.accept(em);
+            return rows;
+        })).forEach(this::submit);
     }
 
     Validation validation(String mediaId) {
@@ -187,34 +199,35 @@ public class ValidationQueue {
     }
 
     private void queue(String mediaId, String validatorId) {
-        String row;
+        queued(() -> jpa.txExpr(TransactionType.Required, em -> List.of(queueRow(em, mediaId, validatorId))))
+                .forEach(this::submit);
+    }
+
+    /** Queues, once more if a run was queued at the same moment by another node or thread: that row is taken. */
+    private static List<String> queued(Supplier<List<String>> queue) {
         try {
-            row = queueRow(mediaId, validatorId);
+            return queue.get();
         } catch (PersistenceException e) {
             if (!DatabaseFailure.isConflict(e)) {
                 throw e;
             }
-            // queued at the same moment by another node or thread: take that row
-            row = queueRow(mediaId, validatorId);
+            return queue.get();
         }
-        submit(row);
     }
 
     /** The row of the run, queued again or new. */
-    private String queueRow(String mediaId, String validatorId) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            Optional<ValidationRecord> earlier = em.createNamedQuery(ValidationRecord.OF_MEDIA,
-                    ValidationRecord.class).setParameter("media", mediaId).getResultStream()
-                    .filter(r -> r.validator().equals(validatorId)).findFirst();
-            if (earlier.isPresent()) {
-                earlier.get().queued(clock.instant());
-                return earlier.get().id();
-            }
-            ValidationRecord record = new ValidationRecord(UUID.randomUUID().toString(), mediaId, validatorId,
-                    clock.instant());
-            em.persist(record);
-            return record.id();
-        });
+    private String queueRow(EntityManager em, String mediaId, String validatorId) {
+        Optional<ValidationRecord> earlier = em.createNamedQuery(ValidationRecord.OF_MEDIA, ValidationRecord.class)
+                .setParameter("media", mediaId).getResultStream().filter(r -> r.validator().equals(validatorId))
+                .findFirst();
+        if (earlier.isPresent()) {
+            earlier.get().queued(clock.instant());
+            return earlier.get().id();
+        }
+        ValidationRecord record = new ValidationRecord(UUID.randomUUID().toString(), mediaId, validatorId,
+                clock.instant());
+        em.persist(record);
+        return record.id();
     }
 
     private void submit(String row) {
