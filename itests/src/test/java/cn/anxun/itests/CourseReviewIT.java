@@ -16,7 +16,6 @@ import java.util.TreeSet;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.junit.Test;
 import org.osgi.service.cm.Configuration;
@@ -36,8 +35,6 @@ public class CourseReviewIT extends AnxunTestSupport {
     private static final List<String> ASPECTS = List.of("CONTENT", "FORM", "IDEOLOGY", "FORMAT", "QUALITY",
             "COPYRIGHT");
 
-    @Inject
-    private FeaturesService features;
 
     @Inject
     private ConfigurationAdmin configurations;
@@ -47,7 +44,7 @@ public class CourseReviewIT extends AnxunTestSupport {
     @Before
     public void identity() throws Exception {
         identity = new Identity(http);
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
     }
 
     @Test

@@ -46,7 +46,7 @@ public class FaceIT extends AnxunTestSupport {
 
     @Before
     public void guangzhouInstalled() throws Exception {
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         identity = new Identity(http);
     }
 

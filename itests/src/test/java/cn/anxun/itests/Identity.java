@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,8 +38,12 @@ final class Identity {
         this.http = http;
     }
 
-    /** Installs a city module, e.g. {@code guangzhou} for 440100, unless it is installed. */
-    static void cityInstalled(FeaturesService features, Http http, String pinyin, String code) throws Exception {
+    /**
+     * Installs a city module, e.g. {@code guangzhou} for 440100, unless it is installed. The features service is
+     * looked up at each call: Karaf replaces it when one of the services it depends on comes again.
+     */
+    static void cityInstalled(BundleContext context, Http http, String pinyin, String code) throws Exception {
+        FeaturesService features = context.getService(context.getServiceReference(FeaturesService.class));
         String feature = "anxun-city-" + pinyin;
         if (!features.isInstalled(features.getFeature(feature))) {
             features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));

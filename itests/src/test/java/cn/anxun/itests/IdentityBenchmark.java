@@ -7,9 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,12 +21,9 @@ public class IdentityBenchmark extends AnxunTestSupport {
     private static final int WARM_UP = 5;
     private static final int RUNS = 40;
 
-    @Inject
-    private FeaturesService features;
-
     @Test
     public void registrationLoginAndAnAuthenticatedRequest() throws Exception {
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         List<String> idNumbers = new ArrayList<>();
         print("registration", () -> {
             String idNumber = IdNumbers.next();

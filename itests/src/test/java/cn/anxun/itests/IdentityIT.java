@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
@@ -51,8 +50,6 @@ public class IdentityIT extends AnxunTestSupport {
     /** Bytes of a request body just over the 6 MiB the web API accepts. */
     private static final int OVER_THE_BODY_LIMIT = 6 * 1024 * 1024 + 3;
 
-    @Inject
-    private FeaturesService features;
 
     @Inject
     private ConfigurationAdmin configurations;
@@ -65,7 +62,7 @@ public class IdentityIT extends AnxunTestSupport {
 
     @Before
     public void guangzhouInstalled() throws Exception {
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         identity = new Identity(http);
     }
 

@@ -45,8 +45,8 @@ public class RegistrationsIT extends AnxunTestSupport {
 
     @Before
     public void citiesInstalled() throws Exception {
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
-        Identity.cityInstalled(features, http, "shenzhen", "440300");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "shenzhen", "440300");
         identity = new Identity(http);
         guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
     }
@@ -151,7 +151,7 @@ public class RegistrationsIT extends AnxunTestSupport {
                 intent("广州新机构", "91350100M000100Y43", newcomerLetter)), 422, "invalid-input");
         assertEquals("city-module-installed", refused.at("/errors/0/rule").asText());
 
-        Identity.cityInstalled(features, http, "guangzhou", "440100");
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         assertEquals(before, http.get(GUANGZHOU_LISTING).json());
     }
 
