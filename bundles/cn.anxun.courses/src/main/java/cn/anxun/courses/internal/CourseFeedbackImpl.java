@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -228,13 +227,7 @@ public class CourseFeedbackImpl implements CourseFeedback {
 
     /** A learner's two ratings at the same moment: the database keeps one; the other is asked to retry. */
     private static <T> T stored(Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (PersistenceException e) {
-            if (!DatabaseFailure.isConflict(e)) {
-                throw e;
-            }
-            throw new ConflictException("Your rating changed at the same moment; send it again.");
-        }
+        return DatabaseFailure.orRefused(write, () -> new ConflictException("Your rating changed at the same moment; "
+                + "send it again."));
     }
 }

@@ -189,15 +189,8 @@ public class ProgrammesImpl implements Programmes {
 
     /** Runs a write; a clash with a concurrent one that the database caught is a conflict. */
     private static <T> T stored(String code, Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (PersistenceException e) {
-            if (!DatabaseFailure.isConflict(e)) {
-                throw e;
-            }
-            throw new ConflictException("The programme " + code + " changed at the same moment; read it again and "
-                    + "retry.");
-        }
+        return DatabaseFailure.orRefused(write, () -> new ConflictException("The programme " + code + " changed at the "
+                + "same moment; read it again and retry."));
     }
 
     private static String target(String code) {

@@ -44,7 +44,7 @@ public class AuditLogImpl implements AuditLog {
     @Override
     public void record(Caller caller, String action, String target, String region, String outcome, String detail) {
         AuditRecord row = row(caller, action, target, region, outcome, detail);
-        jpa.tx(TransactionType.Required, em -> em.persist(row));
+        jpa.tx(TransactionType.Required, row::insert);
     }
 
     @Override

@@ -74,8 +74,9 @@ class AuditRecord {
     }
 
     /**
-     * Inserts this row through the connection of another unit's transaction: the same database, so one commit. The
-     * table is this bundle's; its columns are named only here and in the mapping above.
+     * Inserts this row through the connection of the transaction it belongs to, of this unit or another: every
+     * unit's tables are in the same database, so the change and its row commit together. The mapping above is for
+     * reading; rows are only ever written here.
      */
     void insert(EntityManager transaction) {
         Connection connection = transaction.unwrap(Connection.class);

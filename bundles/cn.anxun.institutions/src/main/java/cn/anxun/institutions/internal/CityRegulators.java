@@ -2,7 +2,6 @@ package cn.anxun.institutions.internal;
 
 import java.util.function.Supplier;
 
-import javax.persistence.PersistenceException;
 
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
@@ -30,13 +29,7 @@ final class CityRegulators {
      * conflict, any other failure goes on as it is.
      */
     static <T> T stored(Supplier<T> write, String clash) {
-        try {
-            return write.get();
-        } catch (PersistenceException e) {
-            if (!DatabaseFailure.isConflict(e)) {
-                throw e;
-            }
-            throw new ConflictException("Nothing was stored: " + clash + "; read it again and retry.");
-        }
+        return DatabaseFailure.orRefused(write, () -> new ConflictException("Nothing was stored: " + clash
+                + "; read it again and retry."));
     }
 }

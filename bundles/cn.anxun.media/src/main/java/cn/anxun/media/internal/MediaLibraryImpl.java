@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import javax.persistence.LockModeType;
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -171,16 +170,9 @@ public class MediaLibraryImpl implements MediaLibrary {
         } catch (IOException e) {
             throw new UncheckedIOException("the upload " + upload.id() + " cannot be stored", e);
         }
-        Recorded recorded;
-        try {
-            recorded = record(caller, upload, type, sha256);
-        } catch (PersistenceException e) {
-            if (!DatabaseFailure.isConflict(e)) {
-                throw e;
-            }
-            // the same bytes stored at the same moment by another upload: read what it recorded
-            recorded = record(caller, upload, type, sha256);
-        }
+        // the same bytes stored at the same moment by another upload: read what it recorded
+        Recorded recorded = DatabaseFailure.onConflict(() -> record(caller, upload, type, sha256),
+                () -> record(caller, upload, type, sha256));
         store.discardQuietly(upload.id());
         if (recorded.added()) {
             validations.queue(recorded.media().id());

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
-import javax.persistence.PersistenceException;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -205,14 +204,7 @@ public class ValidationQueue {
 
     /** Queues, once more if a run was queued at the same moment by another node or thread: that row is taken. */
     private static List<String> queued(Supplier<List<String>> queue) {
-        try {
-            return queue.get();
-        } catch (PersistenceException e) {
-            if (!DatabaseFailure.isConflict(e)) {
-                throw e;
-            }
-            return queue.get();
-        }
+        return DatabaseFailure.onConflict(queue, queue);
     }
 
     /** The row of the run, queued again or new. */

@@ -7,9 +7,11 @@ import java.sql.SQLTransientConnectionException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityExistsException;
 import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
 
 /**
  * The kind of a failed database call, read from the exception's causes. Only a {@link #CONFLICT} may be answered
@@ -60,6 +62,28 @@ public enum DatabaseFailure {
     /** Whether the failure is a concurrent write that won. */
     public static boolean isConflict(Throwable failure) {
         return of(failure).filter(CONFLICT::equals).isPresent();
+    }
+
+    /**
+     * Runs the write; when a concurrent write won, answers {@code instead}, which may read what the other wrote or
+     * throw the refusal. Any other failure goes on as it is.
+     */
+    public static <T> T onConflict(Supplier<T> write, Supplier<T> instead) {
+        try {
+            return write.get();
+        } catch (PersistenceException e) {
+            if (!isConflict(e)) {
+                throw e;
+            }
+            return instead.get();
+        }
+    }
+
+    /** Runs the write; when a concurrent write won, throws the refusal instead. */
+    public static <T> T orRefused(Supplier<T> write, Supplier<? extends RuntimeException> refusal) {
+        return onConflict(write, () -> {
+            throw refusal.get();
+        });
     }
 
     /** The message of the deepest cause: what the database or the pool said. */

@@ -1,6 +1,8 @@
 package cn.anxun.platform.persistence;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.sql.SQLException;
@@ -57,5 +59,22 @@ public class DatabaseFailureTest {
         assertEquals("a conflict is decided by the database, not by any missing element", Optional.empty(),
                 DatabaseFailure.of(new NoSuchElementException("no value present")));
         assertEquals(Optional.empty(), wrapped(new SQLException("no state")));
+    }
+
+    @Test
+    public void aWriteThatLostARaceIsAnsweredInsteadAndAnyOtherFailureGoesOn() {
+        PersistenceException taken = failure(new SQLException("duplicate key", "23505"));
+        assertEquals("read what the other wrote", "theirs", DatabaseFailure.onConflict(() -> {
+            throw taken;
+        }, () -> "theirs"));
+        IllegalStateException refusal = assertThrows(IllegalStateException.class, () -> DatabaseFailure.orRefused(
+                () -> {
+                    throw taken;
+                }, () -> new IllegalStateException("changed at the same moment")));
+        assertEquals("changed at the same moment", refusal.getMessage());
+        PersistenceException down = failure(new SQLException("Connection refused", "08001"));
+        assertSame(down, assertThrows(PersistenceException.class, () -> DatabaseFailure.orRefused(() -> {
+            throw down;
+        }, () -> new IllegalStateException("not a conflict"))));
     }
 }

@@ -2,6 +2,7 @@ package cn.anxun.platform.jobs.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -90,9 +91,9 @@ public class PlatformScheduler implements Scheduler {
     @Override
     public List<JobState> jobs() {
         List<JobState> states = new ArrayList<>();
-        repeats.forEach(repeat -> states.add(new JobState(repeat.name, JobState.State.REPEATING, clock.instant(),
+        repeats.forEach(repeat -> states.add(new JobState(repeat.name, JobState.State.REPEATING, repeat.since,
                 repeat.last)));
-        jobs.forEach(job -> states.add(new JobState(job.name, job.state, clock.instant().minus(job.age()), null)));
+        jobs.forEach(job -> states.add(new JobState(job.name, job.state, job.entered, null)));
         return states;
     }
 
@@ -124,7 +125,7 @@ public class PlatformScheduler implements Scheduler {
         private final Runnable task;
         private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         private volatile JobState.State state = JobState.State.WAITING;
-        private volatile long entered = System.nanoTime();
+        private volatile Instant entered = clock.instant();
         private Thread thread;
         private boolean holdsPlace;
 
@@ -132,10 +133,6 @@ public class PlatformScheduler implements Scheduler {
             this.name = name;
             this.limit = limit;
             this.task = task;
-        }
-
-        Duration age() {
-            return Duration.ofNanos(System.nanoTime() - entered);
         }
 
         synchronized boolean start() {
@@ -165,7 +162,8 @@ public class PlatformScheduler implements Scheduler {
                 LOG.warn("background run '{}' failed", name, e);
             } finally {
                 if (state == JobState.State.ABANDONED) {
-                    LOG.warn("background run '{}' ended {} s after it was abandoned", name, age().toSeconds());
+                    LOG.warn("background run '{}' ended {} s after it was abandoned", name,
+                            Duration.between(entered, clock.instant()).toSeconds());
                 }
                 jobs.remove(this);
             }
@@ -222,7 +220,7 @@ public class PlatformScheduler implements Scheduler {
 
         private void enter(JobState.State next) {
             state = next;
-            entered = System.nanoTime();
+            entered = clock.instant();
         }
     }
 
@@ -234,6 +232,8 @@ public class PlatformScheduler implements Scheduler {
         private final Duration limit;
         private final Runnable task;
         private volatile Outcome last;
+        /** When it was set up, then when its last run ended. */
+        private volatile Instant since = clock.instant();
         private volatile boolean closed;
         private volatile ScheduledFuture<?> next;
 
@@ -259,6 +259,7 @@ public class PlatformScheduler implements Scheduler {
             if (!closed) {
                 run(name, limit, task).outcome().whenComplete((result, failure) -> {
                     last = result;
+                    since = clock.instant();
                     after(period);
                 });
             }
