@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -98,6 +99,30 @@ public class CoursesIT extends AnxunTestSupport {
                         "/api/v1/institutions/inst-course-4/courses", draft.toString()), 422, "invalid-input")));
         assertEquals(0, staff.get("/api/v1/institutions/inst-course-4/courses").json().size());
         assertFalse(staff.get("/api/v1/institutions/inst-course-4/courses").body().contains("录音"));
+    }
+
+    @Test
+    public void aListOfTenCoursesTakesAsManyStatementsAsAListOfOne() throws Exception {
+        Http staff = identity.staff("INSTITUTION_STAFF", null, "inst-course-list").http();
+        String video = MediaFiles.upload(staff, "inst-course-list", "v.mp4", MediaFiles.of(MediaFiles.GOOD))
+                .get("id").asText();
+        String picture = MediaFiles.upload(staff, "inst-course-list", "p.png", MediaFiles.of(MediaFiles.PICTURE))
+                .get("id").asText();
+        MediaFiles.validated(staff, video, Duration.ofSeconds(60));
+        MediaFiles.validated(staff, picture, Duration.ofSeconds(60));
+        String path = "/api/v1/institutions/inst-course-list/courses";
+        String draft = course(unit("一", "VIDEO", video), textUnit("二", picture), unit("三", "VIDEO", video))
+                .toString();
+        try (Statements statements = new Statements(bundleContext)) {
+            assertEquals(201, staff.post(path, draft).status());
+            int one = statements.of(() -> assertEquals(1, staff.get(path).json().size()));
+            for (int i = 0; i < 9; i++) {
+                assertEquals(201, staff.post(path, draft).status());
+            }
+            int ten = statements.of(() -> assertEquals(10, staff.get(path).json().size()));
+            assertTrue("statements for one course: " + one, one > 0);
+            assertEquals("statements for ten courses as for one", one, ten);
+        }
     }
 
     private static ObjectNode course(ObjectNode... units) {

@@ -67,18 +67,23 @@ final class Identity {
 
     /** Creates a staff account with these roles and logs it in. */
     Account staff(List<String> roles, String regionCode, String institutionId) {
-        String role = roles.get(0);
+        String[] created = newStaff(roles, regionCode, institutionId);
+        return firstLogin(created[0], created[1]);
+    }
+
+    /** Creates a staff account with these roles and answers its user name and one-time password. */
+    String[] newStaff(List<String> roles, String regionCode, String institutionId) {
         ObjectNode grant = JSON.createObjectNode();
         roles.forEach(grant.putArray("roles")::add);
         grant.put("regionCode", regionCode);
         grant.put("institutionId", institutionId);
         ObjectNode account = JSON.createObjectNode();
-        account.put("username", role.toLowerCase().replace('_', '-') + "-" + NAMES.incrementAndGet());
-        account.put("displayName", "测试 " + role);
+        account.put("username", roles.get(0).toLowerCase().replace('_', '-') + "-" + NAMES.incrementAndGet());
+        account.put("displayName", "测试 " + roles.get(0));
         account.set("grant", grant);
         Http.Reply created = admin().http().post("/api/v1/staff", account.toString());
         assertEquals(created.body(), 201, created.status());
-        return firstLogin(account.get("username").asText(), created.json().get("password").asText());
+        return new String[] {account.get("username").asText(), created.json().get("password").asText()};
     }
 
     /** Logs in with a one-time password and replaces it with {@link #STAFF_PASSWORD}, as the roles need. */

@@ -22,10 +22,14 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,10 +40,13 @@ import javax.sql.DataSource;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.anxun.api.identity.StaffAuthenticator;
 
 /**
  * Identity against the running distribution: registration rules, no contact data, sealed personal data, who may
@@ -275,6 +282,77 @@ public class IdentityIT extends AnxunTestSupport {
         }
     }
 
+    @Test
+    public void staffLoginsWaitingOnASlowAuthenticatorHoldNoDatabaseConnection() throws Exception {
+        int logins = 24; // more than the pool's 16 connections
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i <= logins; i++) {
+            usernames.add(identity.newStaff(List.of("AUDITOR"), null, null)[0]);
+        }
+        String probe = usernames.remove(0);
+        HeldAuthenticator held = new HeldAuthenticator();
+        ServiceRegistration<StaffAuthenticator> registration =
+                bundleContext.registerService(StaffAuthenticator.class, held, null);
+        ExecutorService clients = Executors.newFixedThreadPool(logins);
+        try {
+            setIdentity("staffAuthenticator", HeldAuthenticator.ID);
+            Eventually.await("staff logins ask the held authenticator", Duration.ofSeconds(20),
+                    () -> http.post("/api/v1/auth/login", staffLogin(probe)).status() == 200);
+            held.gate.set(new CountDownLatch(1));
+            held.waiting.set(0);
+            Http patient = http.patient(Duration.ofSeconds(60));
+            List<Future<Http.Reply>> replies = new ArrayList<>();
+            for (String username : usernames) {
+                replies.add(clients.submit(() -> patient.post("/api/v1/auth/login", staffLogin(username))));
+            }
+            Eventually.await("every login waits in the authenticator", Duration.ofSeconds(30),
+                    () -> held.waiting.get() == logins);
+            assertEquals("the database serves others meanwhile", 200, http.get("/api/v1/programmes").status());
+            identity.learner(Identity.registration(IdNumbers.next(), null));
+            held.gate.get().countDown();
+            for (Future<Http.Reply> reply : replies) {
+                Http.Reply login = reply.get(60, TimeUnit.SECONDS);
+                assertEquals(login.body(), 200, login.status());
+            }
+        } finally {
+            held.gate.get().countDown();
+            clients.shutdownNow();
+            setIdentity("staffAuthenticator", "local");
+            Eventually.await("staff logins are checked by their password again", Duration.ofSeconds(20),
+                    () -> http.post("/api/v1/auth/login", staffLogin(probe)).status() != 200);
+            registration.unregister();
+        }
+    }
+
+    private static String staffLogin(String username) {
+        return "{\"username\":\"" + username + "\",\"password\":\"not-the-password\"}";
+    }
+
+    /** Answers at once until its gate is set, then only once the gate opens: a remote identity service, slowed. */
+    private static final class HeldAuthenticator implements StaffAuthenticator {
+
+        static final String ID = "held";
+
+        final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+        final AtomicInteger waiting = new AtomicInteger();
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public Optional<String> authenticate(String username, String secret) {
+            waiting.incrementAndGet();
+            try {
+                return gate.get().await(60, TimeUnit.SECONDS) ? Optional.of(username) : Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */
     private Http.Reply attemptOnceAllowed(String credentials) {
         Http.Reply[] considered = new Http.Reply[1];
@@ -317,13 +395,17 @@ public class IdentityIT extends AnxunTestSupport {
     }
 
     private void setAccessTokenSeconds(String seconds) throws IOException {
-        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration("cn.anxun.identity", null);
-        Dictionary<String, Object> properties = configuration.getProperties();
-        properties.put("accessTokenSeconds", seconds);
-        configuration.update(properties);
+        setIdentity("accessTokenSeconds", seconds);
         Eventually.await("tokens of " + seconds + " s", Duration.ofSeconds(20), () -> http.post("/api/v1/auth/login",
                 "{\"username\":\"admin\",\"password\":\"" + Identity.ADMIN_PASSWORD + "\"}").json()
                 .get("expiresIn").asText().equals(seconds));
+    }
+
+    private void setIdentity(String key, String value) throws IOException {
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration("cn.anxun.identity", null);
+        Dictionary<String, Object> properties = configuration.getProperties();
+        properties.put(key, value);
+        configuration.update(properties);
     }
 
     @Test

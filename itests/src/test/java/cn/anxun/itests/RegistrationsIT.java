@@ -227,6 +227,31 @@ public class RegistrationsIT extends AnxunTestSupport {
         assertEquals("INSTITUTION_ADMIN", approved.at("/history/0/actorRole").asText());
     }
 
+    @Test
+    public void aCitysListOfSixRegistrationsTakesAsManyStatementsAsAListOfOne() throws Exception {
+        String path = "/api/v1/cities/440100/registrations";
+        try (Statements statements = new Statements(bundleContext)) {
+            submittedByANewInstitution(true);
+            int before = guangzhou.http().get(path).json().size();
+            int fewer = statements.of(() -> assertEquals(before, guangzhou.http().get(path).json().size()));
+            for (int i = 0; i < 5; i++) {
+                submittedByANewInstitution(i % 2 == 0);
+            }
+            int more = statements.of(() -> assertEquals(before + 5, guangzhou.http().get(path).json().size()));
+            assertEquals("statements for five registrations more as for " + before, fewer, more);
+        }
+    }
+
+    /** An intent to register in 440100 by an institution of its own, in the city's register or not. */
+    private void submittedByANewInstitution(boolean inRegister) {
+        String creditCode = CreditCodes.next();
+        if (inRegister) {
+            inGuangzhouRegister("某安全培训学校", creditCode);
+        }
+        Identity.Account institution = identity.staff("INSTITUTION_ADMIN", null, "inst-" + creditCode);
+        submit(institution, "440100", creditCode, upload(institution, pdf("Intent")));
+    }
+
     /** An institution registered in 440100: in the register, its intent submitted and approved. */
     private JsonNode registeredInGuangzhou(String institutionId, String name, String creditCode) {
         inGuangzhouRegister(name, creditCode);

@@ -1,5 +1,6 @@
 package cn.anxun.courses;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -18,6 +19,13 @@ public interface Programmes {
 
     /** Every version of a programme, newest first. */
     List<Programme> versions(String code);
+
+    /**
+     * Every version of these programmes in one read, by code and newest first; a code of no programme has none.
+     *
+     * @since 1.2
+     */
+    List<Programme> versions(Collection<String> codes);
 
     Programme create(Caller caller, ProgrammeEntry entry);
 

@@ -1,6 +1,8 @@
 package cn.anxun.media;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import cn.anxun.identity.Caller;
 
@@ -15,6 +17,14 @@ public interface MediaValidations {
 
     /** For a service that checked the caller's access itself. */
     Validation of(String mediaId);
+
+    /**
+     * For a service that checked the caller's access itself: the validations of many files, read with the same few
+     * queries whatever their number, by media ID.
+     *
+     * @since 1.2
+     */
+    Map<String, Validation> of(Collection<String> mediaIds);
 
     /** Runs every installed validator that reads the file's type again, e.g. after a validator was updated. */
     Validation revalidate(Caller caller, String mediaId);

@@ -1,5 +1,10 @@
 package cn.anxun.courses.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
 import cn.anxun.courses.Course;
 import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.Caller;
@@ -37,8 +42,23 @@ final class CourseAccess {
     }
 
     boolean mayRead(Caller caller, String institutionId, Course.Status status) {
-        return caller.has(WRITERS) && institutionId.equals(caller.institutionId()) || caller.has(Role.OPERATOR,
-                Role.PROVINCE_REGULATOR) || regulates(caller, institutionId)
+        return mayRead(caller, institutionId, status, () -> regulates(caller, institutionId));
+    }
+
+    /**
+     * Which of a list's courses the caller may read, asking once per institution, not per course, where the
+     * institution is registered.
+     */
+    Predicate<CourseRecord> readable(Caller caller) {
+        Map<String, Boolean> regulated = new HashMap<>();
+        return record -> mayRead(caller, record.institutionId(), record.status(),
+                () -> regulated.computeIfAbsent(record.institutionId(), id -> regulates(caller, id)));
+    }
+
+    private static boolean mayRead(Caller caller, String institutionId, Course.Status status,
+            BooleanSupplier regulates) {
+        return caller.has(WRITERS) && institutionId.equals(caller.institutionId())
+                || caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR) || regulates.getAsBoolean()
                 || caller.has(Role.LEARNER) && status == Course.Status.ONLINE;
     }
 

@@ -116,10 +116,9 @@ public class CourseReviewsImpl implements CourseReviews {
     @Override
     public List<Course> inStatus(Caller caller, Course.Status status) {
         caller.requireLogin("list courses");
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.IN_STATUS,
+        return views.views(jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.IN_STATUS,
                 CourseRecord.class).setParameter("status", status).getResultList()).stream()
-                .filter(record -> access.mayRead(caller, record.institutionId(), record.status()))
-                .map(record -> views.view(record, caller)).toList();
+                .filter(access.readable(caller)).toList(), caller);
     }
 
     /** Adds a step and sets the status it leads to, after {@code check} passed on the locked course. */

@@ -20,11 +20,11 @@ import cn.anxun.courses.ReviewStep;
 /** A step of a course's review in {@code COURSE_STEP}; written once, never changed. */
 @Entity
 @Table(name = "COURSE_STEP")
-@NamedQuery(name = CourseStepRecord.OF_COURSE, query = "SELECT s FROM CourseStepRecord s WHERE s.courseId = :course "
-        + "ORDER BY s.takenAt, s.id")
+@NamedQuery(name = CourseStepRecord.OF_COURSES, query = "SELECT s FROM CourseStepRecord s "
+        + "WHERE s.courseId IN :courses ORDER BY s.takenAt, s.id")
 public class CourseStepRecord {
 
-    static final String OF_COURSE = "CourseStepRecord.ofCourse";
+    static final String OF_COURSES = "CourseStepRecord.ofCourses";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<ReviewStep.Aspect, ReviewStep.Verdict>> ASPECTS = new TypeReference<>() {
     };
@@ -63,6 +63,10 @@ public class CourseStepRecord {
         this.reason = step.reason();
         this.aspects = step.aspects() == null ? null : write(step.aspects());
         this.declarations = step.declarations() == null ? null : write(step.declarations());
+    }
+
+    String courseId() {
+        return courseId;
     }
 
     ReviewStep view() {

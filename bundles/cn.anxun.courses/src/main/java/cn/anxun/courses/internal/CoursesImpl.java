@@ -1,6 +1,7 @@
 package cn.anxun.courses.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public class CoursesImpl implements Courses {
     public Course create(Caller caller, String institutionId, CourseDraft draft) {
         CourseAccess.requireWriter(caller, institutionId);
         CourseRecord record = new CourseRecord(UUID.randomUUID().toString(), institutionId, clock.instant());
-        fill(caller, record, CourseRules.checked(draft));
+        content(caller, institutionId, CourseRules.checked(draft)).fill(record, clock.instant());
         jpa.tx(TransactionType.Required, em -> {
             em.persist(record);
             audit.record(em, caller, "course.created", target(record.id()), null, "success", record.title());
@@ -83,14 +84,15 @@ public class CoursesImpl implements Courses {
     public Course update(Caller caller, String courseId, CourseDraft draft) {
         CourseRecord found = views.find(courseId);
         CourseAccess.requireWriter(caller, found.institutionId());
-        CourseDraft valid = CourseRules.checked(draft);
+        // the media and programmes are read before the course is locked: they are in other tables and units
+        Content content = content(caller, found.institutionId(), CourseRules.checked(draft));
         CourseRecord updated = jpa.txExpr(TransactionType.Required, em -> {
             CourseRecord record = em.find(CourseRecord.class, courseId, LockModeType.PESSIMISTIC_WRITE);
             if (!record.status().editable()) {
                 throw new ConflictException("The course is " + record.status() + "; a course in review or online "
                         + "is not changed (take it down first).");
             }
-            fill(caller, record, valid);
+            content.fill(record, clock.instant());
             if (record.status() != Course.Status.DRAFT) {
                 record.status(Course.Status.DRAFT, clock.instant());
                 em.persist(new CourseStepRecord(UUID.randomUUID().toString(), courseId, new ReviewStep(
@@ -113,10 +115,9 @@ public class CoursesImpl implements Courses {
     @Override
     public List<Course> ofInstitution(Caller caller, String institutionId) {
         caller.requireLogin("read an institution's courses");
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.OF_INSTITUTION,
-                CourseRecord.class).setParameter("institution", institutionId).getResultList()).stream()
-                .filter(record -> access.mayRead(caller, institutionId, record.status()))
-                .map(record -> views.view(record, caller)).toList();
+        return views.views(jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                CourseRecord.OF_INSTITUTION, CourseRecord.class).setParameter("institution", institutionId)
+                .getResultList()).stream().filter(access.readable(caller)).toList(), caller);
     }
 
     @Override
@@ -136,8 +137,16 @@ public class CoursesImpl implements Courses {
         return library.contentOf(media.get(picture));
     }
 
-    /** Sets the draft's content, its programmes pinned to the versions in force and its media checked. */
-    private void fill(Caller caller, CourseRecord record, CourseDraft draft) {
+    /** What a course's writer wrote, checked, with its programmes pinned to the versions in force. */
+    private record Content(CourseDraft draft, List<ProgrammeRef> programmes, List<UnitRecord> units) {
+
+        void fill(CourseRecord record, Instant at) {
+            record.content(draft.title(), draft.description(), programmes, draft.teachers(), units, at);
+        }
+    }
+
+    /** The draft's content, its programmes pinned to the versions in force and its media checked. */
+    private Content content(Caller caller, String institutionId, CourseDraft draft) {
         List<Violation> violations = new ArrayList<>();
         List<ProgrammeRef> refs = new ArrayList<>();
         for (int i = 0; i < draft.programmes().size(); i++) {
@@ -152,21 +161,21 @@ public class CoursesImpl implements Courses {
             UnitType type = UnitType.valueOf(unit.type());
             if (type == UnitType.TEXT) {
                 for (int p = 0; p < unit.pictures().size(); p++) {
-                    media(caller, record, field + ".pictures[" + p + "]", unit.pictures().get(p), "image",
+                    media(caller, institutionId, field + ".pictures[" + p + "]", unit.pictures().get(p), "image",
                             violations);
                 }
                 units.add(new UnitRecord(unit.title(), type, null, unit.text(), unit.pictures(),
                         ReadingTime.seconds(unit.text(), unit.pictures().size(), config)));
             } else {
-                media(caller, record, field + ".media", unit.media(), type == UnitType.VIDEO ? "video" : "audio",
-                        violations);
+                media(caller, institutionId, field + ".media", unit.media(),
+                        type == UnitType.VIDEO ? "video" : "audio", violations);
                 units.add(new UnitRecord(unit.title(), type, unit.media(), null, List.of(), null));
             }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        record.content(draft.title(), draft.description(), refs, draft.teachers(), units, clock.instant());
+        return new Content(draft, refs, units);
     }
 
     private Optional<Programme> current(String code) {
@@ -184,7 +193,7 @@ public class CoursesImpl implements Courses {
     }
 
     /** Checks that a unit's medium is the institution's and of the unit's kind. */
-    private void media(Caller caller, CourseRecord record, String field, String mediaId, String kind,
+    private void media(Caller caller, String institutionId, String field, String mediaId, String kind,
             List<Violation> violations) {
         Media media;
         try {
@@ -193,7 +202,7 @@ public class CoursesImpl implements Courses {
             violations.add(new Violation(field, "media-of-institution", "must be media the institution uploaded"));
             return;
         }
-        if (!media.institutionId().equals(record.institutionId())) {
+        if (!media.institutionId().equals(institutionId)) {
             violations.add(new Violation(field, "media-of-institution", "must be media the institution uploaded"));
         } else if (!media.kind().equals(kind)) {
             violations.add(new Violation(field, "media-kind", "must be " + ("image".equals(kind) ? "a picture"

@@ -23,8 +23,8 @@ import cn.anxun.identity.PersonnelCategory;
 @NamedQueries({
     @NamedQuery(name = ProgrammeRecord.IN_USE, query = "SELECT p FROM ProgrammeRecord p "
             + "WHERE p.status IN :statuses ORDER BY p.code"),
-    @NamedQuery(name = ProgrammeRecord.VERSIONS, query = "SELECT p FROM ProgrammeRecord p WHERE p.code = :code "
-            + "ORDER BY p.version DESC"),
+    @NamedQuery(name = ProgrammeRecord.VERSIONS, query = "SELECT p FROM ProgrammeRecord p WHERE p.code IN :codes "
+            + "ORDER BY p.code, p.version DESC"),
     @NamedQuery(name = ProgrammeRecord.COUNT, query = "SELECT COUNT(p) FROM ProgrammeRecord p")})
 class ProgrammeRecord {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
 import cn.anxun.platform.persistence.DatabaseFailure;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * The programmes in the {@code PROGRAMME} table, one row per version. An empty table is seeded from the national
@@ -123,6 +125,14 @@ public class ProgrammesImpl implements Programmes {
     }
 
     @Override
+    public List<Programme> versions(Collection<String> codes) {
+        int share = initialShare();
+        return jpa.txExpr(TransactionType.Required, em -> KeyBatches.read(codes, chunk -> em.createNamedQuery(
+                ProgrammeRecord.VERSIONS, ProgrammeRecord.class).setParameter("codes", chunk).getResultList())
+                .stream().map(record -> record.view(share)).toList());
+    }
+
+    @Override
     public Programme create(Caller caller, ProgrammeEntry entry) {
         caller.require("add a programme", Role.OPERATOR);
         ProgrammeEntry valid = ProgrammeRules.checked(entry, initialShare());
@@ -183,8 +193,8 @@ public class ProgrammesImpl implements Programmes {
     }
 
     private static List<ProgrammeRecord> versions(EntityManager em, String code) {
-        return em.createNamedQuery(ProgrammeRecord.VERSIONS, ProgrammeRecord.class).setParameter("code", code)
-                .getResultList();
+        return em.createNamedQuery(ProgrammeRecord.VERSIONS, ProgrammeRecord.class)
+                .setParameter("codes", List.of(code)).getResultList();
     }
 
     /** Runs a write; a clash with a concurrent one that the database caught is a conflict. */

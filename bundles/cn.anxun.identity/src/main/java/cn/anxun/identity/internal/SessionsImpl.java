@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -132,7 +133,7 @@ public class SessionsImpl implements Sessions {
     private Tokens login(Caller caller, String attempted, Function<EntityManager, Optional<Account>> find,
             Predicate<Account> credentialsMatch) {
         Caller anonymous = new Caller(null, attempted, Set.of(), null, null, null, caller.requestId());
-        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, find, caller));
+        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, find, caller, "login.refused"));
         if (attempt.refusal() != null) {
             throw attempt.refusal();
         }
@@ -154,7 +155,8 @@ public class SessionsImpl implements Sessions {
             LoginRefusedException refusal) {
     }
 
-    private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, Caller caller) {
+    private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, Caller caller,
+            String refusedAction) {
         Instant now = clock.instant();
         Optional<Account> found = find.apply(em);
         if (found.isEmpty()) {
@@ -174,7 +176,7 @@ public class SessionsImpl implements Sessions {
         }
         Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
         if (refusal.isPresent()) {
-            audit.record(who, "login.refused", target, account.regionCode(), "denied",
+            audit.record(who, refusedAction, target, account.regionCode(), "denied",
                     refusal.get().reason() + " until " + refusal.get().retryAt());
             return new Attempt(account, state, null, refusal.get());
         }
@@ -292,32 +294,40 @@ public class SessionsImpl implements Sessions {
         });
     }
 
+    /**
+     * The same three steps as a login: the current password is guessed no faster here than at the login, and
+     * neither the check nor the new hash runs under the account's lock.
+     */
     @Override
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         caller.requireLogin("change your password");
+        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, in -> Optional.ofNullable(
+                in.find(Account.class, caller.accountId())), caller, "password.change-refused"));
+        if (attempt.refusal() != null) {
+            throw attempt.refusal();
+        }
+        boolean matches = currentPassword != null
+                && passwords.matches(currentPassword, attempt.account().passwordHash());
+        Optional<InvalidInputException> weak = Passwords.check("newPassword", newPassword, attempt.account().username())
+                .map(violation -> new InvalidInputException(List.of(violation)));
+        String hash = matches && weak.isEmpty() ? passwords.hash(newPassword) : null;
         Optional<RuntimeException> refusal = jpa.txExpr(TransactionType.Required, em -> {
             Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
-            Instant now = clock.instant();
             String target = "account:" + account.id();
-            // the current password is guessed no faster here than at the login
-            LoginThrottle.State state = AccountStore.loginState(account);
-            Optional<LoginRefusedException> throttled = throttle.refusal(state, now);
-            if (throttled.isPresent()) {
-                return Optional.of(throttled.get());
-            }
-            if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
-                LoginThrottle.State next = throttle.failed(state, now);
-                account.loginState(next.failures(), next.nextAttemptAt(), next.lockedUntil());
+            if (!matches) {
+                Instant lockedUntil = attempt.failed().lockedUntil();
                 audit.record(caller, "password.change-failed", target, account.regionCode(), "failure",
-                        next.lockedUntil() == null ? "wrong current password" : "locked until " + next.lockedUntil());
+                        lockedUntil == null ? "wrong current password" : "locked until " + lockedUntil);
                 return Optional.of(new InvalidInputException("currentPassword", "password-match",
                         "is not the current password of this account"));
             }
-            Checks checks = new Checks();
-            checks.add(Passwords.check("newPassword", newPassword, account.username()));
-            checks.throwIfBroken();
-            account.passwordHash(passwords.hash(newPassword));
-            int ended = AccountStore.endSessions(em, account.id(), "password-changed", now, caller.sessionId());
+            account.loginState(0, null, null);
+            if (hash == null) {
+                return Optional.<RuntimeException>of(weak.get());
+            }
+            account.passwordHash(hash);
+            int ended = AccountStore.endSessions(em, account.id(), "password-changed", clock.instant(),
+                    caller.sessionId());
             audit.record(caller, "password.changed", target, account.regionCode(), "success",
                     ended + " other sessions ended");
             return Optional.empty();

@@ -16,9 +16,11 @@ import cn.anxun.institutions.SubmittedDocument;
 @Table(name = "INSTITUTION_DOCUMENT")
 @NamedQuery(name = DocumentRecord.OF_INSTITUTION,
         query = "SELECT d FROM DocumentRecord d WHERE d.institutionId = :institution ORDER BY d.uploadedAt, d.id")
+@NamedQuery(name = DocumentRecord.WITH_IDS, query = "SELECT d FROM DocumentRecord d WHERE d.id IN :ids")
 class DocumentRecord {
 
     static final String OF_INSTITUTION = "DocumentRecord.ofInstitution";
+    static final String WITH_IDS = "DocumentRecord.withIds";
 
     @Id
     @Column(length = 36)

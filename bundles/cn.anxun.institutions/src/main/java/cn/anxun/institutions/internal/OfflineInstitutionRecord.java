@@ -23,11 +23,14 @@ import cn.anxun.institutions.OfflineInstitutionEntry;
     @NamedQuery(name = OfflineInstitutionRecord.OF_CITY,
             query = "SELECT o FROM OfflineInstitutionRecord o WHERE o.city = :city ORDER BY o.creditCode"),
     @NamedQuery(name = OfflineInstitutionRecord.BY_CREDIT_CODE,
-            query = "SELECT o FROM OfflineInstitutionRecord o WHERE o.city = :city AND o.creditCode = :code")})
+            query = "SELECT o FROM OfflineInstitutionRecord o WHERE o.city = :city AND o.creditCode = :code"),
+    @NamedQuery(name = OfflineInstitutionRecord.BY_CREDIT_CODES,
+            query = "SELECT o FROM OfflineInstitutionRecord o WHERE o.creditCode IN :codes")})
 class OfflineInstitutionRecord {
 
     static final String OF_CITY = "OfflineInstitutionRecord.ofCity";
     static final String BY_CREDIT_CODE = "OfflineInstitutionRecord.byCreditCode";
+    static final String BY_CREDIT_CODES = "OfflineInstitutionRecord.byCreditCodes";
     /** Programmes are kept in one column, one per line: they are read and written as a whole. */
     private static final String SEPARATOR = "\n";
 
@@ -76,6 +79,10 @@ class OfflineInstitutionRecord {
         programmes = String.join(SEPARATOR, entry.programmes());
         status = entry.status().name();
         updatedAt = now.toEpochMilli();
+    }
+
+    String creditCode() {
+        return creditCode;
     }
 
     String city() {

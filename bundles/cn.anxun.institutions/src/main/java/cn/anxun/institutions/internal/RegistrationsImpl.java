@@ -48,6 +48,7 @@ import cn.anxun.institutions.Registration.Status;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.institutions.SubmittedDocument;
 import cn.anxun.platform.persistence.DatabaseFailure;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * Registrations in the {@code INSTITUTION_REGISTRATION} table, their steps, the announcements and the reports to the
@@ -414,21 +415,27 @@ public class RegistrationsImpl implements Registrations {
         return views(em, List.of(record)).get(0);
     }
 
+    /** The registrations with their letters, offline matches and histories, each read for all of them at once. */
     private static List<Registration> views(EntityManager em, List<RegistrationRecord> records) {
         Map<String, List<Registration.Step>> history = history(em,
                 records.stream().map(RegistrationRecord::id).toList());
+        Map<String, DocumentRecord> letters = KeyBatches.read(records.stream().map(RegistrationRecord::letterId)
+                .toList(), ids -> em.createNamedQuery(DocumentRecord.WITH_IDS, DocumentRecord.class)
+                .setParameter("ids", ids).getResultList()).stream()
+                .collect(Collectors.toMap(DocumentRecord::id, letter -> letter));
+        Map<String, OfflineInstitution> offline = KeyBatches.read(records.stream().map(RegistrationRecord::creditCode)
+                .toList(), codes -> em.createNamedQuery(OfflineInstitutionRecord.BY_CREDIT_CODES,
+                        OfflineInstitutionRecord.class).setParameter("codes", codes).getResultList()).stream()
+                .collect(Collectors.toMap(o -> o.city() + "/" + o.creditCode(), OfflineInstitutionRecord::view));
         return records.stream().map(r -> new Registration(r.id(), r.institutionId(), r.institutionName(),
-                r.creditCode(), r.city(), r.status(), r.registrationNumber(),
-                em.find(DocumentRecord.class, r.letterId()).view(), r.submittedAt(), offlineMatch(em, r, LockModeType.NONE).orElse(null),
-                history.getOrDefault(r.id(), List.of()))).toList();
+                r.creditCode(), r.city(), r.status(), r.registrationNumber(), letters.get(r.letterId()).view(),
+                r.submittedAt(), offline.get(r.city() + "/" + r.creditCode()), history.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     private static Map<String, List<Registration.Step>> history(EntityManager em, Collection<String> registrations) {
-        if (registrations.isEmpty()) {
-            return Map.of();
-        }
-        return em.createNamedQuery(StepRecord.OF_REGISTRATIONS, StepRecord.class)
-                .setParameter("registrations", registrations).getResultStream()
+        return KeyBatches.read(registrations, ids -> em.createNamedQuery(StepRecord.OF_REGISTRATIONS,
+                StepRecord.class).setParameter("registrations", ids).getResultList()).stream()
                 .collect(Collectors.groupingBy(StepRecord::registrationId,
                         Collectors.mapping(StepRecord::view, Collectors.toList())));
     }

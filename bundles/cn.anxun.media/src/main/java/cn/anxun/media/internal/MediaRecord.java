@@ -18,10 +18,12 @@ import cn.anxun.media.Media;
         + "WHERE m.institutionId = :institution ORDER BY m.uploadedAt DESC, m.id")
 @NamedQuery(name = MediaRecord.SAME_BYTES, query = "SELECT m FROM MediaRecord m "
         + "WHERE m.institutionId = :institution AND m.sha256 = :sha256")
+@NamedQuery(name = MediaRecord.WITH_IDS, query = "SELECT m FROM MediaRecord m WHERE m.id IN :ids")
 public class MediaRecord {
 
     static final String OF_INSTITUTION = "MediaRecord.ofInstitution";
     static final String SAME_BYTES = "MediaRecord.sameBytes";
+    static final String WITH_IDS = "MediaRecord.withIds";
 
     @Id
     @Column(length = 36)

@@ -1,6 +1,8 @@
 package cn.anxun.media.internal;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,12 +34,17 @@ public class MediaValidationsImpl implements MediaValidations {
     @Override
     public Validation of(Caller caller, String mediaId) {
         library.media(caller, mediaId);
-        return queue.validation(mediaId);
+        return of(mediaId);
     }
 
     @Override
     public Validation of(String mediaId) {
-        return queue.validation(mediaId);
+        return of(List.of(mediaId)).get(mediaId);
+    }
+
+    @Override
+    public Map<String, Validation> of(Collection<String> mediaIds) {
+        return queue.validations(mediaIds);
     }
 
     @Override
@@ -46,7 +53,7 @@ public class MediaValidationsImpl implements MediaValidations {
         library.media(caller, mediaId);
         queue.queue(mediaId, em -> audit.record(em, caller, "media.revalidated", "media:" + mediaId, null, "success",
                 null));
-        return queue.validation(mediaId);
+        return of(mediaId);
     }
 
     @Override

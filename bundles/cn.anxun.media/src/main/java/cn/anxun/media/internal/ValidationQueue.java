@@ -4,7 +4,9 @@ import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -39,6 +42,7 @@ import cn.anxun.media.Validation.Run.Status;
 import cn.anxun.platform.jobs.Outcome;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * Runs the installed validators over stored media on the platform's scheduler, and keeps their runs in
@@ -137,15 +141,21 @@ public class ValidationQueue {
         })).forEach(this::submit);
     }
 
-    Validation validation(String mediaId) {
+    /** The validations of these files by media ID, read in a few queries whatever their number. */
+    Map<String, Validation> validations(Collection<String> mediaIds) {
         return jpa.txExpr(TransactionType.Required, em -> {
-            MediaRecord media = em.find(MediaRecord.class, mediaId);
-            if (media == null) {
-                throw new NotFoundException("There is no media " + mediaId + ".");
-            }
-            List<ValidationRecord> records = em.createNamedQuery(ValidationRecord.OF_MEDIA, ValidationRecord.class)
-                    .setParameter("media", mediaId).getResultList();
-            return summary(media, records.stream().map(r -> r.view(validators.containsKey(r.validator()))).toList());
+            List<MediaRecord> media = KeyBatches.read(mediaIds, ids -> em.createNamedQuery(MediaRecord.WITH_IDS,
+                    MediaRecord.class).setParameter("ids", ids).getResultList());
+            Map<String, List<Validation.Run>> runs = KeyBatches.read(mediaIds, ids -> em.createNamedQuery(
+                    ValidationRecord.OF_MEDIA, ValidationRecord.class).setParameter("media", ids).getResultList())
+                    .stream().collect(Collectors.groupingBy(ValidationRecord::mediaId, Collectors.mapping(
+                            r -> r.view(validators.containsKey(r.validator())), Collectors.toList())));
+            Map<String, Validation> validations = new HashMap<>();
+            media.forEach(m -> validations.put(m.id(), summary(m, runs.getOrDefault(m.id(), List.of()))));
+            mediaIds.stream().filter(id -> !validations.containsKey(id)).findFirst().ifPresent(id -> {
+                throw new NotFoundException("There is no media " + id + ".");
+            });
+            return validations;
         });
     }
 
@@ -210,8 +220,8 @@ public class ValidationQueue {
     /** The row of the run, queued again or new. */
     private String queueRow(EntityManager em, String mediaId, String validatorId) {
         Optional<ValidationRecord> earlier = em.createNamedQuery(ValidationRecord.OF_MEDIA, ValidationRecord.class)
-                .setParameter("media", mediaId).getResultStream().filter(r -> r.validator().equals(validatorId))
-                .findFirst();
+                .setParameter("media", List.of(mediaId)).getResultStream()
+                .filter(r -> r.validator().equals(validatorId)).findFirst();
         if (earlier.isPresent()) {
             earlier.get().queued(clock.instant());
             return earlier.get().id();

@@ -28,8 +28,8 @@ import cn.anxun.media.Validation.Run.Status;
 /** One validator's run over one media file; run again, the row is reused. */
 @Entity
 @Table(name = "MEDIA_VALIDATION", uniqueConstraints = @UniqueConstraint(columnNames = {"MEDIA", "VALIDATOR"}))
-@NamedQuery(name = ValidationRecord.OF_MEDIA, query = "SELECT v FROM ValidationRecord v WHERE v.mediaId = :media "
-        + "ORDER BY v.validator")
+@NamedQuery(name = ValidationRecord.OF_MEDIA, query = "SELECT v FROM ValidationRecord v WHERE v.mediaId IN :media "
+        + "ORDER BY v.mediaId, v.validator")
 @NamedQuery(name = ValidationRecord.IN_STATUS, query = "SELECT v FROM ValidationRecord v WHERE v.status = :status "
         + "ORDER BY v.finishedAt")
 @NamedQuery(name = ValidationRecord.UNFINISHED, query = "SELECT v FROM ValidationRecord v "
