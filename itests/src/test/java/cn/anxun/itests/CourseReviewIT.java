@@ -140,6 +140,10 @@ public class CourseReviewIT extends AnxunTestSupport {
         assertEquals("held back by the keyword filter", false, held.get("commentShown").asBoolean());
         assertEquals(Set.of("score=score-range", "teachers.王老师=course-teacher"), rules(assertProblem(second.post(
                 path + "/ratings", "{\"score\":9,\"teachers\":{\"王老师\":5}}"), 422, "invalid-input")));
+        for (String contact : List.of("有问题加微信 zs_abc123", "电话 020-83139395", "tel:13800138000")) {
+            assertEquals(contact, Set.of("comment=no-contact-data"), rules(assertProblem(second.post(path
+                    + "/ratings", "{\"score\":3,\"comment\":\"" + contact + "\"}"), 422, "invalid-input")));
+        }
 
         JsonNode summary = second.get(path + "/feedback").json();
         assertEquals(2, summary.get("ratings").asInt());

@@ -5,10 +5,19 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,6 +38,8 @@ public class DistributionIT {
     private static final String GUANGZHOU = "440100";
     private static final String NEW_ADMIN_PASSWORD = "Changed-2026-pw";
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("with the one-time password (\\S+)");
+    private static final Pattern CONSOLE_PASSWORD = Pattern.compile("Console account 'operator' created with the "
+            + "password (\\S+)");
 
     private Distribution platform;
 
@@ -65,11 +76,24 @@ public class DistributionIT {
         assertEquals("owner-only key folder", "rwx------", permissions("data/keys"));
         assertEquals("owner-only key file", "rw-------", permissions("data/keys/personal-data-1.key"));
 
-        String console = consoleUntilUp("anxun:cities");
+        List<String> consolePasswords = consolePasswords();
+        assertEquals("one console password, generated at the first start", 1, consolePasswords.size());
+        String console = consoleUntilUp(consolePasswords.get(0), "anxun:cities");
         assertTrue(console, console.contains(GUANGZHOU) && console.contains("installed"));
         String users = platform.read("etc/users.properties");
         assertTrue("the operator password is stored hashed", users.contains("operator = {CRYPT}"));
-        assertFalse(users.contains("anxun-operator,"));
+        assertFalse(users.contains(consolePasswords.get(0)));
+        Optional<InetAddress> outside = outsideAddress();
+        if (outside.isPresent()) {
+            try (Socket ssh = new Socket()) {
+                ssh.connect(new InetSocketAddress(outside.get(), platform.sshPort), 2000);
+                throw new AssertionError("the console answers on " + outside.get());
+            } catch (ConnectException refused) {
+                // the console listens on 127.0.0.1 only
+            }
+        } else {
+            System.out.println("no address but the loopback: the console's binding was not checked from outside");
+        }
 
         platform.stop();
         long warmStart = System.nanoTime();
@@ -78,6 +102,7 @@ public class DistributionIT {
         System.out.printf("restart to ready: %d ms%n", since(warmStart).toMillis());
         Eventually.await("440100 installed again after the restart", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
         assertEquals("recorded data survives a restart", firstInstalled, city(http).path("firstInstalled").asText());
+        assertEquals("no new console password at a restart", consolePasswords, consolePasswords());
         assertEquals("one first administrator, one one-time password", 1, oneTimePasswords().count());
         new Identity(http).login("{\"username\":\"admin\",\"password\":\"" + NEW_ADMIN_PASSWORD + "\"}");
         Identity.Account again = new Identity(http).login("{\"idNumber\":\"" + idNumber + "\",\"password\":\""
@@ -113,12 +138,31 @@ public class DistributionIT {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(platform.home.resolve(path)));
     }
 
-    private String consoleUntilUp(String command) {
+    private List<String> consolePasswords() throws IOException {
+        return CONSOLE_PASSWORD.matcher(platform.read("data/log/karaf.log")).results().map(result -> result.group(1))
+                .toList();
+    }
+
+    /** An address of this machine that is not the loopback, if it has one. */
+    private static Optional<InetAddress> outsideAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(DistributionIT::up).flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress()).findFirst();
+    }
+
+    private static boolean up(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private String consoleUntilUp(String password, String command) {
         String[] output = {""};
         try {
             Eventually.await("the console answers " + command, Duration.ofSeconds(60), () -> {
                 try {
-                    output[0] = platform.console("operator", "anxun-operator", command);
+                    output[0] = platform.console("operator", password, command);
                 } catch (Exception e) {
                     output[0] = e.toString();
                 }

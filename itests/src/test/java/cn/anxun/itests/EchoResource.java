@@ -6,6 +6,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import cn.anxun.rest.Anonymous;
 import cn.anxun.rest.ApiResource;
 
 /** A resource a test registers from its own bundle, as any bundle may, to exercise request bodies end to end. */
@@ -21,6 +22,7 @@ public class EchoResource implements ApiResource {
     }
 
     @POST
+    @Anonymous
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Greeting echo(Greeting greeting) {

@@ -67,6 +67,11 @@ public final class Http {
     }
 
     /** The same client, waiting longer for an answer. */
+    /** The port the platform's web API listens on. */
+    public int port() {
+        return base.getPort();
+    }
+
     public Http patient(Duration longer) {
         return new Http(base, token, longer);
     }

@@ -119,8 +119,13 @@ public class IdentityIT extends AnxunTestSupport {
         JsonNode screened = assertProblem(http.post("/api/v1/learners", inEmployer.toString()), 422, "invalid-input");
         assertEquals(Map.of("employer.name", "no-contact-data", "jobTitle", "no-contact-data"), errors(screened));
 
+        ObjectNode landline = Identity.registration(idNumber, null);
+        ((ObjectNode) landline.get("employer")).put("name", "佛山某某公司 电话 020-83139395");
+        assertEquals(Map.of("employer.name", "no-contact-data"), errors(assertProblem(http.post("/api/v1/learners",
+                landline.toString()), 422, "invalid-input")));
+
         assertEquals("no account was created", accounts, count("ACCOUNT"));
-        assertEquals(List.of(), tablesContaining("13812345678", "zs_abc123", "广州某化工有限公司 1"));
+        assertEquals(List.of(), tablesContaining("13812345678", "zs_abc123", "广州某化工有限公司 1", "83139395"));
         assertEquals("the ID number was not taken", 201,
                 http.post("/api/v1/learners", Identity.registration(idNumber, null).toString()).status());
     }
@@ -280,6 +285,49 @@ public class IdentityIT extends AnxunTestSupport {
         } finally {
             guessers.shutdownNow();
         }
+    }
+
+    @Test
+    public void aDisabledStaffAccountLogsInNoMoreUntilEnabledAndItsSessionsEnd() {
+        String[] created = identity.newStaff(List.of("AUDITOR"), null, null);
+        Identity.Account auditor = identity.firstLogin(created[0], created[1]);
+        String id = auditor.http().get("/api/v1/me").json().get("accountId").asText();
+        String login = "{\"username\":\"" + created[0] + "\",\"password\":\"" + Identity.STAFF_PASSWORD + "\"}";
+        Http admin = identity.admin().http();
+        assertEquals(Map.of("reason", "required"), errors(assertProblem(admin.post("/api/v1/staff/" + id + "/disable",
+                "{}"), 422, "invalid-input")));
+
+        Http.Reply disabled = admin.post("/api/v1/staff/" + id + "/disable", "{\"reason\":\"调离岗位\"}");
+        assertEquals(disabled.body(), 200, disabled.status());
+        assertEquals("调离岗位", disabled.json().get("disabledReason").asText());
+        assertProblem(auditor.http().get("/api/v1/me"), 401, "token-revoked");
+        Http.Reply refused = http.post("/api/v1/auth/login", login);
+        assertProblem(refused, 401, "login-failed");
+        assertEquals("answered like a wrong password", http.post("/api/v1/auth/login", login.replace(
+                Identity.STAFF_PASSWORD, "Wrong-2026-pw")).json().get("detail"), refused.json().get("detail"));
+
+        String self = admin.get("/api/v1/me").json().get("accountId").asText();
+        assertProblem(admin.post("/api/v1/staff/" + self + "/disable", "{\"reason\":\"test\"}"), 403, "forbidden");
+        assertEquals(200, admin.post("/api/v1/staff/" + id + "/enable", "").status());
+        assertTrue(admin.get("/api/v1/staff/" + id).json().get("disabledAt").isNull());
+        Eventually.await("the enabled account logs in once the failed attempts' wait is over", Duration.ofSeconds(10),
+                () -> http.post("/api/v1/auth/login", login).status() == 200);
+        JsonNode rows = Identity.audit(identity.staff("AUDITOR", null, null), "target=staff:" + id);
+        List<String> actions = new ArrayList<>();
+        rows.forEach(row -> actions.add(row.get("action").asText()));
+        assertTrue(actions.toString(), actions.containsAll(List.of("staff.disabled", "staff.enabled")));
+    }
+
+    @Test
+    public void nobodyChangesTheirOwnRoles() {
+        Identity.Account admin = identity.admin();
+        String self = admin.http().get("/api/v1/me").json().get("accountId").asText();
+        assertProblem(admin.http().method("PUT", "/api/v1/staff/" + self + "/grant",
+                "{\"roles\":[\"PLATFORM_ADMIN\",\"AUDITOR\"]}"), 403, "forbidden");
+        assertEquals("[\"PLATFORM_ADMIN\"]", admin.http().get("/api/v1/me").json().get("roles").toString());
+        JsonNode denied = Identity.audit(identity.staff("AUDITOR", null, null),
+                "action=staff.roles-changed&target=staff:" + self);
+        assertEquals("denied", denied.get(0).get("outcome").asText());
     }
 
     @Test

@@ -135,6 +135,11 @@ public class PlatformIT extends AnxunTestSupport {
             for (Http.Reply reply : replies) {
                 assertDatabaseUnavailable(reply);
             }
+            Http.Reply ready = patient.get("/api/v1/health/ready");
+            assertEquals(503, ready.status());
+            String detail = check(ready.json(), "database").path("detail").asText();
+            assertTrue("readiness tells anyone the SQL state, not the pool's message: " + detail,
+                    detail.startsWith("no connection to the database (SQL state") && !detail.contains("Timeout"));
         } finally {
             for (Connection connection : taken) {
                 connection.close();
@@ -142,6 +147,7 @@ public class PlatformIT extends AnxunTestSupport {
         }
         assertEquals("served again once connections are free", 200, http.get("/api/v1/programmes").status());
         assertLogged("Database unavailable answering GET /api/v1/programmes", "Timeout waiting for idle object");
+        assertLogged("Readiness: no connection to the database");
     }
 
     @Test
@@ -180,6 +186,25 @@ public class PlatformIT extends AnxunTestSupport {
             }
         }
         assertLogged("Database unavailable answering GET /api/v1/programmes", "PSQLException");
+    }
+
+    @Test
+    public void aBodyWithoutALengthFromSomeoneNotLoggedInIsRefusedBeforeItIsRead() throws Exception {
+        ChunkedBody.Answer answer = ChunkedBody.send(http.port(), "POST",
+                "/api/v1/cities/440100/offline-institutions/import", null, "text/csv", (byte) '0', 1L << 30);
+        System.out.println("anonymous chunked import: " + answer);
+        assertEquals(401, answer.status());
+        assertTrue("answered after " + answer.sent() + " bytes", answer.sent() < 64 << 20);
+    }
+
+    @Test
+    public void aBodyWithoutALengthIsRefusedOnceItPassesTheBound() throws Exception {
+        String token = new Identity(http).admin().token();
+        ChunkedBody.Answer answer = ChunkedBody.send(http.port(), "POST", "/api/v1/programmes", token,
+                "application/json", (byte) ' ', 1L << 30);
+        System.out.println("chunked JSON body past the bound: " + answer);
+        assertEquals(413, answer.status());
+        assertTrue("answered after " + answer.sent() + " bytes", answer.sent() < 64 << 20);
     }
 
     @Test

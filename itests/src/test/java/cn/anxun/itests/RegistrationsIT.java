@@ -242,6 +242,17 @@ public class RegistrationsIT extends AnxunTestSupport {
         }
     }
 
+    @Test
+    public void aDenialNamingAnOverLongInstitutionIsAnsweredAndAudited() {
+        Identity.Account staff = identity.staff("INSTITUTION_STAFF", null, "inst-own-records");
+        String other = "x".repeat(300);
+        assertProblem(staff.http().get("/api/v1/institutions/" + other + "/records"), 403, "forbidden");
+        JsonNode rows = Identity.audit(identity.staff("AUDITOR", null, null), "action=institution.read-records");
+        List<String> targets = new ArrayList<>();
+        rows.forEach(row -> targets.add(row.get("target").asText()));
+        assertTrue(targets.toString(), targets.contains("institution:" + "x".repeat(67) + "…"));
+    }
+
     /** An intent to register in 440100 by an institution of its own, in the city's register or not. */
     private void submittedByANewInstitution(boolean inRegister) {
         String creditCode = CreditCodes.next();

@@ -20,4 +20,18 @@ public interface StaffAccounts {
 
     /** A new password for a staff member; their sessions end. */
     OneTimePassword resetPassword(Caller caller, String accountId);
+
+    /**
+     * Refuses every login of the account from now on and ends its sessions; the account and its records stay.
+     *
+     * @since 1.4
+     */
+    StaffAccount disable(Caller caller, String accountId, String reason);
+
+    /**
+     * Lets the account log in again.
+     *
+     * @since 1.4
+     */
+    StaffAccount enable(Caller caller, String accountId);
 }

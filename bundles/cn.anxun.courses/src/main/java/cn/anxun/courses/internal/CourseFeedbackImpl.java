@@ -33,6 +33,7 @@ import cn.anxun.courses.Feedback;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
@@ -206,10 +207,7 @@ public class CourseFeedbackImpl implements CourseFeedback {
                 violations.add(new Violation("teachers." + teacher, "score-range", "is a whole number from 1 to 5"));
             }
         });
-        String comment = rating.comment() == null || rating.comment().isBlank() ? null : rating.comment().strip();
-        if (comment != null && comment.length() > COMMENT_LENGTH) {
-            violations.add(new Violation("comment", "max-length", "is at most " + COMMENT_LENGTH + " characters"));
-        }
+        String comment = FreeText.check(violations, "comment", rating.comment(), COMMENT_LENGTH, false);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

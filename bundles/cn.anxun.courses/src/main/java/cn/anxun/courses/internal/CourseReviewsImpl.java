@@ -28,6 +28,7 @@ import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Violation;
@@ -163,11 +164,8 @@ public class CourseReviewsImpl implements CourseReviews {
             violations.add(new Violation("copyright", "declaration", "the institution declares that it holds the "
                     + "rights to every part of the course"));
         }
-        if (declarations == null || declarations.copyrightHolder() == null || declarations.copyrightHolder().isBlank()
-                || declarations.copyrightHolder().length() > 200) {
-            violations.add(new Violation("copyrightHolder", "required", "names who holds the rights, in 1 to 200 "
-                    + "characters"));
-        }
+        FreeText.check(violations, "copyrightHolder", declarations == null ? null : declarations.copyrightHolder(),
+                200, true);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -229,8 +227,8 @@ public class CourseReviewsImpl implements CourseReviews {
                 violations.add(new Violation(field, "review-approval", "a course with a failed aspect is returned, "
                         + "not approved"));
             } else if (verdict != null) {
-                verdicts.put(aspect, new Verdict(verdict.passed(), verdict.note() == null ? null : verdict.note()
-                        .strip()));
+                verdicts.put(aspect, new Verdict(verdict.passed(),
+                        FreeText.check(violations, field + ".note", verdict.note(), REASON_LENGTH, false)));
             }
         }
         if (decision == Action.RETURN && verdicts.values().stream().allMatch(Verdict::passed)) {
@@ -243,9 +241,11 @@ public class CourseReviewsImpl implements CourseReviews {
     }
 
     private static String reason(String field, String text) {
-        if (text == null || text.isBlank() || text.strip().length() > REASON_LENGTH) {
-            throw new InvalidInputException(field, "required", "is 1 to " + REASON_LENGTH + " characters");
+        List<Violation> violations = new ArrayList<>();
+        String reason = FreeText.check(violations, field, text, REASON_LENGTH, true);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
-        return text.strip();
+        return reason;
     }
 }

@@ -9,6 +9,7 @@ import cn.anxun.courses.CourseDraft;
 import cn.anxun.courses.CourseDraft.UnitDraft;
 import cn.anxun.courses.UnitType;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.Violation;
 
 /** What a course draft must hold, before its programmes and media are looked up. */
@@ -70,6 +71,7 @@ final class CourseRules {
                 violations.add(new Violation(field + ".text", "unit-text", "a text unit has 1 to " + MAX_TEXT
                         + " characters of text"));
             }
+            FreeText.screen(violations, field + ".text", text);
             if (pictures.size() > MAX_PICTURES) {
                 violations.add(new Violation(field + ".pictures", "unit-pictures", "a text unit has at most "
                         + MAX_PICTURES + " pictures"));

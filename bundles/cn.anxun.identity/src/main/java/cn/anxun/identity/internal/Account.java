@@ -29,7 +29,8 @@ import cn.anxun.identity.Role;
     @NamedQuery(name = Account.BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username"),
     @NamedQuery(name = Account.BY_ID_LOOKUP, query = "SELECT a FROM Account a WHERE a.idLookup = :lookup"),
     @NamedQuery(name = Account.STAFF, query = "SELECT a FROM Account a WHERE a.username IS NOT NULL ORDER BY a.username"),
-    @NamedQuery(name = Account.COUNT_ROLE, query = "SELECT COUNT(a) FROM Account a WHERE a.roles LIKE :role")})
+    @NamedQuery(name = Account.COUNT_ROLE, query = "SELECT COUNT(a) FROM Account a WHERE a.roles LIKE :role "
+            + "AND a.disabledAt IS NULL")})
 class Account {
 
     static final String BY_USERNAME = "Account.byUsername";
@@ -72,6 +73,10 @@ class Account {
     private int failedLogins;
     private Long nextLoginAt;
     private Long lockedUntil;
+    @Column(name = "DISABLED_AT")
+    private Long disabledAt;
+    @Column(name = "DISABLED_REASON", length = 300)
+    private String disabledReason;
 
     protected Account() {
     }
@@ -135,6 +140,30 @@ class Account {
         failedLogins = 0;
         nextLoginAt = null;
         lockedUntil = null;
+    }
+
+    /** No login until enabled again; the account and its records stay. */
+    void disable(String reason, Instant at) {
+        disabledAt = at.toEpochMilli();
+        disabledReason = reason;
+    }
+
+    void enable() {
+        disabledAt = null;
+        disabledReason = null;
+    }
+
+    boolean disabled() {
+        return disabledAt != null;
+    }
+
+    /** When the account was disabled, else {@code null}. */
+    Instant disabledAt() {
+        return disabledAt == null ? null : Instant.ofEpochMilli(disabledAt);
+    }
+
+    String disabledReason() {
+        return disabledReason;
     }
 
     boolean oneTimePassword() {

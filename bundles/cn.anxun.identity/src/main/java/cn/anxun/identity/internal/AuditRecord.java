@@ -62,15 +62,21 @@ class AuditRecord {
 
     AuditRecord(Instant at, String actor, String role, String action, String target, String region, String outcome,
             String requestId, String detail) {
+        // what a caller typed (a path, a user name) reaches these columns: cut to fit, the row is always written
         this.at = at.toEpochMilli();
-        this.actor = actor;
-        this.role = role;
-        this.action = action;
-        this.target = target;
-        this.region = region;
-        this.outcome = outcome;
-        this.requestId = requestId;
-        this.detail = detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300);
+        this.actor = fit(actor, 64);
+        this.role = fit(role, 30);
+        this.action = fit(action, 40);
+        this.target = fit(target, 80);
+        this.region = fit(region, 6);
+        this.outcome = fit(outcome, 10);
+        this.requestId = fit(requestId, 64);
+        this.detail = fit(detail, 300);
+    }
+
+    /** The text, its end replaced by '…' if it is longer than its column. */
+    static String fit(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /**

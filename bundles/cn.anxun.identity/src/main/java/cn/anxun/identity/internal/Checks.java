@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Violation;
 
@@ -64,17 +65,7 @@ final class Checks {
 
     /** Free text of at most {@code max} characters that carries no contact details. */
     void freeText(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                add(field, "required", "is required");
-            }
-            return;
-        }
-        if (value.strip().length() > max) {
-            add(field, "max-length", "must be at most " + max + " characters long");
-        }
-        ContactDataScreen.find(value).ifPresent(kind -> add(field, "no-contact-data", "looks like it contains "
-                + kind + "; the platform keeps no contact details of learners (粤应急规〔2022〕3号 Art. 27)"));
+        FreeText.check(violations, field, value, max, required);
     }
 
     /** An identifier of another record: letters, digits and '-', starting with a letter. */

@@ -192,6 +192,11 @@ public class SessionsImpl implements Sessions {
         Account account = em.find(Account.class, attempt.account().id(), LockModeType.PESSIMISTIC_WRITE);
         Caller who = AccountStore.caller(account, null, caller.requestId());
         String target = "account:" + account.id();
+        if (matches && account.disabled()) {
+            // answered like a wrong password, so that the answer does not tell which accounts exist
+            audit.record(who, "login.refused", target, account.regionCode(), "denied", "account disabled");
+            return refused(Reason.BAD_CREDENTIALS, attempt.failed().nextAttemptAt());
+        }
         if (!matches) {
             audit.record(who, "login.failed", target, account.regionCode(), "failure",
                     "failure " + (attempt.before().failures() + 1) + " in a row");
@@ -347,7 +352,7 @@ public class SessionsImpl implements Sessions {
                 throw new AuthenticationRequiredException("invalid-token", "The access token names no session "
                         + "of this platform. Log in with POST /api/v1/auth/login.");
             }
-            if (session.ended()) {
+            if (session.ended() || account.disabled()) {
                 throw new AuthenticationRequiredException("token-revoked", "The session of this access token has "
                         + "ended (logout, password change or reset). Log in again.");
             }

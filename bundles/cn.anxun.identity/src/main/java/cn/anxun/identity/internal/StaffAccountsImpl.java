@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -183,6 +184,8 @@ public class StaffAccountsImpl implements StaffAccounts {
     @Override
     public StaffAccount grant(Caller caller, String accountId, StaffGrant grant) {
         caller.require("change staff roles", Role.PLATFORM_ADMIN);
+        // separation of duties: an administrator who could grant themself OPERATOR or AUDITOR would act unseen
+        requireOther(caller, accountId, "staff.roles-changed", "change their own roles");
         Checks checks = new Checks();
         grant(checks, grant);
         checks.throwIfBroken();
@@ -227,9 +230,52 @@ public class StaffAccountsImpl implements StaffAccounts {
         return account;
     }
 
+    @Override
+    public StaffAccount disable(Caller caller, String accountId, String reason) {
+        caller.require("disable staff accounts", Role.PLATFORM_ADMIN);
+        requireOther(caller, accountId, "staff.disabled", "disable their own account");
+        Checks checks = new Checks();
+        checks.freeText("reason", reason, 300, true);
+        checks.throwIfBroken();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account staff = staff(em, accountId);
+            if (!staff.disabled() && staff.roles().contains(Role.PLATFORM_ADMIN) && AccountStore.administrators(em) < 2) {
+                throw new InvalidInputException("accountId", "last-admin",
+                        "is the last platform administrator able to log in; it stays enabled");
+            }
+            Instant now = clock.instant();
+            staff.disable(reason.strip(), now);
+            int ended = AccountStore.endSessions(em, staff.id(), "disabled", now, null);
+            audit.record(caller, "staff.disabled", target(staff), staff.regionCode(), "success",
+                    ended + " sessions ended: " + reason.strip());
+            return view(staff);
+        });
+    }
+
+    @Override
+    public StaffAccount enable(Caller caller, String accountId) {
+        caller.require("enable staff accounts", Role.PLATFORM_ADMIN);
+        requireOther(caller, accountId, "staff.enabled", "enable their own account");
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account staff = staff(em, accountId);
+            staff.enable();
+            audit.record(caller, "staff.enabled", target(staff), staff.regionCode(), "success", null);
+            return view(staff);
+        });
+    }
+
+    /** Nobody changes their own account's standing: another administrator does, so that two people see it. */
+    private void requireOther(Caller caller, String accountId, String action, String what) {
+        if (accountId.equals(caller.accountId())) {
+            audit.record(caller, action, "staff:" + accountId, caller.regionCode(), "denied", "own account");
+            throw new AccessDeniedException("Nobody may " + what + "; another platform administrator does.");
+        }
+    }
+
     static StaffAccount view(Account account) {
         return new StaffAccount(account.id(), account.username(), account.displayName(), account.roles(),
-                account.regionCode(), account.institutionId(), account.createdAt(), account.lockedUntil());
+                account.regionCode(), account.institutionId(), account.createdAt(), account.lockedUntil(),
+                account.disabledAt(), account.disabledReason());
     }
 
     private static String target(Account account) {

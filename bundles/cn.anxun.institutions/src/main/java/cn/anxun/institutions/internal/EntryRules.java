@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import cn.anxun.identity.CreditCode;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.OfflineInstitutionEntry;
 
@@ -49,11 +50,7 @@ final class EntryRules {
     }
 
     private static void text(List<Violation> violations, String field, String value, int max) {
-        if (value == null || value.isEmpty()) {
-            violations.add(new Violation(field, "required", "is required"));
-        } else if (value.length() > max) {
-            violations.add(new Violation(field, "max-length", "must be at most " + max + " characters long"));
-        }
+        FreeText.check(violations, field, value, max, true);
     }
 
     private static String strip(String value) {

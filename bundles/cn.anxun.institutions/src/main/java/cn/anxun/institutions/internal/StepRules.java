@@ -8,6 +8,7 @@ import java.util.Set;
 
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.CreditCode;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Decision;
@@ -42,11 +43,7 @@ final class StepRules {
                 intent.creditCode() == null ? null : intent.creditCode().strip().toUpperCase(Locale.ROOT),
                 strip(intent.letterId()));
         List<Violation> violations = new ArrayList<>();
-        if (normalised.institutionName() == null || normalised.institutionName().isEmpty()) {
-            violations.add(new Violation("institutionName", "required", "is required"));
-        } else if (normalised.institutionName().length() > 100) {
-            violations.add(new Violation("institutionName", "max-length", "must be at most 100 characters long"));
-        }
+        FreeText.check(violations, "institutionName", normalised.institutionName(), 100, true);
         CreditCode.check("creditCode", normalised.creditCode()).ifPresent(violations::add);
         if (normalised.letterId() == null || normalised.letterId().isEmpty()) {
             violations.add(new Violation("letterId", "required", "is the id of the written intent uploaded to "
@@ -72,9 +69,10 @@ final class StepRules {
             throw new InvalidInputException("reason", "required", "is required to " + verb(decision.action())
                     + " a registration; it is kept in its history and told to the institution");
         }
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new InvalidInputException("reason", "max-length", "must be at most " + MAX_REASON
-                    + " characters long");
+        List<Violation> violations = new ArrayList<>();
+        FreeText.check(violations, "reason", reason, MAX_REASON, false);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         return new Decision(decision.action(), reason);
     }

@@ -16,6 +16,7 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Sessions;
 import cn.anxun.identity.Tokens;
+import cn.anxun.rest.Anonymous;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -63,6 +64,7 @@ public class AuthResource implements ApiResource {
     }
 
     @POST
+    @Anonymous
     @Path("login")
     @Operation(operationId = "login", summary = "Log in; answers a short-lived access token and a refresh token. "
             + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).",
@@ -75,10 +77,11 @@ public class AuthResource implements ApiResource {
         }
         Tokens tokens = login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
                 : sessions.loginStaff(caller, login.username(), login.password());
-        return Responses.unstored(Response.ok(tokens));
+        return Response.ok(tokens).build();
     }
 
     @POST
+    @Anonymous
     @Path("refresh")
     @Operation(operationId = "refresh", summary = "A new access token for a refresh token; the refresh token is "
             + "replaced, and presenting a spent one ends the session",
@@ -88,7 +91,7 @@ public class AuthResource implements ApiResource {
         if (refresh == null || refresh.refreshToken() == null) {
             throw new InvalidInputException("refreshToken", "required", "is required");
         }
-        return Responses.unstored(Response.ok(sessions.refresh(caller, refresh.refreshToken())));
+        return Response.ok(sessions.refresh(caller, refresh.refreshToken())).build();
     }
 
     @POST

@@ -7,6 +7,8 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 
 import org.apache.cxf.jaxrs.ext.ContextProvider;
@@ -19,13 +21,15 @@ import org.osgi.service.component.annotations.Reference;
 import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Sessions;
+import cn.anxun.rest.Anonymous;
 import cn.anxun.rest.ApiProvider;
 
 /**
  * Turns the bearer token of each request into the {@link Caller} that resource methods receive with
  * {@code @Context Caller}, and names each request with an id (answered as {@code X-Request-Id}) that its audit rows
  * carry. A request without a token gets an anonymous caller; the services decide what that may do. A token that
- * is present but not valid ends the request with 401.
+ * is present but not valid ends the request with 401, and so does a request without a token that carries a body to a
+ * method not marked {@link Anonymous}, before its body is read.
  */
 @Component(service = ApiProvider.class)
 public class CallerAuthentication implements ContainerRequestFilter, ContainerResponseFilter, ContextProvider<Caller>,
@@ -36,6 +40,9 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
     private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final Sessions sessions;
+
+    @Context
+    private ResourceInfo resource;
 
     @Activate
     public CallerAuthentication(@Reference Sessions sessions) {
@@ -61,6 +68,15 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
             caller = sessions.authenticate(bearer.group(1), requestId);
         }
         message.getExchange().put(Caller.class, caller);
+        if (!caller.authenticated() && carriesBody(request)
+                && !resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
+            throw new AuthenticationRequiredException("login-required", "Log in first: this request carries a body "
+                    + "and needs a caller; get a token with POST /api/v1/auth/login. The body was not read.");
+        }
+    }
+
+    private static boolean carriesBody(ContainerRequestContext request) {
+        return request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     @Override

@@ -8,7 +8,7 @@ import javax.ws.rs.core.Response;
 
 import cn.anxun.institutions.SubmittedDocument;
 
-/** Submitted documents as downloads: their type as checked on upload, their name, their digest. */
+/** Documents as downloads: their type as checked on upload, their name, their digest. */
 final class Documents {
 
     private Documents() {
@@ -16,10 +16,16 @@ final class Documents {
 
     static Response download(SubmittedDocument.Content content) {
         SubmittedDocument document = content.document();
-        String name = URLEncoder.encode(document.filename(), StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(content.bytes(), document.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + name)
-                .header("Digest", "sha-256=" + document.sha256())
-                .header("X-Content-Type-Options", "nosniff").build();
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(document.filename()))
+                .header("Digest", "sha-256=" + document.sha256()).build();
+    }
+
+    /**
+     * A {@code Content-Disposition} that saves the answer under the name, whatever characters it has: percent-encoded
+     * as RFC 6266 and 8187 say, so that no quote or line break of a name can end the header.
+     */
+    static String attachment(String filename) {
+        return "attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -39,6 +39,6 @@ public class FaceCapturesResource implements ApiResource {
             + "learner; audited; 404 once its retention period ended", security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response capture(@Context Caller caller, @PathParam("id") String check) {
         FacePhoto photo = checks.capture(caller, check);
-        return Responses.unstored(Response.ok(photo.bytes(), photo.mediaType()));
+        return Response.ok(photo.bytes(), photo.mediaType()).build();
     }
 }

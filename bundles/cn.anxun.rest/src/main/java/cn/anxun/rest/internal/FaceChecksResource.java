@@ -51,7 +51,7 @@ public class FaceChecksResource implements ApiResource {
             byte[] capture) {
         FaceCheck check = checks.check(caller, learner, capture,
                 Problems.oneOf("purpose", FaceCheck.Purpose.class, purpose));
-        return Responses.unstored(Response.created(URI.create("face-checks/" + check.id() + "/capture")).entity(check));
+        return Response.created(URI.create("face-checks/" + check.id() + "/capture")).entity(check).build();
     }
 
     @GET

@@ -93,7 +93,7 @@ public class InstitutionsResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response recordsCsv(@Context Caller caller, @PathParam("id") String institution) {
         return Response.ok(registrations.recordsCsv(caller, institution), CSV + "; charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"records-" + institution + ".csv\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment("records-" + institution + ".csv"))
                 .build();
     }
 

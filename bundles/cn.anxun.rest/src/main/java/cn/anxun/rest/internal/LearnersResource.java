@@ -27,6 +27,7 @@ import cn.anxun.identity.Learners;
 import cn.anxun.identity.OneTimePassword;
 import cn.anxun.identity.Page;
 import cn.anxun.identity.PersonalData;
+import cn.anxun.rest.Anonymous;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,6 +53,7 @@ public class LearnersResource implements ApiResource {
     }
 
     @POST
+    @Anonymous
     @Operation(operationId = "registerLearner", summary = "Register with real name, ID number and a reference face "
             + "photo. Unknown fields (phone, e-mail, …) are refused, so is contact data inside free text.",
             responses = {
@@ -87,7 +89,7 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
                     description = "unmasked", content = @Content(schema = @Schema(implementation = PersonalData.class))))
     public Response personalData(@Context Caller caller, @PathParam("id") String id) {
-        return Responses.unstored(Response.ok(learners.personalData(caller, id)));
+        return Response.ok(learners.personalData(caller, id)).build();
     }
 
     @GET
@@ -97,7 +99,7 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response facePhoto(@Context Caller caller, @PathParam("id") String id) {
         FacePhoto photo = learners.facePhoto(caller, id);
-        return Responses.unstored(Response.ok(photo.bytes(), photo.mediaType()));
+        return Response.ok(photo.bytes(), photo.mediaType()).build();
     }
 
     @PUT
@@ -118,6 +120,6 @@ public class LearnersResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200",
                     description = "reset", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
-        return Responses.unstored(Response.ok(learners.resetPassword(caller, id)));
+        return Response.ok(learners.resetPassword(caller, id)).build();
     }
 }

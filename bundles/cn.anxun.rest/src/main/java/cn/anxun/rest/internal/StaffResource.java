@@ -53,8 +53,8 @@ public class StaffResource implements ApiResource {
                     description = "created", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response create(@Context Caller caller, NewStaffAccount account) {
         OneTimePassword password = staff.create(caller, account);
-        return Responses.unstored(Response.created(URI.create("staff/" + password.accountId()))
-                .entity(password));
+        return Response.created(URI.create("staff/" + password.accountId()))
+                .entity(password).build();
     }
 
     @GET
@@ -83,6 +83,27 @@ public class StaffResource implements ApiResource {
     @Operation(operationId = "resetStaffPassword", summary = "A new one-time password; the account's sessions end",
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
-        return Responses.unstored(Response.ok(staff.resetPassword(caller, id)));
+        return Response.ok(staff.resetPassword(caller, id)).build();
+    }
+
+    /** Why an account is disabled, kept with it and in the audit log. */
+    public record Disablement(String reason) {
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Operation(operationId = "disableStaff", summary = "Refuse every login of the account from now on and end its "
+            + "sessions; the account and its records stay. Not one's own, nor the last platform administrator",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public StaffAccount disable(@Context Caller caller, @PathParam("id") String id, Disablement disablement) {
+        return staff.disable(caller, id, disablement == null ? null : disablement.reason());
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Operation(operationId = "enableStaff", summary = "Let a disabled account log in again; not one's own",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public StaffAccount enable(@Context Caller caller, @PathParam("id") String id) {
+        return staff.enable(caller, id);
     }
 }

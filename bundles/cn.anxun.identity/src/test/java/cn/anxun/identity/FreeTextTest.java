@@ -1,4 +1,4 @@
-package cn.anxun.identity.internal;
+package cn.anxun.identity;
 
 import static org.junit.Assert.assertEquals;
 
@@ -10,9 +10,9 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
-/** Contact details typed into free text are found; ordinary unit names and titles pass. */
+/** Contact details typed into free text are found; ordinary names, titles and document numbers pass. */
 @RunWith(Parameterized.class)
-public class ContactDataScreenTest {
+public class FreeTextTest {
 
     @Parameters(name = "{0}")
     public static Collection<Object[]> texts() {
@@ -41,19 +41,36 @@ public class ContactDataScreenTest {
             {"WeChat ID: abc_def1", "a WeChat ID"},
             {"QQ 12345678", "a QQ number"},
             {"扣扣号：987654321", "a QQ number"},
+            {"佛山某某公司 电话 020-83139395", "a landline number"},
+            {"020 8313 9395", "a landline number"},
+            {"(020)83139395", "a landline number"},
+            {"０２０－８３１３９３９５", "a landline number"}, // full-width digits and hyphen
+            {"0757-2238 8888", "a landline number"},
+            {"+86 20 8313 9395", "a landline number"},
+            {"0086-20-83139395", "a landline number"},
+            {"座机 8313 9395", "a landline number"},
+            {"联系电话：83139395", "a landline number"},
+            {"Tel. 8313-9395", "a landline number"},
+            {"tel:+8613800138000", "a mobile phone number"},
+            {"tel:83139395", "a landline number"},
+            {"tel: 12345", "a tel: link"},
+            {"GB 30871-2022 危险化学品企业特殊作业安全规范", null},
+            {"2023-01-15 第20231015号文", null},
+            {"粤应急规〔2022〕3号", null},
+            {"440103199003071234", null},
         });
     }
 
     private final String text;
     private final String kind;
 
-    public ContactDataScreenTest(String text, String kind) {
+    public FreeTextTest(String text, String kind) {
         this.text = text;
         this.kind = kind;
     }
 
     @Test
     public void findsContactDetails() {
-        assertEquals(kind, ContactDataScreen.find(text).orElse(null));
+        assertEquals(kind, FreeText.contactData(text).orElse(null));
     }
 }
