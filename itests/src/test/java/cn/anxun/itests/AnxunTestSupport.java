@@ -31,6 +31,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -116,6 +117,16 @@ public abstract class AnxunTestSupport {
     protected DataSource database() throws Exception {
         return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
                 "(osgi.jndi.service.name=anxun)").iterator().next());
+    }
+
+    /** The installed bundle of that symbolic name. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /** Runs one SQL statement on the platform's database, outside the platform's own transactions. */

@@ -50,30 +50,37 @@ public final class Http {
     private final URI base;
     private final String token;
     private final Duration timeout;
+    private final String forwardedFor;
 
     public Http(int port) {
-        this(URI.create("http://localhost:" + port + "/"), null, TIMEOUT);
+        this(URI.create("http://localhost:" + port + "/"), null, TIMEOUT, null);
     }
 
-    private Http(URI base, String token, Duration timeout) {
+    private Http(URI base, String token, Duration timeout, String forwardedFor) {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
+        this.forwardedFor = forwardedFor;
     }
 
     /** The same client, sending {@code Authorization: Bearer <token>}. */
     public Http as(String accessToken) {
-        return new Http(base, accessToken, timeout);
+        return new Http(base, accessToken, timeout, forwardedFor);
     }
 
     /** The same client, waiting longer for an answer. */
+    public Http patient(Duration longer) {
+        return new Http(base, token, longer, forwardedFor);
+    }
+
+    /** The same client, as if a reverse proxy forwarded its requests from {@code address}. */
+    public Http from(String address) {
+        return new Http(base, token, timeout, address);
+    }
+
     /** The port the platform's web API listens on. */
     public int port() {
         return base.getPort();
-    }
-
-    public Http patient(Duration longer) {
-        return new Http(base, token, longer);
     }
 
     public Reply get(String path) {
@@ -119,6 +126,9 @@ public final class Http {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(timeout);
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 

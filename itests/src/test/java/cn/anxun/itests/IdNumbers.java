@@ -22,6 +22,6 @@ final class IdNumbers {
     }
 
     static String masked(String number) {
-        return number.substring(0, 6) + "********" + number.substring(14);
+        return number.substring(0, 2) + "*".repeat(12) + number.substring(14);
     }
 }

@@ -42,6 +42,7 @@ import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,6 +61,9 @@ public class IdentityIT extends AnxunTestSupport {
 
     @Inject
     private ConfigurationAdmin configurations;
+
+    @Inject
+    private ServiceComponentRuntime scr;
 
     @Inject
     @Filter("(osgi.jndi.service.name=anxun)")
@@ -319,6 +323,27 @@ public class IdentityIT extends AnxunTestSupport {
     }
 
     @Test
+    public void answersWithPersonalDataAreNotStoredByCachesAndCarryTheSecurityHeaders() {
+        Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
+        Http operator = identity.staff("OPERATOR", null, null).http();
+        Http auditor = identity.staff("AUDITOR", null, null).http();
+        Map<String, Http.Reply> answers = Map.of(
+                "learners", operator.get("/api/v1/learners"),
+                "a learner", operator.get("/api/v1/learners/" + learner.id()),
+                "the audit log", auditor.get("/api/v1/audit"),
+                "face checks", operator.get("/api/v1/learners/" + learner.id() + "/face-checks"),
+                "a refusal", http.get("/api/v1/me"));
+        answers.forEach((what, reply) -> {
+            assertTrue(what + ": " + reply.status(), reply.status() < 300 || what.equals("a refusal"));
+            assertEquals(what, "no-store", reply.header("Cache-Control").orElse(null));
+            assertEquals(what, "nosniff", reply.header("X-Content-Type-Options").orElse(null));
+            assertEquals(what, "no-referrer", reply.header("Referrer-Policy").orElse(null));
+            assertEquals(what, "default-src 'none'; frame-ancestors 'none'",
+                    reply.header("Content-Security-Policy").orElse(null));
+        });
+    }
+
+    @Test
     public void nobodyChangesTheirOwnRoles() {
         Identity.Account admin = identity.admin();
         String self = admin.http().get("/api/v1/me").json().get("accountId").asText();
@@ -399,6 +424,57 @@ public class IdentityIT extends AnxunTestSupport {
                 return Optional.empty();
             }
         }
+    }
+
+    @Test
+    public void anUnknownIdNumberIsAnsweredLikeAKnownOneAndALockHoldsForItsAddressOnly() throws Exception {
+        String known = IdNumbers.next();
+        identity.learner(Identity.registration(known, null));
+        String unknown = IdNumbers.next();
+        trustLoopbackAsProxy(true);
+        try {
+            Http fromA = http.from("203.0.113.7");
+            List<String> knownAnswers = fiveWrongLogins(fromA, known);
+            assertEquals(List.of("401", "401", "401 Retry-After", "401 Retry-After", "423 Retry-After"), knownAnswers);
+            assertEquals("an unknown ID number gets the same answers", knownAnswers, fiveWrongLogins(fromA, unknown));
+
+            String right = "{\"idNumber\":\"" + known + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\"}";
+            assertProblem(fromA.post("/api/v1/auth/login", right), 423, "account-locked");
+            assertEquals("the lock holds for the address that earned it", 200,
+                    http.from("198.51.100.9").post("/api/v1/auth/login", right).status());
+            assertProblem(http.from("198.51.100.9").post("/api/v1/auth/login", "{\"idNumber\":\"" + unknown
+                    + "\",\"password\":\"Wrong-2026\"}"), 401, "login-failed");
+        } finally {
+            trustLoopbackAsProxy(false);
+        }
+    }
+
+    /** Five wrong passwords for the ID number, waiting out each delay: each answer's status and Retry-After. */
+    private List<String> fiveWrongLogins(Http client, String idNumber) {
+        String wrong = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"Wrong-2026\"}";
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Http.Reply[] considered = new Http.Reply[1];
+            Eventually.await("a login attempt is considered again", Duration.ofSeconds(10), () -> {
+                considered[0] = client.post("/api/v1/auth/login", wrong);
+                return considered[0].status() != 429;
+            });
+            answers.add(considered[0].status() + (considered[0].header("Retry-After").isPresent() ? " Retry-After" : ""));
+        }
+        return answers;
+    }
+
+    /** Lets the tests' own connections, from the loopback, stand for a reverse proxy, or stops it. */
+    private void trustLoopbackAsProxy(boolean trusted) throws IOException {
+        String[] proxies = trusted ? new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"} : new String[0];
+        org.osgi.service.cm.Configuration configuration = configurations.getConfiguration("cn.anxun.rest", null);
+        Dictionary<String, Object> properties = configuration.getProperties();
+        properties.put("trustedProxies", proxies);
+        configuration.update(properties);
+        Eventually.await("the web API trusts " + Arrays.toString(proxies), Duration.ofSeconds(20), () -> scr
+                .getComponentConfigurationDTOs(scr.getComponentDescriptionDTO(bundle("cn.anxun.rest"),
+                        "cn.anxun.rest.internal.CallerAuthentication")).stream()
+                .anyMatch(component -> Arrays.equals(proxies, (String[]) component.properties.get("trustedProxies"))));
     }
 
     /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */

@@ -396,13 +396,4 @@ public class PlatformIT extends AnxunTestSupport {
         }
         return MissingNode.getInstance();
     }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : bundleContext.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
 }

@@ -253,6 +253,15 @@ public class RegistrationsIT extends AnxunTestSupport {
         assertTrue(targets.toString(), targets.contains("institution:" + "x".repeat(67) + "…"));
     }
 
+    @Test
+    public void aDownloadIsNamedWhateverCharactersItsInstitutionHas() {
+        Http operator = identity.staff("OPERATOR", null, null).http();
+        Http.Reply csv = operator.get("/api/v1/institutions/inst%22x%3B%20y/records", "text/csv");
+        assertEquals(csv.body(), 200, csv.status());
+        assertEquals("attachment; filename*=UTF-8''records-inst%22x%3B%20y.csv",
+                csv.header("Content-Disposition").orElse(null));
+    }
+
     /** An intent to register in 440100 by an institution of its own, in the city's register or not. */
     private void submittedByANewInstitution(boolean inRegister) {
         String creditCode = CreditCodes.next();

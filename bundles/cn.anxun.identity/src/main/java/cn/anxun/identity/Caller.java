@@ -16,17 +16,33 @@ import java.util.Set;
  * @param requestId identifies the request in logs and audit rows
  * @param passwordChangeRequired the account logged in with a one-time password: until it sets its own, its roles
  *        allow nothing
+ * @param clientAddress the address the request came from, or {@code null} when it came from no network (the console)
  */
 public record Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
-        String sessionId, String requestId, boolean passwordChangeRequired) {
+        String sessionId, String requestId, boolean passwordChangeRequired, String clientAddress) {
 
     public Caller {
         roles = Set.copyOf(roles);
     }
 
     public Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
+            String sessionId, String requestId, boolean passwordChangeRequired) {
+        this(accountId, name, roles, regionCode, institutionId, sessionId, requestId, passwordChangeRequired, null);
+    }
+
+    public Caller(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
             String sessionId, String requestId) {
         this(accountId, name, roles, regionCode, institutionId, sessionId, requestId, false);
+    }
+
+    /**
+     * The same caller, calling from the address.
+     *
+     * @since 1.4
+     */
+    public Caller from(String address) {
+        return new Caller(accountId, name, roles, regionCode, institutionId, sessionId, requestId,
+                passwordChangeRequired, address);
     }
 
     public static Caller anonymous(String requestId) {

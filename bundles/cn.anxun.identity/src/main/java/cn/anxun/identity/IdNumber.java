@@ -102,14 +102,18 @@ public final class IdNumber {
         return (value.charAt(16) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
     }
 
-    /** The number for display: address code and last four characters, e.g. {@code 440106********123X}. */
+    /**
+     * The number for display: the province and the last four characters, e.g. {@code 44************123X}. With the
+     * city, county and birth date hidden, a masked Guangdong number stands for some two million numbers, too many to
+     * find the right one by trying them at a login or a registration.
+     */
     public String masked() {
         return mask(value);
     }
 
     /** Masks any stored 18-character number the same way. */
     public static String mask(String value) {
-        return value.substring(0, 6) + "********" + value.substring(14);
+        return value.substring(0, 2) + "*".repeat(12) + value.substring(14);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A learner as others see them. The ID number is masked and the birth date left out: with both, the masked
  * number would be all but complete.
  *
- * @param idNumber masked, e.g. {@code 440106********123X}
+ * @param idNumber masked, e.g. {@code 44************123X}
  * @param verifiedBy the identity verifier that vouched for the learner at registration
  * @param verificationLevel how strongly it vouched, e.g. {@code format}
  * @param lockedUntil while the account is locked after failed logins

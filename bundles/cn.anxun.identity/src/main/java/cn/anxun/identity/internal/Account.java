@@ -70,8 +70,7 @@ class Account {
     /** The password was generated and handed over: it must be replaced, and runs out at {@link #passwordExpiresAt}. */
     private boolean oneTimePassword;
     private Long passwordExpiresAt;
-    private int failedLogins;
-    private Long nextLoginAt;
+    /** Until when logins are locked from at least one address; see {@link LoginThrottleRecord}. */
     private Long lockedUntil;
     @Column(name = "DISABLED_AT")
     private Long disabledAt;
@@ -137,8 +136,6 @@ class Account {
         passwordHash = hash;
         oneTimePassword = oneTime;
         passwordExpiresAt = expiresAt == null ? null : expiresAt.toEpochMilli();
-        failedLogins = 0;
-        nextLoginAt = null;
         lockedUntil = null;
     }
 
@@ -199,22 +196,15 @@ class Account {
         return Instant.ofEpochMilli(createdAt);
     }
 
-    int failedLogins() {
-        return failedLogins;
-    }
-
-    Instant nextLoginAt() {
-        return nextLoginAt == null ? null : Instant.ofEpochMilli(nextLoginAt);
-    }
-
     Instant lockedUntil() {
         return lockedUntil == null ? null : Instant.ofEpochMilli(lockedUntil);
     }
 
-    void loginState(int failures, Instant next, Instant locked) {
-        failedLogins = failures;
-        nextLoginAt = next == null ? null : next.toEpochMilli();
-        lockedUntil = locked == null ? null : locked.toEpochMilli();
+    /** Logins from some address are locked until then. */
+    void lockedUntil(Instant until) {
+        if (lockedUntil == null || until.toEpochMilli() > lockedUntil) {
+            lockedUntil = until.toEpochMilli();
+        }
     }
 
     private static String join(Set<Role> roles) {

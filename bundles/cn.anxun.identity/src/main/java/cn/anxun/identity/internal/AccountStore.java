@@ -50,7 +50,15 @@ final class AccountStore {
                 account.oneTimePassword());
     }
 
-    static LoginThrottle.State loginState(Account account) {
-        return new LoginThrottle.State(account.failedLogins(), account.nextLoginAt(), account.lockedUntil());
+    /**
+     * Gives the account a generated password to hand over: its sessions end and its failed logins, from every
+     * address, are forgotten.
+     *
+     * @return how many sessions ended
+     */
+    static int reset(EntityManager em, Account account, String hash, Instant expiresAt, Instant now) {
+        account.oneTimePassword(hash, expiresAt);
+        em.createNamedQuery(LoginThrottleRecord.CLEAR_SUBJECT).setParameter("subject", account.id()).executeUpdate();
+        return endSessions(em, account.id(), "password-reset", now, null);
     }
 }

@@ -401,8 +401,8 @@ public class LearnersImpl implements Learners {
                 return Optional.empty();
             }
             Instant now = clock.instant();
-            account.oneTimePassword(hash, now.plus(Duration.ofHours(config.oneTimePasswordHours())));
-            int ended = AccountStore.endSessions(em, account.id(), "password-reset", now, null);
+            int ended = AccountStore.reset(em, account, hash, now.plus(Duration.ofHours(config.oneTimePasswordHours())),
+                    now);
             audit.record(caller, "password.reset", target(account), account.regionCode(), "success",
                     ended + " sessions ended");
             return Optional.of(new OneTimePassword(account.id(), password));

@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -41,6 +43,7 @@ import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.LoginRefusedException.Reason;
 import cn.anxun.identity.Sessions;
 import cn.anxun.identity.Tokens;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
  * Logins and their sessions. Failed attempts, throttling and locks are stored with the account and audited; a
@@ -126,96 +129,125 @@ public class SessionsImpl implements Sessions {
 
     /**
      * Three steps, so that neither bcrypt nor a staff authenticator (which may ask a remote service) runs inside a
-     * transaction or under a lock: the attempt is counted as a failure under the account's row lock, the credentials
-     * are checked with no connection held, and the outcome is recorded under the lock again. Parallel guesses are
-     * still counted one by one, each seeing the failures before it.
+     * transaction or under a lock: the attempt is counted as a failure under the lock of its throttle row, the
+     * credentials are checked with no connection held, and the outcome is recorded under the lock again. Parallel
+     * guesses are still counted one by one, each seeing the failures before it. A name no account has is counted,
+     * slowed down and locked the same way, so that the answers do not tell which accounts exist.
      */
     private Tokens login(Caller caller, String attempted, Function<EntityManager, Optional<Account>> find,
             Predicate<Account> credentialsMatch) {
-        Caller anonymous = new Caller(null, attempted, Set.of(), null, null, null, caller.requestId());
-        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, find, caller, "login.refused"));
+        Supplier<Attempt> begin = () -> jpa.txExpr(TransactionType.Required,
+                em -> begin(em, find, attempted, caller, "login.refused"));
+        // the first attempt from an address makes its throttle row; a parallel one that made it too tries again
+        Attempt attempt = DatabaseFailure.onConflict(begin, begin);
         if (attempt.refusal() != null) {
             throw attempt.refusal();
         }
+        boolean matches;
         if (attempt.account() == null) {
             passwords.matches("", null); // the same time as for an account, so that the answer does not tell
-            audit.record(anonymous, "login.failed", null, null, "failure", "no such account");
-            throw refused(Reason.BAD_CREDENTIALS, null).refusal();
+            matches = false;
+        } else {
+            matches = credentialsMatch.test(attempt.account());
         }
-        boolean matches = credentialsMatch.test(attempt.account());
-        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> finish(em, attempt, matches, caller));
+        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> finish(em, attempt, matches, caller, attempted));
         if (outcome.refusal() != null) {
             throw outcome.refusal();
         }
         return outcome.tokens();
     }
 
-    /** A login under way: the account as read, its state before, and the state if the credentials are wrong. */
-    private record Attempt(Account account, LoginThrottle.State before, LoginThrottle.State failed,
+    /**
+     * A login under way: the account as read (none for an unknown name), its throttle row, the state before, and the
+     * state if the credentials are wrong.
+     */
+    private record Attempt(Account account, String throttle, LoginThrottle.State before, LoginThrottle.State failed,
             LoginRefusedException refusal) {
     }
 
-    private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, Caller caller,
-            String refusedAction) {
+    private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, String attempted,
+            Caller caller, String refusedAction) {
         Instant now = clock.instant();
-        Optional<Account> found = find.apply(em);
-        if (found.isEmpty()) {
-            return new Attempt(null, null, null, null);
-        }
-        // one attempt at a time per account, or parallel guesses would each see the same count of failures
-        Account account = found.get();
-        em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
-        Caller who = AccountStore.caller(account, null, caller.requestId());
-        String target = "account:" + account.id();
-        LoginThrottle.State state = AccountStore.loginState(account);
+        Account account = find.apply(em).orElse(null);
+        String subject = account != null ? account.id() : "name:" + keys.lookupHash("login-name:" + attempted);
+        LoginThrottleRecord row = lockedThrottle(em, subject, caller.clientAddress());
+        Caller who = who(account, attempted, caller);
+        String target = account == null ? null : "account:" + account.id();
+        String region = account == null ? null : account.regionCode();
+        LoginThrottle.State state = row.state();
         if (state.lockEnded(now)) {
-            audit.record(who, "account.lock-ended", target, account.regionCode(), "success",
-                    "locked until " + state.lockedUntil());
+            audit.record(who, "account.lock-ended", target, region, "success", "locked until " + state.lockedUntil());
             state = LoginThrottle.State.CLEAR;
-            account.loginState(0, null, null);
         }
         Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
         if (refusal.isPresent()) {
-            audit.record(who, refusedAction, target, account.regionCode(), "denied",
+            audit.record(who, refusedAction, target, region, "denied",
                     refusal.get().reason() + " until " + refusal.get().retryAt());
-            return new Attempt(account, state, null, refusal.get());
+            return new Attempt(account, row.id(), state, null, refusal.get());
         }
         LoginThrottle.State failed = throttle.failed(state, now);
-        account.loginState(failed.failures(), failed.nextAttemptAt(), failed.lockedUntil());
+        row.state(failed);
         em.flush();
-        em.detach(account);
-        return new Attempt(account, state, failed, null);
+        if (account != null) {
+            em.detach(account);
+        }
+        return new Attempt(account, row.id(), state, failed, null);
     }
 
-    private Outcome finish(EntityManager em, Attempt attempt, boolean matches, Caller caller) {
+    /** The throttle row of the subject from this address, locked, made if it is the first attempt. */
+    private LoginThrottleRecord lockedThrottle(EntityManager em, String subject, String address) {
+        LoginThrottleRecord fresh = new LoginThrottleRecord(subject,
+                keys.lookupHash("client-address:" + Objects.requireNonNullElse(address, "none")));
+        LoginThrottleRecord row = em.find(LoginThrottleRecord.class, fresh.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            em.persist(fresh);
+            em.flush();
+            return fresh;
+        }
+        return row;
+    }
+
+    private static Caller who(Account account, String attempted, Caller caller) {
+        return account != null ? AccountStore.caller(account, null, caller.requestId())
+                : new Caller(null, attempted, Set.of(), null, null, null, caller.requestId());
+    }
+
+    private Outcome finish(EntityManager em, Attempt attempt, boolean matches, Caller caller, String attempted) {
         Instant now = clock.instant();
-        Account account = em.find(Account.class, attempt.account().id(), LockModeType.PESSIMISTIC_WRITE);
-        Caller who = AccountStore.caller(account, null, caller.requestId());
-        String target = "account:" + account.id();
+        LoginThrottleRecord row = em.find(LoginThrottleRecord.class, attempt.throttle(),
+                LockModeType.PESSIMISTIC_WRITE);
+        Account account = attempt.account() == null ? null : em.find(Account.class, attempt.account().id());
+        Caller who = who(account, attempted, caller);
+        String target = account == null ? null : "account:" + account.id();
+        String region = account == null ? null : account.regionCode();
+        LoginThrottle.State failed = attempt.failed();
         if (matches && account.disabled()) {
             // answered like a wrong password, so that the answer does not tell which accounts exist
-            audit.record(who, "login.refused", target, account.regionCode(), "denied", "account disabled");
-            return refused(Reason.BAD_CREDENTIALS, attempt.failed().nextAttemptAt());
+            audit.record(who, "login.refused", target, region, "denied", "account disabled");
+            return refused(Reason.BAD_CREDENTIALS, failed.nextAttemptAt());
         }
         if (!matches) {
-            audit.record(who, "login.failed", target, account.regionCode(), "failure",
-                    "failure " + (attempt.before().failures() + 1) + " in a row");
-            if (attempt.failed().lockedUntil() != null) {
-                audit.record(who, "account.locked", target, account.regionCode(), "success",
-                        "locked until " + attempt.failed().lockedUntil());
-                return new Outcome(null, throttle.refusal(attempt.failed(), now).orElseThrow());
+            audit.record(who, "login.failed", target, region, "failure", (account == null ? "no such account; " : "")
+                    + "failure " + (attempt.before().failures() + 1) + " in a row from this address");
+            if (failed.lockedUntil() != null) {
+                if (account != null) {
+                    account.lockedUntil(failed.lockedUntil());
+                }
+                audit.record(who, "account.locked", target, region, "success",
+                        "locked until " + failed.lockedUntil() + " from this address");
+                return new Outcome(null, throttle.refusal(failed, now).orElseThrow());
             }
-            return refused(Reason.BAD_CREDENTIALS, attempt.failed().nextAttemptAt());
+            return refused(Reason.BAD_CREDENTIALS, failed.nextAttemptAt());
         }
-        account.loginState(0, null, null);
+        row.state(LoginThrottle.State.CLEAR);
         if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
-            audit.record(who, "login.refused", target, account.regionCode(), "denied", "one-time password expired");
+            audit.record(who, "login.refused", target, region, "denied", "one-time password expired");
             return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
                     + "password expired at " + account.passwordExpiresAt() + ". Ask for a new one: learners their "
                     + "institution's administrator or the platform operator, staff the platform administrator."));
         }
         Tokens tokens = open(em, account, now);
-        audit.record(who, "login.succeeded", target, account.regionCode(), "success", null);
+        audit.record(who, "login.succeeded", target, region, "success", null);
         return new Outcome(tokens, null);
     }
 
@@ -306,8 +338,10 @@ public class SessionsImpl implements Sessions {
     @Override
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         caller.requireLogin("change your password");
-        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> begin(em, in -> Optional.ofNullable(
-                in.find(Account.class, caller.accountId())), caller, "password.change-refused"));
+        Supplier<Attempt> begin = () -> jpa.txExpr(TransactionType.Required, em -> begin(em,
+                in -> Optional.ofNullable(in.find(Account.class, caller.accountId())), caller.name(), caller,
+                "password.change-refused"));
+        Attempt attempt = DatabaseFailure.onConflict(begin, begin);
         if (attempt.refusal() != null) {
             throw attempt.refusal();
         }
@@ -317,16 +351,21 @@ public class SessionsImpl implements Sessions {
                 .map(violation -> new InvalidInputException(List.of(violation)));
         String hash = matches && weak.isEmpty() ? passwords.hash(newPassword) : null;
         Optional<RuntimeException> refusal = jpa.txExpr(TransactionType.Required, em -> {
+            LoginThrottleRecord row = em.find(LoginThrottleRecord.class, attempt.throttle(),
+                    LockModeType.PESSIMISTIC_WRITE);
             Account account = em.find(Account.class, caller.accountId(), LockModeType.PESSIMISTIC_WRITE);
             String target = "account:" + account.id();
             if (!matches) {
                 Instant lockedUntil = attempt.failed().lockedUntil();
+                if (lockedUntil != null) {
+                    account.lockedUntil(lockedUntil);
+                }
                 audit.record(caller, "password.change-failed", target, account.regionCode(), "failure",
                         lockedUntil == null ? "wrong current password" : "locked until " + lockedUntil);
                 return Optional.of(new InvalidInputException("currentPassword", "password-match",
                         "is not the current password of this account"));
             }
-            account.loginState(0, null, null);
+            row.state(LoginThrottle.State.CLEAR);
             if (hash == null) {
                 return Optional.<RuntimeException>of(weak.get());
             }

@@ -214,8 +214,7 @@ public class StaffAccountsImpl implements StaffAccounts {
         return jpa.txExpr(TransactionType.Required, em -> {
             Account staff = staff(em, accountId);
             Instant now = clock.instant();
-            staff.oneTimePassword(hash, oneTimeExpiry(now));
-            int ended = AccountStore.endSessions(em, staff.id(), "password-reset", now, null);
+            int ended = AccountStore.reset(em, staff, hash, oneTimeExpiry(now), now);
             audit.record(caller, "password.reset", target(staff), staff.regionCode(), "success",
                     ended + " sessions ended");
             return new OneTimePassword(staff.id(), password);

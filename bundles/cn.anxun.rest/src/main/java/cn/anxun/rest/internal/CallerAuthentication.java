@@ -1,8 +1,12 @@
 package cn.anxun.rest.internal;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
@@ -16,7 +20,9 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.Caller;
@@ -31,7 +37,8 @@ import cn.anxun.rest.ApiProvider;
  * is present but not valid ends the request with 401, and so does a request without a token that carries a body to a
  * method not marked {@link Anonymous}, before its body is read.
  */
-@Component(service = ApiProvider.class)
+@Component(service = ApiProvider.class, configurationPid = ApiConfig.PID)
+@Designate(ocd = ApiConfig.class)
 public class CallerAuthentication implements ContainerRequestFilter, ContainerResponseFilter, ContextProvider<Caller>,
         ApiProvider {
 
@@ -40,13 +47,25 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
     private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final Sessions sessions;
+    private volatile Set<String> trustedProxies;
 
     @Context
     private ResourceInfo resource;
 
+    @Context
+    private HttpServletRequest connection;
+
     @Activate
-    public CallerAuthentication(@Reference Sessions sessions) {
+    public CallerAuthentication(@Reference Sessions sessions, ApiConfig config) {
         this.sessions = sessions;
+        modified(config);
+    }
+
+    @Modified
+    void modified(ApiConfig config) {
+        // a .cfg file gives one string: its commas separate the addresses
+        trustedProxies = Arrays.stream(config.trustedProxies()).flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::strip).filter(address -> !address.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -67,6 +86,8 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
             }
             caller = sessions.authenticate(bearer.group(1), requestId);
         }
+        caller = caller.from(ClientAddress.of(connection.getRemoteAddr(), request.getHeaderString("X-Forwarded-For"),
+                trustedProxies));
         message.getExchange().put(Caller.class, caller);
         if (!caller.authenticated() && carriesBody(request)
                 && !resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {

@@ -1,0 +1,66 @@
+package cn.anxun.identity.internal;
+
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.NamedQuery;
+import javax.persistence.Table;
+
+/**
+ * Failed logins in a row of one subject from one client address, in {@code LOGIN_THROTTLE}. The subject is an
+ * account, or a name no account has, so that an unknown name is slowed down and locked like a known one; the
+ * address makes a lock hold for the address that earned it, so that whoever knows someone's user name cannot keep
+ * them out. Names and addresses are kept as keyed hashes only.
+ */
+@Entity
+@Table(name = "LOGIN_THROTTLE")
+@NamedQuery(name = LoginThrottleRecord.CLEAR_SUBJECT,
+        query = "DELETE FROM LoginThrottleRecord t WHERE t.subject = :subject")
+class LoginThrottleRecord {
+
+    static final String CLEAR_SUBJECT = "LoginThrottleRecord.clearSubject";
+
+    @Id
+    @Column(length = 150)
+    private String id;
+
+    @Column(name = "SUBJECT", length = 80, nullable = false)
+    private String subject;
+
+    @Column(name = "FAILURES", nullable = false)
+    private int failures;
+
+    @Column(name = "NEXT_AT")
+    private Long nextAt;
+
+    @Column(name = "LOCKED_UNTIL")
+    private Long lockedUntil;
+
+    protected LoginThrottleRecord() {
+    }
+
+    LoginThrottleRecord(String subject, String address) {
+        this.id = subject + "@" + address;
+        this.subject = subject;
+    }
+
+    String id() {
+        return id;
+    }
+
+    LoginThrottle.State state() {
+        return new LoginThrottle.State(failures, at(nextAt), at(lockedUntil));
+    }
+
+    void state(LoginThrottle.State state) {
+        failures = state.failures();
+        nextAt = state.nextAttemptAt() == null ? null : state.nextAttemptAt().toEpochMilli();
+        lockedUntil = state.lockedUntil() == null ? null : state.lockedUntil().toEpochMilli();
+    }
+
+    private static Instant at(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+}
