@@ -474,7 +474,8 @@ public class IdentityIT extends AnxunTestSupport {
         Eventually.await("the web API trusts " + Arrays.toString(proxies), Duration.ofSeconds(20), () -> scr
                 .getComponentConfigurationDTOs(scr.getComponentDescriptionDTO(bundle("cn.anxun.rest"),
                         "cn.anxun.rest.internal.CallerAuthentication")).stream()
-                .anyMatch(component -> Arrays.equals(proxies, (String[]) component.properties.get("trustedProxies"))));
+                .anyMatch(component -> component.properties.get("trustedProxies") instanceof String[] now
+                        && Arrays.equals(proxies, now)));
     }
 
     /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */

@@ -18,9 +18,13 @@ import javax.persistence.Table;
 @Table(name = "LOGIN_THROTTLE")
 @NamedQuery(name = LoginThrottleRecord.CLEAR_SUBJECT,
         query = "DELETE FROM LoginThrottleRecord t WHERE t.subject = :subject")
+@NamedQuery(name = LoginThrottleRecord.STALE, query = "DELETE FROM LoginThrottleRecord t WHERE t.updatedAt < :before "
+        + "AND (t.lockedUntil IS NULL OR t.lockedUntil < :now)")
 class LoginThrottleRecord {
 
     static final String CLEAR_SUBJECT = "LoginThrottleRecord.clearSubject";
+    /** Rows untouched for a while and no longer locked: what they counted is forgotten. */
+    static final String STALE = "LoginThrottleRecord.stale";
 
     @Id
     @Column(length = 150)
@@ -38,12 +42,16 @@ class LoginThrottleRecord {
     @Column(name = "LOCKED_UNTIL")
     private Long lockedUntil;
 
+    @Column(name = "UPDATED_AT", nullable = false)
+    private long updatedAt;
+
     protected LoginThrottleRecord() {
     }
 
-    LoginThrottleRecord(String subject, String address) {
+    LoginThrottleRecord(String subject, String address, Instant now) {
         this.id = subject + "@" + address;
         this.subject = subject;
+        this.updatedAt = now.toEpochMilli();
     }
 
     String id() {
@@ -54,7 +62,8 @@ class LoginThrottleRecord {
         return new LoginThrottle.State(failures, at(nextAt), at(lockedUntil));
     }
 
-    void state(LoginThrottle.State state) {
+    void state(LoginThrottle.State state, Instant now) {
+        updatedAt = now.toEpochMilli();
         failures = state.failures();
         nextAt = state.nextAttemptAt() == null ? null : state.nextAttemptAt().toEpochMilli();
         lockedUntil = state.lockedUntil() == null ? null : state.lockedUntil().toEpochMilli();

@@ -27,6 +27,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -43,6 +44,7 @@ import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.LoginRefusedException.Reason;
 import cn.anxun.identity.Sessions;
 import cn.anxun.identity.Tokens;
+import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
@@ -67,6 +69,7 @@ public class SessionsImpl implements Sessions {
             new PluginChoice<>("staff authenticator", StaffAuthenticator::id);
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final AutoCloseable purge;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
@@ -75,13 +78,25 @@ public class SessionsImpl implements Sessions {
     @Activate
     public SessionsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Keys keys,
-            @Reference AuditLog audit, IdentityConfig config) {
+            @Reference AuditLog audit, @Reference Scheduler scheduler, IdentityConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
         this.accessTokens = new AccessTokens(keys.tokenKeys());
         modified(config);
+        // every name tried from every address leaves a row: rows untouched for a day and not locked are forgotten
+        purge = scheduler.every("stale login throttles deleted", Duration.ZERO, Duration.ofHours(1),
+                Duration.ofMinutes(10), () -> jpa.tx(TransactionType.Required, em -> {
+                    Instant now = clock.instant();
+                    em.createNamedQuery(LoginThrottleRecord.STALE).setParameter("before", now.minus(Duration
+                            .ofDays(1)).toEpochMilli()).setParameter("now", now.toEpochMilli()).executeUpdate();
+                }));
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        purge.close();
     }
 
     @Modified
@@ -105,7 +120,7 @@ public class SessionsImpl implements Sessions {
         requireCredentials("idNumber", idNumber, password);
         IdNumber id = IdNumber.parse("idNumber", idNumber, LocalDate.ofInstant(clock.instant(), CHINA));
         String lookup = keys.lookupHash(id.value());
-        return login(caller, id.masked(), em -> AccountStore.byIdLookup(em, lookup),
+        return login(caller, id.masked(), "id:" + lookup, em -> AccountStore.byIdLookup(em, lookup),
                 account -> passwords.matches(password, account.passwordHash()));
     }
 
@@ -116,8 +131,9 @@ public class SessionsImpl implements Sessions {
         StaffAuthenticator authenticator = authenticators.chosen(config.staffAuthenticator());
         // what was typed goes to the audit log only if it can be a user name: an ID number typed here must not
         String attempted = Checks.isUsername(name) ? name : "(not a user name)";
-        return login(caller, attempted, em -> AccountStore.byUsername(em, name), account -> authenticator
-                .authenticate(name, secret).filter(account.username()::equals).isPresent());
+        return login(caller, attempted, "name:" + keys.lookupHash("login-name:" + name),
+                em -> AccountStore.byUsername(em, name), account -> authenticator.authenticate(name, secret)
+                        .filter(account.username()::equals).isPresent());
     }
 
     private static void requireCredentials(String field, String name, String secret) {
@@ -134,10 +150,10 @@ public class SessionsImpl implements Sessions {
      * guesses are still counted one by one, each seeing the failures before it. A name no account has is counted,
      * slowed down and locked the same way, so that the answers do not tell which accounts exist.
      */
-    private Tokens login(Caller caller, String attempted, Function<EntityManager, Optional<Account>> find,
-            Predicate<Account> credentialsMatch) {
+    private Tokens login(Caller caller, String attempted, String unknownSubject,
+            Function<EntityManager, Optional<Account>> find, Predicate<Account> credentialsMatch) {
         Supplier<Attempt> begin = () -> jpa.txExpr(TransactionType.Required,
-                em -> begin(em, find, attempted, caller, "login.refused"));
+                em -> begin(em, find, attempted, unknownSubject, caller, "login.refused"));
         // the first attempt from an address makes its throttle row; a parallel one that made it too tries again
         Attempt attempt = DatabaseFailure.onConflict(begin, begin);
         if (attempt.refusal() != null) {
@@ -165,12 +181,15 @@ public class SessionsImpl implements Sessions {
             LoginRefusedException refusal) {
     }
 
+    /**
+     * @param unknownSubject what the attempt is counted under if no account has the name or number: its keyed hash
+     */
     private Attempt begin(EntityManager em, Function<EntityManager, Optional<Account>> find, String attempted,
-            Caller caller, String refusedAction) {
+            String unknownSubject, Caller caller, String refusedAction) {
         Instant now = clock.instant();
         Account account = find.apply(em).orElse(null);
-        String subject = account != null ? account.id() : "name:" + keys.lookupHash("login-name:" + attempted);
-        LoginThrottleRecord row = lockedThrottle(em, subject, caller.clientAddress());
+        LoginThrottleRecord row = lockedThrottle(em, account != null ? account.id() : unknownSubject,
+                caller.clientAddress(), now);
         Caller who = who(account, attempted, caller);
         String target = account == null ? null : "account:" + account.id();
         String region = account == null ? null : account.regionCode();
@@ -186,7 +205,7 @@ public class SessionsImpl implements Sessions {
             return new Attempt(account, row.id(), state, null, refusal.get());
         }
         LoginThrottle.State failed = throttle.failed(state, now);
-        row.state(failed);
+        row.state(failed, now);
         em.flush();
         if (account != null) {
             em.detach(account);
@@ -195,9 +214,9 @@ public class SessionsImpl implements Sessions {
     }
 
     /** The throttle row of the subject from this address, locked, made if it is the first attempt. */
-    private LoginThrottleRecord lockedThrottle(EntityManager em, String subject, String address) {
+    private LoginThrottleRecord lockedThrottle(EntityManager em, String subject, String address, Instant now) {
         LoginThrottleRecord fresh = new LoginThrottleRecord(subject,
-                keys.lookupHash("client-address:" + Objects.requireNonNullElse(address, "none")));
+                keys.lookupHash("client-address:" + Objects.requireNonNullElse(address, "none")), now);
         LoginThrottleRecord row = em.find(LoginThrottleRecord.class, fresh.id(), LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             em.persist(fresh);
@@ -239,7 +258,7 @@ public class SessionsImpl implements Sessions {
             }
             return refused(Reason.BAD_CREDENTIALS, failed.nextAttemptAt());
         }
-        row.state(LoginThrottle.State.CLEAR);
+        row.state(LoginThrottle.State.CLEAR, now);
         if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
             audit.record(who, "login.refused", target, region, "denied", "one-time password expired");
             return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
@@ -339,8 +358,8 @@ public class SessionsImpl implements Sessions {
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         caller.requireLogin("change your password");
         Supplier<Attempt> begin = () -> jpa.txExpr(TransactionType.Required, em -> begin(em,
-                in -> Optional.ofNullable(in.find(Account.class, caller.accountId())), caller.name(), caller,
-                "password.change-refused"));
+                in -> Optional.ofNullable(in.find(Account.class, caller.accountId())), caller.name(),
+                caller.accountId(), caller, "password.change-refused"));
         Attempt attempt = DatabaseFailure.onConflict(begin, begin);
         if (attempt.refusal() != null) {
             throw attempt.refusal();
@@ -365,7 +384,7 @@ public class SessionsImpl implements Sessions {
                 return Optional.of(new InvalidInputException("currentPassword", "password-match",
                         "is not the current password of this account"));
             }
-            row.state(LoginThrottle.State.CLEAR);
+            row.state(LoginThrottle.State.CLEAR, clock.instant());
             if (hash == null) {
                 return Optional.<RuntimeException>of(weak.get());
             }
