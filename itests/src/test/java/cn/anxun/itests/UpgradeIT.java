@@ -171,13 +171,19 @@ public class UpgradeIT {
         } else if (expected.isValueNode() && actual.isValueNode()) {
             compared[0]++;
             boolean same = expected.isNumber() && actual.isNumber() ? expected.decimalValue().compareTo(actual.decimalValue()) == 0
-                    : expected.asText().equals(actual.asText());
+                    : shownNow(where, expected.asText()).equals(actual.asText());
             if (!same && !where.endsWith(".total")) {
                 mismatches.add(where + ": " + expected + " then, " + actual + " now");
             } else if (!same && actual.asLong() < expected.asLong()) {
                 mismatches.add(where + ": the audit shrank from " + expected + " to " + actual);
             }
         }
+    }
+
+    /** A value as this build shows it: masked ID numbers now show the province and the last four characters only. */
+    private static String shownNow(String where, String then) {
+        return where.endsWith(".idNumber") && then.length() == 18 && then.contains("*")
+                ? then.substring(0, 2) + "*".repeat(12) + then.substring(14) : then;
     }
 
     /** An unfinished upload and a face capture are removed when their time is up, as the fixture's notes say. */
