@@ -67,12 +67,16 @@ final class Identity {
 
     /** Creates a staff account with these roles and logs it in. */
     Account staff(List<String> roles, String regionCode, String institutionId) {
-        String[] created = newStaff(roles, regionCode, institutionId);
-        return firstLogin(created[0], created[1]);
+        NewStaff created = newStaff(roles, regionCode, institutionId);
+        return firstLogin(created.username(), created.oneTimePassword());
+    }
+
+    /** A staff account as its administrator created it, not yet logged in. */
+    record NewStaff(String username, String oneTimePassword) {
     }
 
     /** Creates a staff account with these roles and answers its user name and one-time password. */
-    String[] newStaff(List<String> roles, String regionCode, String institutionId) {
+    NewStaff newStaff(List<String> roles, String regionCode, String institutionId) {
         ObjectNode grant = JSON.createObjectNode();
         roles.forEach(grant.putArray("roles")::add);
         grant.put("regionCode", regionCode);
@@ -83,7 +87,7 @@ final class Identity {
         account.set("grant", grant);
         Http.Reply created = admin().http().post("/api/v1/staff", account.toString());
         assertEquals(created.body(), 201, created.status());
-        return new String[] {account.get("username").asText(), created.json().get("password").asText()};
+        return new NewStaff(account.get("username").asText(), created.json().get("password").asText());
     }
 
     /** Logs in with a one-time password and replaces it with {@link #STAFF_PASSWORD}, as the roles need. */

@@ -293,10 +293,10 @@ public class IdentityIT extends AnxunTestSupport {
 
     @Test
     public void aDisabledStaffAccountLogsInNoMoreUntilEnabledAndItsSessionsEnd() {
-        String[] created = identity.newStaff(List.of("AUDITOR"), null, null);
-        Identity.Account auditor = identity.firstLogin(created[0], created[1]);
+        Identity.NewStaff created = identity.newStaff(List.of("AUDITOR"), null, null);
+        Identity.Account auditor = identity.firstLogin(created.username(), created.oneTimePassword());
         String id = auditor.http().get("/api/v1/me").json().get("accountId").asText();
-        String login = "{\"username\":\"" + created[0] + "\",\"password\":\"" + Identity.STAFF_PASSWORD + "\"}";
+        String login = "{\"username\":\"" + created.username() + "\",\"password\":\"" + Identity.STAFF_PASSWORD + "\"}";
         Http admin = identity.admin().http();
         assertEquals(Map.of("reason", "required"), errors(assertProblem(admin.post("/api/v1/staff/" + id + "/disable",
                 "{}"), 422, "invalid-input")));
@@ -360,7 +360,7 @@ public class IdentityIT extends AnxunTestSupport {
         int logins = 24; // more than the pool's 16 connections
         List<String> usernames = new ArrayList<>();
         for (int i = 0; i <= logins; i++) {
-            usernames.add(identity.newStaff(List.of("AUDITOR"), null, null)[0]);
+            usernames.add(identity.newStaff(List.of("AUDITOR"), null, null).username());
         }
         String probe = usernames.remove(0);
         HeldAuthenticator held = new HeldAuthenticator();
