@@ -42,6 +42,9 @@ import org.osgi.framework.BundleContext;
 @ExamReactorStrategy(PerClass.class)
 public abstract class AnxunTestSupport {
 
+    /** The suite registers hundreds of learners from the loopback address within minutes. */
+    static final String REGISTRATIONS_PER_ADDRESS = "100000";
+
     /** System property, inside the container, carrying the HTTP port the test configured. */
     private static final String HTTP_PORT = "anxun.it.httpPort";
 
@@ -91,6 +94,8 @@ public abstract class AnxunTestSupport {
                 // the first administrator gets a password the tests know
                 editConfigurationFilePut("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash",
                         Identity.ADMIN_PASSWORD_HASH),
+                editConfigurationFilePut("etc/cn.anxun.identity.cfg", "registrationsPerAddress",
+                        REGISTRATIONS_PER_ADDRESS),
                 editConfigurationFilePut("etc/system.properties", HTTP_PORT, httpPort),
                 editConfigurationFilePut("etc/system.properties", Photos.FOLDER, System.getProperty(Photos.FOLDER)),
                 editConfigurationFilePut("etc/system.properties", MediaFiles.FOLDER,

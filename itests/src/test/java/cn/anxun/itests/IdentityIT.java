@@ -3,6 +3,7 @@ package cn.anxun.itests;
 import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
@@ -447,6 +448,75 @@ public class IdentityIT extends AnxunTestSupport {
         } finally {
             trustLoopbackAsProxy(false);
         }
+    }
+
+    @Test
+    public void aSquattedIdNumberIsGivenBackToItsHolderAndTheSquatterDisabled() {
+        String idNumber = IdNumbers.next();
+        Identity.Account squatter = identity.learner(Identity.registration(idNumber, null));
+        ObjectNode holder = Identity.registration(idNumber, null);
+        holder.put("password", "Holder-2026-ok");
+        assertProblem(http.post("/api/v1/learners", holder.toString()), 409, "conflict");
+
+        String release = "/api/v1/learners/" + squatter.id() + "/id-number-release";
+        String reason = "{\"reason\":\"持证人本人携身份证原件到广州市应急管理局核验\"}";
+        assertProblem(identity.staff("CITY_REGULATOR", "440100", null).http().post(release, reason), 403, "forbidden");
+        Http operator = identity.staff("OPERATOR", null, null).http();
+        assertEquals(Map.of("reason", "required"), errors(assertProblem(operator.post(release, "{}"), 422,
+                "invalid-input")));
+        Http.Reply released = operator.post(release, reason);
+        assertEquals(released.body(), 200, released.status());
+        assertTrue(released.json().get("disabledReason").asText().contains("身份证原件"));
+        assertProblem(squatter.http().get("/api/v1/me"), 401, "token-revoked");
+        assertProblem(http.post("/api/v1/auth/login", "{\"idNumber\":\"" + idNumber + "\",\"password\":\""
+                + Identity.LEARNER_PASSWORD + "\"}"), 401, "login-failed");
+
+        Identity.Account owner = identity.learner(holder);
+        assertNotEquals(squatter.id(), owner.id());
+        assertProblem(operator.post(release, reason), 409, "conflict");
+        assertEquals("the squatter's account stays, disabled", squatter.id(),
+                operator.get("/api/v1/learners/" + squatter.id()).json().get("id").asText());
+        assertEquals(1, Identity.audit(identity.staff("AUDITOR", null, null),
+                "action=learner.id-number-released&target=learner:" + squatter.id()).size());
+    }
+
+    @Test
+    public void registrationsFromOneAddressAreLimitedWhateverTheyEndIn() throws Exception {
+        trustLoopbackAsProxy(true);
+        setIdentity("registrationsPerAddress", "2");
+        try {
+            Eventually.await("two registrations per address", Duration.ofSeconds(20),
+                    () -> threeAttempts(http.from(nextAddress())).equals(List.of(422, 422, 429)));
+            Http from = http.from(nextAddress());
+            assertEquals(List.of(422, 422, 429), threeAttempts(from));
+            String idNumber = IdNumbers.next();
+            Http.Reply refused = from.post("/api/v1/learners", Identity.registration(idNumber, null).toString());
+            assertProblem(refused, 429, "too-many-requests");
+            assertTrue(refused.header("Retry-After").isPresent());
+            assertEquals("another address registers the same learner", 201, http.from(nextAddress())
+                    .post("/api/v1/learners", Identity.registration(idNumber, null).toString()).status());
+        } finally {
+            setIdentity("registrationsPerAddress", AnxunTestSupport.REGISTRATIONS_PER_ADDRESS);
+            Eventually.await("the suite's registration limit", Duration.ofSeconds(20),
+                    () -> !threeAttempts(http.from(nextAddress())).contains(429));
+            trustLoopbackAsProxy(false);
+        }
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    private static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.18." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    /** The statuses of three registrations without a body from one client. */
+    private static List<Integer> threeAttempts(Http client) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(client.post("/api/v1/learners", "{}").status());
+        }
+        return statuses;
     }
 
     /** Five wrong passwords for the ID number, waiting out each delay: each answer's status and Retry-After. */

@@ -10,8 +10,11 @@ import java.time.Instant;
  * @param verifiedBy the identity verifier that vouched for the learner at registration
  * @param verificationLevel how strongly it vouched, e.g. {@code format}
  * @param lockedUntil while the account is locked after failed logins
+ * @param disabledAt when the account was disabled, its ID number given back to its true holder
+ * @param disabledReason why, as the operator recorded it
  */
 public record Learner(String id, String name, String idNumber, IdNumber.Sex sex, Employer employer, String city,
         String county, PersonnelCategory category, String operationType, String jobTitle, String institutionId,
-        String verifiedBy, String verificationLevel, Instant registeredAt, Instant lockedUntil) {
+        String verifiedBy, String verificationLevel, Instant registeredAt, Instant lockedUntil,
+        Instant disabledAt, String disabledReason) {
 }

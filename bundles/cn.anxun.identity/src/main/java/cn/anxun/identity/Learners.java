@@ -11,6 +11,7 @@ public interface Learners {
      *
      * @throws InvalidInputException listing every broken rule
      * @throws ConflictException if the ID number is registered already
+     * @throws TooManyRequestsException if the caller's address has attempted too many registrations lately
      */
     Learner register(Caller caller, LearnerRegistration registration);
 
@@ -43,4 +44,11 @@ public interface Learners {
 
     /** A new password for a learner, by the operator or an administrator of the learner's institution; ends the learner's sessions. */
     OneTimePassword resetPassword(Caller caller, String learnerId);
+
+    /**
+     * Gives a squatted ID number back to its holder, by the operator once the holder has proved their identity in
+     * person: the account that took the number is disabled, its sessions end and the number is free to register
+     * again. The account's records stay, with its sealed ID number, for whoever investigates; audited.
+     */
+    Learner releaseIdNumber(Caller caller, String learnerId, String reason);
 }

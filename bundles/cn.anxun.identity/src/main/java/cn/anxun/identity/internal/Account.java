@@ -114,6 +114,15 @@ class Account {
         return displayName;
     }
 
+    /** Frees the learner's ID number for its true holder: no look-up hash of a number is ever this value. */
+    void releaseIdNumber() {
+        idLookup = "released:" + id;
+    }
+
+    boolean idNumberReleased() {
+        return idLookup != null && idLookup.startsWith("released:");
+    }
+
     boolean isLearner() {
         return idLookup != null;
     }

@@ -33,6 +33,12 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "Seconds an account stays locked")
     long lockSeconds() default 900;
 
+    @AttributeDefinition(description = "Registrations one client address may attempt in a window")
+    int registrationsPerAddress() default 30;
+
+    @AttributeDefinition(description = "Minutes of that window (at most a day)")
+    long registrationWindowMinutes() default 60;
+
     @AttributeDefinition(description = "id() of the IdentityVerifier that vouches for new learners")
     String identityVerifier() default "format";
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -52,6 +53,7 @@ import cn.anxun.identity.ReferencePhotoCheck;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.ServiceUnavailableException;
+import cn.anxun.identity.TooManyRequestsException;
 import cn.anxun.identity.Violation;
 import cn.anxun.platform.persistence.DatabaseFailure;
 
@@ -76,6 +78,7 @@ public class LearnersImpl implements Learners {
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
+    private volatile RegistrationLimit registrationLimit;
 
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
@@ -93,6 +96,7 @@ public class LearnersImpl implements Learners {
     void modified(IdentityConfig newConfig) {
         config = newConfig;
         passwords = new Passwords(newConfig.passwordHashCost());
+        registrationLimit = RegistrationLimit.of(newConfig);
     }
 
     /** The face service's check; while it is missing, registrations and re-enrolments are refused with 503. */
@@ -129,6 +133,7 @@ public class LearnersImpl implements Learners {
 
     @Override
     public Learner register(Caller caller, LearnerRegistration registration) {
+        countRegistration(caller);
         if (registration == null) {
             throw new InvalidInputException("", "required", "a JSON body with the registration is required");
         }
@@ -193,6 +198,27 @@ public class LearnersImpl implements Learners {
             throw e;
         }
         return registered.orElseThrow(LearnersImpl::duplicate);
+    }
+
+    /** Counts the attempt against its client address's limit, whatever the registration ends in. */
+    private void countRegistration(Caller caller) {
+        Supplier<Optional<TooManyRequestsException>> count = () -> jpa.txExpr(TransactionType.Required, em -> {
+            Instant now = clock.instant();
+            LoginThrottleRecord row = LoginThrottleRecord.locked(em, keys, RegistrationLimit.SUBJECT,
+                    caller.clientAddress(), now);
+            try {
+                row.state(registrationLimit.counted(row.state(), now), now);
+                return Optional.<TooManyRequestsException>empty();
+            } catch (TooManyRequestsException e) {
+                audit.record(caller, "learner.registration-refused", null, null, "denied",
+                        "too many registrations from this address");
+                return Optional.of(e);
+            }
+        });
+        // the first attempt from an address makes its row; a parallel one that made it too counts again
+        DatabaseFailure.onConflict(count, count).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     /** Records what is wrong with a reference photo, if anything, and answers its media type. */
@@ -411,11 +437,33 @@ public class LearnersImpl implements Learners {
                 + "of the learner's institution may reset this learner's password."));
     }
 
+    @Override
+    public Learner releaseIdNumber(Caller caller, String learnerId, String reason) {
+        caller.require("give an ID number back to its holder", Role.OPERATOR);
+        Checks checks = new Checks();
+        checks.freeText("reason", reason, 300, true);
+        checks.throwIfBroken();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            if (account.idNumberReleased()) {
+                throw new ConflictException("The ID number of learner " + learnerId + " was given back already, on "
+                        + account.disabledAt() + ".");
+            }
+            Instant now = clock.instant();
+            account.releaseIdNumber();
+            account.disable(reason.strip(), now);
+            int ended = AccountStore.endSessions(em, account.id(), "disabled", now, null);
+            audit.record(caller, "learner.id-number-released", target(account), account.regionCode(), "success",
+                    ended + " sessions ended: " + reason.strip());
+            return view(account, em.find(LearnerRecord.class, account.id()));
+        });
+    }
+
     private Learner view(Account account, LearnerRecord learner) {
         return new Learner(account.id(), learner.name(), IdNumber.mask(idNumberOf(learner)), learner.sex(),
                 learner.employer(), learner.city(), learner.county(), learner.category(), learner.operationType(),
                 learner.jobTitle(), account.institutionId(), learner.verifiedBy(), learner.verificationLevel(),
-                learner.registeredAt(), account.lockedUntil());
+                learner.registeredAt(), account.lockedUntil(), account.disabledAt(), account.disabledReason());
     }
 
     private String idNumberOf(LearnerRecord learner) {

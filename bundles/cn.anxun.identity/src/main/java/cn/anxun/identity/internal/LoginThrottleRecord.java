@@ -1,16 +1,19 @@
 package cn.anxun.identity.internal;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.Id;
+import javax.persistence.LockModeType;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 /**
- * Failed logins in a row of one subject from one client address, in {@code LOGIN_THROTTLE}. The subject is an
- * account, or a name no account has, so that an unknown name is slowed down and locked like a known one; the
+ * Failed logins in a row of one subject from one client address, in {@code LOGIN_THROTTLE}; also the registrations
+ * an address attempted ({@link RegistrationLimit}). The subject of logins is an account, or a name no account has, so that an unknown name is slowed down and locked like a known one; the
  * address makes a lock hold for the address that earned it, so that whoever knows someone's user name cannot keep
  * them out. Names and addresses are kept as keyed hashes only.
  */
@@ -52,6 +55,19 @@ class LoginThrottleRecord {
         this.id = subject + "@" + address;
         this.subject = subject;
         this.updatedAt = now.toEpochMilli();
+    }
+
+    /** The row of the subject from this client address, locked, made if it is the first attempt. */
+    static LoginThrottleRecord locked(EntityManager em, Keys keys, String subject, String address, Instant now) {
+        LoginThrottleRecord fresh = new LoginThrottleRecord(subject,
+                keys.lookupHash("client-address:" + Objects.requireNonNullElse(address, "none")), now);
+        LoginThrottleRecord row = em.find(LoginThrottleRecord.class, fresh.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            em.persist(fresh);
+            em.flush();
+            return fresh;
+        }
+        return row;
     }
 
     String id() {

@@ -13,7 +13,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -188,8 +187,8 @@ public class SessionsImpl implements Sessions {
             String unknownSubject, Caller caller, String refusedAction) {
         Instant now = clock.instant();
         Account account = find.apply(em).orElse(null);
-        LoginThrottleRecord row = lockedThrottle(em, account != null ? account.id() : unknownSubject,
-                caller.clientAddress(), now);
+        LoginThrottleRecord row = LoginThrottleRecord.locked(em, keys,
+                account != null ? account.id() : unknownSubject, caller.clientAddress(), now);
         Caller who = who(account, attempted, caller);
         String target = account == null ? null : "account:" + account.id();
         String region = account == null ? null : account.regionCode();
@@ -211,19 +210,6 @@ public class SessionsImpl implements Sessions {
             em.detach(account);
         }
         return new Attempt(account, row.id(), state, failed, null);
-    }
-
-    /** The throttle row of the subject from this address, locked, made if it is the first attempt. */
-    private LoginThrottleRecord lockedThrottle(EntityManager em, String subject, String address, Instant now) {
-        LoginThrottleRecord fresh = new LoginThrottleRecord(subject,
-                keys.lookupHash("client-address:" + Objects.requireNonNullElse(address, "none")), now);
-        LoginThrottleRecord row = em.find(LoginThrottleRecord.class, fresh.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            em.persist(fresh);
-            em.flush();
-            return fresh;
-        }
-        return row;
     }
 
     private static Caller who(Account account, String attempted, Caller caller) {

@@ -59,7 +59,10 @@ public class LearnersResource implements ApiResource {
             responses = {
                 @ApiResponse(responseCode = "201", description = "registered",
                         content = @Content(schema = @Schema(implementation = Learner.class))),
-                @ApiResponse(responseCode = "409", description = "the ID number is registered already"),
+                @ApiResponse(responseCode = "409", description = "the ID number is registered already; answered only "
+                        + "once everything else, the face photo included, passed"),
+                @ApiResponse(responseCode = "429", description = "too many registrations from this address lately; "
+                        + "Retry-After says when the next is taken"),
                 @ApiResponse(responseCode = "422", description = "a field breaks a rule; each is named")})
     public Response register(@Context Caller caller, LearnerRegistration registration) {
         Learner learner = learners.register(caller, registration);
@@ -121,5 +124,18 @@ public class LearnersResource implements ApiResource {
                     description = "reset", content = @Content(schema = @Schema(implementation = OneTimePassword.class))))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
         return Response.ok(learners.resetPassword(caller, id)).build();
+    }
+
+    @POST
+    @Path("{id}/id-number-release")
+    @Operation(operationId = "releaseLearnerIdNumber", summary = "Give a squatted ID number back to its holder, for "
+            + "the operator once the holder proved their identity in person: this account is disabled, its sessions "
+            + "end, and the number may be registered again. The account and its records stay; audited",
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
+                @ApiResponse(responseCode = "200", description = "released; the account as it is now",
+                        content = @Content(schema = @Schema(implementation = Learner.class))),
+                @ApiResponse(responseCode = "409", description = "released already")})
+    public Learner releaseIdNumber(@Context Caller caller, @PathParam("id") String id, Disablement disablement) {
+        return learners.releaseIdNumber(caller, id, disablement == null ? null : disablement.reason());
     }
 }

@@ -16,6 +16,7 @@ import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.LoginRefusedException;
+import cn.anxun.identity.TooManyRequestsException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.ServiceException;
 import cn.anxun.identity.ServiceUnavailableException;
@@ -52,6 +53,11 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
         }
         if (exception instanceof LoginRefusedException refused) {
             return loginRefused(refused);
+        }
+        if (exception instanceof TooManyRequestsException tooMany) {
+            return Response.fromResponse(response(problem(429, "too-many-requests", "Too many requests",
+                    exception.getMessage(), List.of()))).header(HttpHeaders.RETRY_AFTER,
+                    secondsUntil(tooMany.retryAt())).build();
         }
         if (exception instanceof AccessDeniedException) {
             return response(problem(403, "forbidden", "Forbidden", exception.getMessage(), List.of()));

@@ -86,10 +86,6 @@ public class StaffResource implements ApiResource {
         return Response.ok(staff.resetPassword(caller, id)).build();
     }
 
-    /** Why an account is disabled, kept with it and in the audit log. */
-    public record Disablement(String reason) {
-    }
-
     @POST
     @Path("{id}/disable")
     @Operation(operationId = "disableStaff", summary = "Refuse every login of the account from now on and end its "
