@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -229,6 +235,8 @@ public class PlatformIT extends AnxunTestSupport {
         assertProblem(http.get("/api/v1/no-such-thing"), 404, "not-found");
         assertProblem(http.get("/api/elsewhere"), 404, "not-found");
         assertProblem(http.get("/api/v1/cities/440100/no-such-thing"), 404, "not-found");
+        assertProblem(http.get("/api/v1/learners/..%2F..%2Fetc%2Fpasswd"), 404, "not-found");
+        assertProblem(http.get("/api/v1/courses/x%5C..%5Cy/feedback"), 404, "not-found");
     }
 
     @Test
@@ -395,5 +403,159 @@ public class PlatformIT extends AnxunTestSupport {
             }
         }
         return MissingNode.getInstance();
+    }
+
+    /** Enough requests that each operation gets over a hundred, from every kind of caller. */
+    private static final int FUZZ_REQUESTS = 10_000;
+    /**
+     * What Jetty refuses itself, before the request reaches the web API, with a page of its own or none: a URI it
+     * cannot decode, a path whose dot segments lead out of the API, a request line or headers over its buffers.
+     */
+    private static final Set<Integer> HTTP_SERVER_REFUSALS = Set.of(400, 404, 414, 431);
+    /** The same requests on every run, so that what the fuzz finds can be made again. */
+    private static final long FUZZ_SEED = 20_261_205L;
+    /** Tables a refused request writes to on purpose: its audit row, a counted login or registration attempt. */
+    private static final Set<String> WRITTEN_WHEN_REFUSED = Set.of("AUDIT_EVENT", "LOGIN_THROTTLE", "LOGIN_SESSION");
+
+    @Test
+    public void hostileRequestsMadeFromTheOpenApiDocumentGetNoServerErrorAndLeaveNoRecord() throws Exception {
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+        Identity identity = new Identity(http);
+        List<FuzzCaller> callers = FuzzCaller.all(identity);
+        long seed = FUZZ_SEED;
+        ApiFuzz fuzz = new ApiFuzz(http.get("/api/v1/openapi.json").json(), seed);
+        Random pick = new Random(seed);
+        Map<String, Long> before = rowCounts();
+        Map<String, Integer> answers = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        List<String> notProblems = new ArrayList<>();
+        Set<String> acceptedWrites = new TreeSet<>();
+        for (int i = 0; i < FUZZ_REQUESTS; i++) {
+            ApiFuzz.Operation operation = fuzz.operations().get(i % fuzz.operations().size());
+            FuzzCaller caller = callers.get(pick.nextInt(callers.size()));
+            ApiFuzz.Request request = fuzz.next(operation);
+            String what = request.method() + " " + request.path().substring(0, Math.min(160, request.path().length()))
+                    + " as " + caller.name() + " (" + request.mutation() + ") -> ";
+            Http.Reply reply;
+            try {
+                reply = caller.http().exchange(request.method(), request.path(), request.headers(), request.body());
+            } catch (UncheckedIOException e) {
+                // refused before it was read (a body without a login, an over-long URI or nesting): the connection
+                // is closed behind the answer, which the client may lose while it is still sending
+                boolean refusedEarly = caller.login() == null || request.path().length() > 8 * 1024
+                        || request.body() != null && request.body().length > 16 * 1024;
+                answers.merge("connection closed while sending", 1, Integer::sum);
+                if (!refusedEarly) {
+                    serverErrors.add(what + e.getMessage());
+                }
+                continue;
+            }
+            answers.merge(reply.status() / 100 + "xx " + reply.status(), 1, Integer::sum);
+            what += reply.status();
+            if (reply.status() >= 500) {
+                serverErrors.add(what + " " + reply.body().substring(0, Math.min(300, reply.body().length())));
+            } else if (HTTP_SERVER_REFUSALS.contains(reply.status())
+                    && (reply.contentType().startsWith("text/html") || reply.contentType().isEmpty())) {
+                answers.merge("of which refused by the HTTP server", 1, Integer::sum);
+            } else if (reply.status() >= 400 && !reply.contentType().startsWith("application/problem+json")) {
+                notProblems.add(what + " " + reply.contentType());
+            } else if (reply.status() < 300 && request.writes()) {
+                acceptedWrites.add(request.method() + " " + request.operation().path() + " as " + caller.name());
+            }
+            caller.afterAnswer(reply);
+        }
+        Map<String, Long> after = rowCounts();
+        Map<String, String> grown = new TreeMap<>();
+        after.forEach((table, rows) -> {
+            long was = before.getOrDefault(table, 0L);
+            if (rows != was && !WRITTEN_WHEN_REFUSED.contains(table)) {
+                grown.put(table, was + " -> " + rows);
+            }
+        });
+        System.out.printf("Fuzz (seed %d): %d requests over %d operations; answers %s; writes accepted: %s; "
+                + "tables changed beyond audit and attempts: %s%n", seed, FUZZ_REQUESTS, fuzz.operations().size(),
+                answers, acceptedWrites, grown);
+        assertEquals("server errors (seed " + seed + "): " + serverErrors, 0, serverErrors.size());
+        assertEquals("errors that are not problem details: " + notProblems, 0, notProblems.size());
+        assertEquals("refused requests left records; writes accepted: " + acceptedWrites, Map.of(), grown);
+    }
+
+    /** A caller of the fuzz: anonymous, with a forged token, or logged in with a role, logging in again if it must. */
+    private record FuzzCaller(String name, Http[] current, Runnable login) {
+
+        Http http() {
+            return current[0];
+        }
+
+        /** A logout or a revoked session among the requests ends the caller's token: it logs in again. */
+        void afterAnswer(Http.Reply reply) {
+            if (login != null && (reply.status() == 401 || reply.status() == 204)
+                    && http().get("/api/v1/me").status() == 401) {
+                login.run();
+            }
+        }
+
+        static List<FuzzCaller> all(Identity identity) {
+            List<FuzzCaller> callers = new ArrayList<>();
+            Http anonymous = identity.admin().http().as(null);
+            callers.add(new FuzzCaller("anonymous", new Http[] {anonymous}, null));
+            String real = identity.admin().token();
+            String[] parts = real.split("\\.");
+            String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> forged = Map.of("garbage", "garbage", "alg-none", none + "." + parts[1] + ".",
+                    "bad-signature", parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse(),
+                    "over-long", "a".repeat(9_000));
+            forged.forEach((name, token) -> callers.add(new FuzzCaller(name, new Http[] {anonymous.as(token)}, null)));
+            for (String role : List.of("PLATFORM_ADMIN", "OPERATOR", "AUDITOR", "CITY_REGULATOR")) {
+                Identity.NewStaff staff = identity.newStaff(List.of(role), role.equals("CITY_REGULATOR") ? "440100"
+                        : null, null);
+                identity.firstLogin(staff.username(), staff.oneTimePassword());
+                String credentials = "{\"username\":\"" + staff.username() + "\",\"password\":\""
+                        + Identity.STAFF_PASSWORD + "\"}";
+                callers.add(loggedIn(role, identity, credentials));
+            }
+            String idNumber = IdNumbers.next();
+            identity.learner(Identity.registration(idNumber, null));
+            callers.add(loggedIn("LEARNER", identity, "{\"idNumber\":\"" + idNumber + "\",\"password\":\""
+                    + Identity.LEARNER_PASSWORD + "\"}"));
+            return callers;
+        }
+
+        /**
+         * A caller who logs in again when the fuzz ended their session; wrong current passwords among the requests
+         * may have locked them out, and then they go on with their ended session.
+         */
+        private static FuzzCaller loggedIn(String name, Identity identity, String credentials) {
+            Http[] current = {identity.login(credentials).http()};
+            Http anonymous = current[0].as(null);
+            return new FuzzCaller(name, current, () -> {
+                Http.Reply login = anonymous.post("/api/v1/auth/login", credentials);
+                if (login.status() == 200) {
+                    current[0] = anonymous.as(login.json().get("accessToken").asText());
+                }
+            });
+        }
+    }
+
+    /** Rows in each of the platform's tables. */
+    private Map<String, Long> rowCounts() throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        try (Connection connection = database().getConnection()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                while (found.next()) {
+                    tables.add(found.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rows.next();
+                    counts.put(table.toUpperCase(java.util.Locale.ROOT), rows.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 }

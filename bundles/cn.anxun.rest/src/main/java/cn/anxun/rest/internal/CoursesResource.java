@@ -40,6 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Component(service = ApiResource.class)
 @Path("/courses/{id}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "courses", description = "Institutions' courses of video, audio and text units")
 public class CoursesResource implements ApiResource {
 
@@ -63,7 +64,6 @@ public class CoursesResource implements ApiResource {
     }
 
     @PUT
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "updateCourse", summary = "Replace a draft's title, programmes, teachers and units",
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Course update(@Context Caller caller, @PathParam("id") String course, CourseDraft draft) {
