@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Connection;
@@ -136,17 +137,28 @@ public class IdentityIT extends AnxunTestSupport {
     }
 
     @Test
-    public void theIdNumberAndTheFacePhotoAreNotInTheDatabaseFilesInClear() throws IOException {
+    public void personalDataIsNotInTheDatabaseFilesInClear() throws IOException {
         String idNumber = IdNumbers.next();
-        String marker = "安训对照" + Long.toString(System.nanoTime(), 36).replaceAll("\\d", "");
+        String marker = uniqueChinese();
         ObjectNode registration = Identity.registration(idNumber, null);
+        registration.put("operationType", "对照" + marker + "作业");
+        registration.put("name", "对照·" + marker);
         ((ObjectNode) registration.get("employer")).put("name", marker + "有限公司");
+        registration.put("jobTitle", marker + "班组长");
         byte[] photo = Base64.getDecoder().decode(registration.get("facePhoto").asText());
         Identity.Account learner = identity.learner(registration);
 
         byte[] files = DatabaseFiles.read();
-        assertTrue("the scan sees what the database wrote",
-                DatabaseFiles.indexOf(files, marker.getBytes(StandardCharsets.UTF_8)) >= 0);
+        assertTrue("the scan sees what the database wrote: the operation type is kept in clear",
+                DatabaseFiles.indexOf(files, ("对照" + marker + "作业").getBytes(StandardCharsets.UTF_8)) >= 0);
+        for (String sealed : List.of("对照·" + marker, marker + "有限公司", marker + "班组长")) {
+            assertEquals(sealed, -1, DatabaseFiles.indexOf(files, sealed.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(sealed, -1, DatabaseFiles.indexOf(files, sealed.getBytes(StandardCharsets.UTF_16BE)));
+        }
+        JsonNode shown = learner.http().get("/api/v1/learners/" + learner.id()).json();
+        assertEquals("对照·" + marker, shown.get("name").asText());
+        assertEquals(marker + "有限公司", shown.get("employer").get("name").asText());
+        assertEquals(marker + "班组长", shown.get("jobTitle").asText());
         assertEquals(-1, DatabaseFiles.indexOf(files, idNumber.getBytes(StandardCharsets.US_ASCII)));
         assertEquals(-1, DatabaseFiles.indexOf(files, idNumber.getBytes(StandardCharsets.UTF_16BE)));
         for (int offset : new int[] {64, photo.length / 2, photo.length - 96}) {
@@ -517,6 +529,41 @@ public class IdentityIT extends AnxunTestSupport {
             statuses.add(client.post("/api/v1/learners", "{}").status());
         }
         return statuses;
+    }
+
+    @Test
+    public void learnersAreFoundByNameWithinWhatTheCallerMaySeeAndTheSearchIsAudited() {
+        String name = "艾力·" + uniqueChinese();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ObjectNode registration = Identity.registration(IdNumbers.next(), null);
+            registration.put("name", name);
+            ids.add(identity.learner(registration).id());
+        }
+        Identity.Account other = identity.learner(Identity.registration(IdNumbers.next(), null));
+        Http operator = identity.staff("OPERATOR", null, null).http();
+        String query = "/api/v1/learners?name=" + URLEncoder.encode(" " + name.replace("·", "．") + " ",
+                StandardCharsets.UTF_8);
+        JsonNode found = operator.get(query).json();
+        assertEquals(2, found.get("total").asLong());
+        List<String> foundIds = new ArrayList<>();
+        found.get("items").forEach(item -> foundIds.add(item.get("id").asText()));
+        assertEquals(ids, foundIds);
+        assertEquals("a learner finds no one else", 0, other.http().get(query).json().get("total").asLong());
+        assertEquals(0, identity.staff("CITY_REGULATOR", "440300", null).http().get(query).json().get("total")
+                .asLong());
+        assertEquals(Map.of("name", "required"), errors(assertProblem(operator.get("/api/v1/learners?name="), 422,
+                "invalid-input")));
+        JsonNode audited = Identity.audit(identity.staff("AUDITOR", null, null), "action=learner.search");
+        assertTrue(audited.size() >= 3);
+        audited.forEach(row -> assertFalse("the audit keeps no name", row.toString().contains(name)));
+    }
+
+    /** Chinese characters no other test uses, from the clock. */
+    private static String uniqueChinese() {
+        StringBuilder chinese = new StringBuilder();
+        Long.toString(System.nanoTime()).chars().forEach(digit -> chinese.append("零一二三四五六七八九".charAt(digit - '0')));
+        return chinese.toString();
     }
 
     /** Five wrong passwords for the ID number, waiting out each delay: each answer's status and Retry-After. */

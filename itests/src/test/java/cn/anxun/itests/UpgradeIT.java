@@ -81,7 +81,10 @@ public class UpgradeIT {
         assertTablesAdopted(platform.home, fixture);
     }
 
-    /** After the stop: each bundle recorded the old tables as its first changeset, and no table lost a row. */
+    /**
+     * After the stop: each bundle recorded the old tables as its first changeset, no table lost a row, and the
+     * learners' profiles kept in clear by the old build are sealed.
+     */
     private static void assertTablesAdopted(Path home, JsonNode fixture) throws SQLException {
         try (Connection database = DriverManager.getConnection("jdbc:derby:" + home.resolve("data/derby/anxun"));
              Statement statement = database.createStatement()) {
@@ -91,6 +94,12 @@ public class UpgradeIT {
                     assertEquals(history, "1-tables", rows.getString(1));
                     assertEquals(history + ": the old tables are adopted, not made again", "MARK_RAN", rows.getString(2));
                 }
+            }
+            try (ResultSet clear = statement.executeQuery("SELECT COUNT(*) FROM LEARNER WHERE PROFILE_SEALED IS NULL "
+                    + "OR NAME IS NOT NULL OR EMPLOYERNAME IS NOT NULL OR EMPLOYERCREDITCODE IS NOT NULL "
+                    + "OR JOBTITLE IS NOT NULL")) {
+                clear.next();
+                assertEquals("learners whose name, employer or job title is still in clear", 0, clear.getLong(1));
             }
             for (Iterator<Map.Entry<String, JsonNode>> tables = fixture.path("tableRowCounts").fields(); tables.hasNext(); ) {
                 Map.Entry<String, JsonNode> table = tables.next();

@@ -21,6 +21,12 @@ public interface Learners {
     /** The learners the caller may see: a regulator's region, an institution's own, everything for the operator. */
     Page<Learner> list(Caller caller, int offset, int limit);
 
+    /**
+     * The learners of that name the caller may see, found through a keyed hash of the name (width, the form of the
+     * middle dot and spaces do not matter); the search is audited, the name it was for is not.
+     */
+    Page<Learner> findByName(Caller caller, String name, int offset, int limit);
+
     /** The unmasked identity; audited. */
     PersonalData personalData(Caller caller, String learnerId);
 

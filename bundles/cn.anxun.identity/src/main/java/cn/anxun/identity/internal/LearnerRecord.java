@@ -8,13 +8,13 @@ import javax.persistence.Id;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
-import cn.anxun.identity.Employer;
 import cn.anxun.identity.IdNumber;
 import cn.anxun.identity.PersonnelCategory;
 
 /**
- * The real-name data of a learner. The ID number is stored sealed (AES-GCM, bound to the account id); birth date
- * and the masked number are derived from it when needed and never stored.
+ * The real-name data of a learner. The ID number and the profile (name, employer, job title) are stored sealed
+ * (AES-GCM, bound to the account id), the name also as a keyed hash to search by; birth date and the masked number
+ * are derived from the ID number when needed and never stored.
  */
 @Entity
 @Table(name = "LEARNER")
@@ -24,9 +24,6 @@ class LearnerRecord {
     @Column(length = 36)
     private String accountId;
 
-    @Column(length = 30, nullable = false)
-    private String name;
-
     @Lob
     @Column(nullable = false)
     private byte[] idNumberSealed;
@@ -34,11 +31,12 @@ class LearnerRecord {
     @Column(length = 6, nullable = false)
     private String sex;
 
-    @Column(length = 100, nullable = false)
-    private String employerName;
+    @Lob
+    @Column(name = "PROFILE_SEALED")
+    private byte[] profileSealed;
 
-    @Column(length = 18, nullable = false)
-    private String employerCreditCode;
+    @Column(name = "NAME_LOOKUP", length = 64)
+    private String nameLookup;
 
     @Column(length = 6, nullable = false)
     private String city;
@@ -52,9 +50,6 @@ class LearnerRecord {
     @Column(length = 40)
     private String operationType;
 
-    @Column(length = 40)
-    private String jobTitle;
-
     @Column(length = 40, nullable = false)
     private String verifiedBy;
 
@@ -66,20 +61,16 @@ class LearnerRecord {
     protected LearnerRecord() {
     }
 
-    LearnerRecord(String accountId, String name, byte[] idNumberSealed, IdNumber.Sex sex, Employer employer,
-            String city, String county, PersonnelCategory category, String operationType, String jobTitle,
-            String verifiedBy, String verificationLevel, Instant registeredAt) {
+    LearnerRecord(String accountId, byte[] idNumberSealed, IdNumber.Sex sex, String city, String county,
+            PersonnelCategory category, String operationType, String verifiedBy, String verificationLevel,
+            Instant registeredAt) {
         this.accountId = accountId;
-        this.name = name;
         this.idNumberSealed = idNumberSealed;
         this.sex = sex.name();
-        this.employerName = employer.name();
-        this.employerCreditCode = employer.creditCode();
         this.city = city;
         this.county = county;
         this.category = category.name();
         this.operationType = operationType;
-        this.jobTitle = jobTitle;
         this.verifiedBy = verifiedBy;
         this.verificationLevel = verificationLevel;
         this.registeredAt = registeredAt.toEpochMilli();
@@ -87,10 +78,6 @@ class LearnerRecord {
 
     String accountId() {
         return accountId;
-    }
-
-    String name() {
-        return name;
     }
 
     byte[] idNumberSealed() {
@@ -101,8 +88,18 @@ class LearnerRecord {
         return IdNumber.Sex.valueOf(sex);
     }
 
-    Employer employer() {
-        return new Employer(employerName, employerCreditCode);
+    LearnerProfile profile(Keys keys) {
+        return LearnerProfile.open(keys, accountId, profileSealed);
+    }
+
+    void profile(Keys keys, LearnerProfile profile) {
+        profileSealed = profile.sealed(keys, accountId);
+        nameLookup = LearnerProfile.nameLookup(keys, profile.name());
+    }
+
+    /** Whether the profile is still in the clear columns of a database written before profiles were sealed. */
+    boolean profileUnsealed() {
+        return profileSealed == null;
     }
 
     String city() {
@@ -119,10 +116,6 @@ class LearnerRecord {
 
     String operationType() {
         return operationType;
-    }
-
-    String jobTitle() {
-        return jobTitle;
     }
 
     String verifiedBy() {

@@ -20,6 +20,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -55,6 +56,7 @@ import cn.anxun.identity.Role;
 import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.identity.TooManyRequestsException;
 import cn.anxun.identity.Violation;
+import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
@@ -75,6 +77,7 @@ public class LearnersImpl implements Learners {
     private final PluginChoice<IdentityVerifier> verifiers =
             new PluginChoice<>("identity verifier", IdentityVerifier::id);
     private final Clock clock;
+    private final Scheduler.Run sealing;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
@@ -82,14 +85,25 @@ public class LearnersImpl implements Learners {
 
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference Keys keys,
-            @Reference AuditLog audit, @Reference CityRegistry cities, IdentityConfig config) {
+            @Reference Clock clock, @Reference Keys keys, @Reference AuditLog audit, @Reference CityRegistry cities,
+            @Reference Scheduler scheduler, IdentityConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
         this.cities = cities;
         modified(config);
+        sealing = scheduler.run("learner profiles of an older database sealed", Duration.ofHours(1), () -> {
+            while (!Thread.currentThread().isInterrupted()
+                    && jpa.txExpr(TransactionType.Required, em -> UnsealedProfiles.sealSome(em, keys, 200)) > 0) {
+                // the next batch
+            }
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        sealing.cancel();
     }
 
     @Modified
@@ -177,10 +191,11 @@ public class LearnersImpl implements Learners {
                 String region = registration.county() == null ? city.code() : registration.county();
                 Account account = Account.learner(lookup, hash, region, registration.institutionId(), now);
                 em.persist(account);
-                LearnerRecord learner = new LearnerRecord(account.id(), name, keys.seal(bytes(id.get().value()),
-                        idContext(account.id())), id.get().sex(), employer, city.code(), registration.county(),
-                        registration.category(), blankToNull(registration.operationType()),
-                        blankToNull(registration.jobTitle()), verifier.id(), verification.level(), now);
+                LearnerRecord learner = new LearnerRecord(account.id(), keys.seal(bytes(id.get().value()),
+                        idContext(account.id())), id.get().sex(), city.code(), registration.county(),
+                        registration.category(), blankToNull(registration.operationType()), verifier.id(),
+                        verification.level(), now);
+                learner.profile(keys, new LearnerProfile(name, employer, blankToNull(registration.jobTitle())));
                 em.persist(learner);
                 FacePhotoRecord photo = new FacePhotoRecord(account.id(), photoType.orElseThrow(), now);
                 photo.sealed(keys.seal(registration.facePhoto(), photoContext(account.id(), photo.id())));
@@ -188,7 +203,7 @@ public class LearnersImpl implements Learners {
                 em.flush();
                 audit.record(caller, "learner.registered", target(account), region, "success",
                         "verified by " + verifier.id() + " (" + verification.level() + ")");
-                return Optional.of(view(account, learner));
+                return Optional.of(view(em, account, learner));
             });
         } catch (PersistenceException e) {
             // the unique key on the look-up hash caught a registration made at the same moment
@@ -284,7 +299,7 @@ public class LearnersImpl implements Learners {
     @Override
     public Learner get(Caller caller, String learnerId) {
         caller.requireLogin("see a learner");
-        return read(caller, learnerId, "learner.read", Access::canSee, (em, account, learner) -> view(account, learner),
+        return read(caller, learnerId, "learner.read", Access::canSee, (em, account, learner) -> view(em, account, learner),
                 false);
     }
 
@@ -293,7 +308,7 @@ public class LearnersImpl implements Learners {
         caller.requireLogin("see a learner's ID number");
         return read(caller, learnerId, "personal-data.read", Access::canSeePersonalData, (em, account, learner) -> {
             IdNumber id = IdNumber.parse("idNumber", idNumberOf(learner), LocalDate.ofInstant(clock.instant(), CHINA));
-            return new PersonalData(account.id(), learner.name(), id.value(), id.sex(), id.birthDate());
+            return new PersonalData(account.id(), profile(em, learner).name(), id.value(), id.sex(), id.birthDate());
         }, true);
     }
 
@@ -381,6 +396,22 @@ public class LearnersImpl implements Learners {
 
     @Override
     public Page<Learner> list(Caller caller, int offset, int limit) {
+        return list(caller, null, offset, limit);
+    }
+
+    @Override
+    public Page<Learner> findByName(Caller caller, String name, int offset, int limit) {
+        Checks checks = new Checks();
+        checks.required("name", name == null || name.isBlank() ? null : name);
+        checks.throwIfBroken();
+        Page<Learner> found = list(caller, LearnerProfile.nameLookup(keys, name), offset, limit);
+        audit.record(caller, "learner.search", null, caller.regionCode(), "success",
+                "by name: " + found.total() + " found");
+        return found;
+    }
+
+    /** The learners the caller may see, all or those of one name's look-up hash. */
+    private Page<Learner> list(Caller caller, String nameLookup, int offset, int limit) {
         caller.require("list learners", Role.LEARNER, Role.OPERATOR, Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF,
                 Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR);
         int first = Math.max(0, offset);
@@ -401,7 +432,8 @@ public class LearnersImpl implements Learners {
             parameter = caller.accountId();
         }
         return jpa.txExpr(TransactionType.Required, em -> {
-            String from = " FROM Account a, LearnerRecord l WHERE l.accountId = a.id AND " + scope;
+            String from = " FROM Account a, LearnerRecord l WHERE l.accountId = a.id AND " + scope
+                    + (nameLookup == null ? "" : " AND l.nameLookup = :name");
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + from, Long.class);
             TypedQuery<Object[]> rows = em.createQuery("SELECT a, l" + from + " ORDER BY l.registeredAt, a.id",
                     Object[].class);
@@ -409,8 +441,12 @@ public class LearnersImpl implements Learners {
                 count.setParameter("scope", parameter);
                 rows.setParameter("scope", parameter);
             }
+            if (nameLookup != null) {
+                count.setParameter("name", nameLookup);
+                rows.setParameter("name", nameLookup);
+            }
             List<Learner> items = rows.setFirstResult(first).setMaxResults(max).getResultList().stream()
-                    .map(row -> view((Account) row[0], (LearnerRecord) row[1])).toList();
+                    .map(row -> view(em, (Account) row[0], (LearnerRecord) row[1])).toList();
             return new Page<>(items, count.getSingleResult(), first, max);
         });
     }
@@ -455,15 +491,23 @@ public class LearnersImpl implements Learners {
             int ended = AccountStore.endSessions(em, account.id(), "disabled", now, null);
             audit.record(caller, "learner.id-number-released", target(account), account.regionCode(), "success",
                     ended + " sessions ended: " + reason.strip());
-            return view(account, em.find(LearnerRecord.class, account.id()));
+            return view(em, account, em.find(LearnerRecord.class, account.id()));
         });
     }
 
-    private Learner view(Account account, LearnerRecord learner) {
-        return new Learner(account.id(), learner.name(), IdNumber.mask(idNumberOf(learner)), learner.sex(),
-                learner.employer(), learner.city(), learner.county(), learner.category(), learner.operationType(),
-                learner.jobTitle(), account.institutionId(), learner.verifiedBy(), learner.verificationLevel(),
+    private Learner view(EntityManager em, Account account, LearnerRecord learner) {
+        LearnerProfile profile = profile(em, learner);
+        return new Learner(account.id(), profile.name(), IdNumber.mask(idNumberOf(learner)), learner.sex(),
+                profile.employer(), learner.city(), learner.county(), learner.category(), learner.operationType(),
+                profile.jobTitle(), account.institutionId(), learner.verifiedBy(), learner.verificationLevel(),
                 learner.registeredAt(), account.lockedUntil(), account.disabledAt(), account.disabledReason());
+    }
+
+    private LearnerProfile profile(EntityManager em, LearnerRecord learner) {
+        if (learner.profileUnsealed()) {
+            UnsealedProfiles.seal(em, keys, learner);
+        }
+        return learner.profile(keys);
     }
 
     private String idNumberOf(LearnerRecord learner) {

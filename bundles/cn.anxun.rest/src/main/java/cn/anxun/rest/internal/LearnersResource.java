@@ -71,10 +71,13 @@ public class LearnersResource implements ApiResource {
 
     @GET
     @Operation(operationId = "listLearners", summary = "The learners the caller may see, ID numbers masked, in "
-            + "order of registration", security = @SecurityRequirement(name = AuthResource.BEARER))
-    public Page<Learner> list(@Context Caller caller, @QueryParam("offset") @DefaultValue("0") int offset,
+            + "order of registration; with a name, only those of that name (the search is audited)",
+            security = @SecurityRequirement(name = AuthResource.BEARER))
+    public Page<Learner> list(@Context Caller caller,
+            @Parameter(description = "the full name, e.g. 买买提·艾力") @QueryParam("name") String name,
+            @QueryParam("offset") @DefaultValue("0") int offset,
             @Parameter(description = "at most 200") @QueryParam("limit") @DefaultValue("50") int limit) {
-        return learners.list(caller, offset, limit);
+        return name == null ? learners.list(caller, offset, limit) : learners.findByName(caller, name, offset, limit);
     }
 
     @GET
