@@ -566,6 +566,57 @@ public class IdentityIT extends AnxunTestSupport {
         return chinese.toString();
     }
 
+    @Test
+    public void failuresFromManyAddressesSlowTheAccountDownEverywhereButNeverLockIt() throws Exception {
+        String known = IdNumbers.next();
+        identity.learner(Identity.registration(known, null));
+        String unknown = IdNumbers.next();
+        trustLoopbackAsProxy(true);
+        setIdentityAndAwait("failuresEverywhereBeforeDelay", "4");
+        // long enough that the fifth attempts come within the first wait, however slow the machine
+        setIdentityAndAwait("delaySeconds", "8");
+        try {
+            List<String> knownAnswers = new ArrayList<>();
+            List<String> unknownAnswers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                knownAnswers.add(wrongLogin(http.from(nextAddress()), known));
+                unknownAnswers.add(wrongLogin(http.from(nextAddress()), unknown));
+            }
+            assertEquals("one failure from each of five addresses", List.of("401", "401", "401", "401 Retry-After",
+                    "429 Retry-After"), knownAnswers);
+            assertEquals("an unknown ID number gets the same answers", knownAnswers, unknownAnswers);
+
+            String right = "{\"idNumber\":\"" + known + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\"}";
+            assertProblem(http.from(nextAddress()).post("/api/v1/auth/login", right), 429, "login-throttled");
+            Eventually.await("the holder logs in once the wait is over, never locked", Duration.ofSeconds(30), () -> {
+                Http.Reply login = http.from(nextAddress()).post("/api/v1/auth/login", right);
+                assertNotEquals(423, login.status());
+                return login.status() == 200;
+            });
+            assertEquals("the success cleared the count", "401", wrongLogin(http.from(nextAddress()), known));
+        } finally {
+            setIdentityAndAwait("failuresEverywhereBeforeDelay", "20");
+            setIdentityAndAwait("delaySeconds", "1");
+            trustLoopbackAsProxy(false);
+        }
+    }
+
+    /** One wrong password for the ID number: the answer's status, and whether it says when to retry. */
+    private static String wrongLogin(Http client, String idNumber) {
+        Http.Reply reply = client.post("/api/v1/auth/login", "{\"idNumber\":\"" + idNumber
+                + "\",\"password\":\"Wrong-2026\"}");
+        return reply.status() + (reply.header("Retry-After").isPresent() ? " Retry-After" : "");
+    }
+
+    /** Sets an identity setting and waits until the login sessions component runs with it. */
+    private void setIdentityAndAwait(String key, String value) throws IOException {
+        setIdentity(key, value);
+        Eventually.await("logins run with " + key + " = " + value, Duration.ofSeconds(20), () -> scr
+                .getComponentConfigurationDTOs(scr.getComponentDescriptionDTO(bundle("cn.anxun.identity"),
+                        "cn.anxun.identity.internal.SessionsImpl")).stream()
+                .anyMatch(component -> value.equals(String.valueOf(component.properties.get(key)))));
+    }
+
     /** Five wrong passwords for the ID number, waiting out each delay: each answer's status and Retry-After. */
     private List<String> fiveWrongLogins(Http client, String idNumber) {
         String wrong = "{\"idNumber\":\"" + idNumber + "\",\"password\":\"Wrong-2026\"}";

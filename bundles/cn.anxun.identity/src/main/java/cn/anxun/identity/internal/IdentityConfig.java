@@ -33,6 +33,13 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "Seconds an account stays locked")
     long lockSeconds() default 900;
 
+    @AttributeDefinition(description = "Failed logins of one account from all addresses together after which each "
+            + "further attempt, from any address, must wait; this count never locks")
+    int failuresEverywhereBeforeDelay() default 20;
+
+    @AttributeDefinition(description = "Seconds that wait grows to at most")
+    long delayEverywhereCapSeconds() default 60;
+
     @AttributeDefinition(description = "Registrations one client address may attempt in a window")
     int registrationsPerAddress() default 30;
 

@@ -8,10 +8,14 @@ import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.LoginRefusedException.Reason;
 
 /**
- * Slows down and then stops password guessing on one account: after a few failures in a row each further attempt
- * must wait, twice as long each time; a few more and the account is locked for a while. A success clears it.
+ * Slows down and then stops password guessing on one account: after a few failures in a row from one address each
+ * further attempt from it must wait, twice as long each time; a few more and the account is locked for that address.
+ * Failures from every address together slow the account down as well, past a higher count and up to a cap, but never
+ * lock it, so that guesses spread over many addresses gain little and nobody can keep the holder out. A success
+ * clears both.
  */
-record LoginThrottle(int failuresBeforeDelay, Duration delay, int failuresBeforeLock, Duration lock) {
+record LoginThrottle(int failuresBeforeDelay, Duration delay, int failuresBeforeLock, Duration lock,
+        int failuresEverywhereBeforeDelay, Duration delayEverywhereCap) {
 
     /** Failed logins in a row, and until when the next attempt is not considered. */
     record State(int failures, Instant nextAttemptAt, Instant lockedUntil) {
@@ -30,7 +34,8 @@ record LoginThrottle(int failuresBeforeDelay, Duration delay, int failuresBefore
 
     static LoginThrottle of(IdentityConfig config) {
         return new LoginThrottle(config.failuresBeforeDelay(), Duration.ofSeconds(config.delaySeconds()),
-                config.failuresBeforeLock(), Duration.ofSeconds(config.lockSeconds()));
+                config.failuresBeforeLock(), Duration.ofSeconds(config.lockSeconds()),
+                config.failuresEverywhereBeforeDelay(), Duration.ofSeconds(config.delayEverywhereCapSeconds()));
     }
 
     /** Why an attempt now is not even considered, if it is not. */
@@ -58,5 +63,15 @@ record LoginThrottle(int failuresBeforeDelay, Duration delay, int failuresBefore
             return new State(failures, now.plus(wait), null);
         }
         return new State(failures, null, null);
+    }
+
+    /** The count over every address after one more failure: waits that double up to the cap, and no lock. */
+    State failedEverywhere(State state, Instant now) {
+        int failures = state.failures() + 1;
+        if (failures < failuresEverywhereBeforeDelay) {
+            return new State(failures, null, null);
+        }
+        Duration wait = delay.multipliedBy(1L << Math.min(20, failures - failuresEverywhereBeforeDelay));
+        return new State(failures, now.plus(wait.compareTo(delayEverywhereCap) > 0 ? delayEverywhereCap : wait), null);
     }
 }

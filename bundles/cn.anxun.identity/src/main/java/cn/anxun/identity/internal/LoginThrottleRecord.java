@@ -26,6 +26,8 @@ import javax.persistence.Table;
 class LoginThrottleRecord {
 
     static final String CLEAR_SUBJECT = "LoginThrottleRecord.clearSubject";
+    /** The address under which a subject's failures from every address are counted together. */
+    static final String EVERY_ADDRESS = "*";
     /** Rows untouched for a while and no longer locked: what they counted is forgotten. */
     static final String STALE = "LoginThrottleRecord.stale";
 

@@ -10,14 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -173,11 +176,18 @@ public class SessionsImpl implements Sessions {
     }
 
     /**
-     * A login under way: the account as read (none for an unknown name), its throttle row, the state before, and the
-     * state if the credentials are wrong.
+     * A login under way: the account as read (none for an unknown name), its throttle rows (of the address and of
+     * every address), the state before, the state if the credentials are wrong and when a next attempt is considered.
      */
-    private record Attempt(Account account, String throttle, LoginThrottle.State before, LoginThrottle.State failed,
-            LoginRefusedException refusal) {
+    private record Attempt(Account account, String throttle, String everywhere, LoginThrottle.State before,
+            LoginThrottle.State failed, Instant retryAt, LoginRefusedException refusal) {
+
+        /** Clears the counts of the attempt's address and of every address, under their locks. */
+        void succeeded(EntityManager em, LoginThrottleRecord row, Instant now) {
+            row.state(LoginThrottle.State.CLEAR, now);
+            em.find(LoginThrottleRecord.class, everywhere, LockModeType.PESSIMISTIC_WRITE)
+                    .state(LoginThrottle.State.CLEAR, now);
+        }
     }
 
     /**
@@ -187,8 +197,10 @@ public class SessionsImpl implements Sessions {
             String unknownSubject, Caller caller, String refusedAction) {
         Instant now = clock.instant();
         Account account = find.apply(em).orElse(null);
-        LoginThrottleRecord row = LoginThrottleRecord.locked(em, keys,
-                account != null ? account.id() : unknownSubject, caller.clientAddress(), now);
+        String subject = account != null ? account.id() : unknownSubject;
+        LoginThrottleRecord row = LoginThrottleRecord.locked(em, keys, subject, caller.clientAddress(), now);
+        LoginThrottleRecord everywhere = LoginThrottleRecord.locked(em, keys, subject,
+                LoginThrottleRecord.EVERY_ADDRESS, now);
         Caller who = who(account, attempted, caller);
         String target = account == null ? null : "account:" + account.id();
         String region = account == null ? null : account.regionCode();
@@ -197,19 +209,25 @@ public class SessionsImpl implements Sessions {
             audit.record(who, "account.lock-ended", target, region, "success", "locked until " + state.lockedUntil());
             state = LoginThrottle.State.CLEAR;
         }
-        Optional<LoginRefusedException> refusal = throttle.refusal(state, now);
+        LoginThrottle.State fromEverywhere = everywhere.state();
+        Optional<LoginRefusedException> refusal = throttle.refusal(state, now)
+                .or(() -> throttle.refusal(fromEverywhere, now));
         if (refusal.isPresent()) {
             audit.record(who, refusedAction, target, region, "denied",
                     refusal.get().reason() + " until " + refusal.get().retryAt());
-            return new Attempt(account, row.id(), state, null, refusal.get());
+            return new Attempt(account, row.id(), everywhere.id(), state, null, null, refusal.get());
         }
         LoginThrottle.State failed = throttle.failed(state, now);
         row.state(failed, now);
+        LoginThrottle.State failedEverywhere = throttle.failedEverywhere(fromEverywhere, now);
+        everywhere.state(failedEverywhere, now);
         em.flush();
         if (account != null) {
             em.detach(account);
         }
-        return new Attempt(account, row.id(), state, failed, null);
+        Instant retryAt = Stream.of(failed.nextAttemptAt(), failedEverywhere.nextAttemptAt()).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return new Attempt(account, row.id(), everywhere.id(), state, failed, retryAt, null);
     }
 
     private static Caller who(Account account, String attempted, Caller caller) {
@@ -229,7 +247,7 @@ public class SessionsImpl implements Sessions {
         if (matches && account.disabled()) {
             // answered like a wrong password, so that the answer does not tell which accounts exist
             audit.record(who, "login.refused", target, region, "denied", "account disabled");
-            return refused(Reason.BAD_CREDENTIALS, failed.nextAttemptAt());
+            return refused(Reason.BAD_CREDENTIALS, attempt.retryAt());
         }
         if (!matches) {
             audit.record(who, "login.failed", target, region, "failure", (account == null ? "no such account; " : "")
@@ -242,9 +260,9 @@ public class SessionsImpl implements Sessions {
                         "locked until " + failed.lockedUntil() + " from this address");
                 return new Outcome(null, throttle.refusal(failed, now).orElseThrow());
             }
-            return refused(Reason.BAD_CREDENTIALS, failed.nextAttemptAt());
+            return refused(Reason.BAD_CREDENTIALS, attempt.retryAt());
         }
-        row.state(LoginThrottle.State.CLEAR, now);
+        attempt.succeeded(em, row, now);
         if (account.oneTimePassword() && !now.isBefore(account.passwordExpiresAt())) {
             audit.record(who, "login.refused", target, region, "denied", "one-time password expired");
             return new Outcome(null, new LoginRefusedException(Reason.PASSWORD_EXPIRED, null, "The one-time "
@@ -370,7 +388,7 @@ public class SessionsImpl implements Sessions {
                 return Optional.of(new InvalidInputException("currentPassword", "password-match",
                         "is not the current password of this account"));
             }
-            row.state(LoginThrottle.State.CLEAR, clock.instant());
+            attempt.succeeded(em, row, clock.instant());
             if (hash == null) {
                 return Optional.<RuntimeException>of(weak.get());
             }

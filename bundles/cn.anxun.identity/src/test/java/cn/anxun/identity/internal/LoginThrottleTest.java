@@ -13,7 +13,8 @@ import cn.anxun.identity.LoginRefusedException.Reason;
 
 public class LoginThrottleTest {
 
-    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(1), 5, Duration.ofMinutes(15));
+    private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(1), 5, Duration.ofMinutes(15), 20,
+            Duration.ofSeconds(60));
     private final Instant t0 = Instant.parse("2026-11-28T08:00:00Z");
 
     @Test
@@ -42,5 +43,22 @@ public class LoginThrottleTest {
         assertTrue(state.lockEnded(later));
         assertTrue(throttle.refusal(state, later).isEmpty());
         assertNull(state.nextAttemptAt());
+    }
+
+    @Test
+    public void failuresFromEveryAddressWaitUpToTheCapAndNeverLock() {
+        LoginThrottle.State state = LoginThrottle.State.CLEAR;
+        for (int i = 0; i < 19; i++) {
+            state = throttle.failedEverywhere(state, t0);
+        }
+        assertNull("nineteen failures cost nothing", state.nextAttemptAt());
+        state = throttle.failedEverywhere(state, t0);
+        assertEquals(t0.plusSeconds(1), state.nextAttemptAt());
+        for (int i = 0; i < 30; i++) {
+            state = throttle.failedEverywhere(state, t0);
+            assertNull("never a lock", state.lockedUntil());
+        }
+        assertEquals("the wait stops growing at the cap", t0.plusSeconds(60), state.nextAttemptAt());
+        assertEquals(Reason.THROTTLED, throttle.refusal(state, t0.plusSeconds(59)).orElseThrow().reason());
     }
 }
