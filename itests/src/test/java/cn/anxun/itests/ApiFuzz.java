@@ -1,8 +1,12 @@
 package cn.anxun.itests;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +46,8 @@ final class ApiFuzz {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String[] STRINGS = {"", " ", "\u0000", "a\u0000b", "\u202Egnp.exe", "\u200B\uFEFF",
-        "\u0007\u001B[31m", "😀😀😀", "'; DROP TABLE ACCOUNT; --", "../../../../etc/passwd", "<script>alert(1)</script>",
+        "\u0007\u001B[31m", "😀😀😀", "'; DROP TABLE ACCOUNT; --", "../../../../etc/passwd",
+        "<script>alert(1)</script>",
         "${jndi:ldap://127.0.0.1/a}", "%s%n%x", "-1", "0", "2147483648", "-9223372036854775809", "1e309", "NaN",
         "true", "null", "[]", "{}", "\r\nX-Injected: 1", "440106199003071234", "13800138000", "微信 zs_abc123",
         "张三\u0301", "\uD83D", "x".repeat(10_000), "张".repeat(5_000), "0".repeat(300)};
@@ -93,7 +98,8 @@ final class ApiFuzz {
                 case "path" -> path = path.replace("{" + name + "}", percentEncoded(value));
                 case "query" -> {
                     if (random.nextInt(3) > 0) {
-                        query.append(query.isEmpty() ? "?" : "&").append(name).append('=').append(percentEncoded(value));
+                        query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                                .append(percentEncoded(value));
                     }
                 }
                 case "header" -> {
@@ -156,7 +162,7 @@ final class ApiFuzz {
             case 1 -> {
                 mutations.add("truncated JSON");
                 byte[] whole = bytes(value(schema, 0));
-                return java.util.Arrays.copyOf(whole, random.nextInt(Math.max(1, whole.length)));
+                return Arrays.copyOf(whole, random.nextInt(Math.max(1, whole.length)));
             }
             case 2 -> {
                 mutations.add("bad UTF-8");
@@ -223,7 +229,7 @@ final class ApiFuzz {
                 return array;
             }
             case "integer", "number" -> {
-                return NODES.numberNode(new java.math.BigDecimal(NUMBERS[random.nextInt(NUMBERS.length)]
+                return NODES.numberNode(new BigDecimal(NUMBERS[random.nextInt(NUMBERS.length)]
                         .replace("NaN", "0")));
             }
             case "boolean" -> {
@@ -244,7 +250,7 @@ final class ApiFuzz {
             case 0 -> NODES.nullNode();
             case 1 -> NODES.arrayNode().add(hostileString());
             case 2 -> NODES.objectNode().put(hostileString(), hostileString());
-            case 3 -> NODES.numberNode(new java.math.BigInteger("-123456789012345678901234567890"));
+            case 3 -> NODES.numberNode(new BigInteger("-123456789012345678901234567890"));
             default -> NODES.booleanNode(true);
         };
     }
@@ -257,7 +263,7 @@ final class ApiFuzz {
     private static byte[] bytes(JsonNode value) {
         try {
             return JSON.writeValueAsBytes(value);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -562,7 +562,8 @@ public class IdentityIT extends AnxunTestSupport {
     /** Chinese characters no other test uses, from the clock. */
     private static String uniqueChinese() {
         StringBuilder chinese = new StringBuilder();
-        Long.toString(System.nanoTime()).chars().forEach(digit -> chinese.append("零一二三四五六七八九".charAt(digit - '0')));
+        Long.toString(System.nanoTime()).chars()
+                .forEach(digit -> chinese.append("零一二三四五六七八九".charAt(digit - '0')));
         return chinese.toString();
     }
 

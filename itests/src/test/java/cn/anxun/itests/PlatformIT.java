@@ -8,6 +8,7 @@ import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,8 +17,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -246,6 +249,18 @@ public class PlatformIT extends AnxunTestSupport {
         JsonNode badCode = assertProblem(http.get("/api/v1/cities/44AB00"), 400, "invalid-parameter");
         assertEquals("code", badCode.path("errors").path(0).path("field").asText());
         assertEquals("gb-t-2260-code", badCode.path("errors").path(0).path("rule").asText());
+    }
+
+    @Test
+    public void theNulCharacterIsRefusedInParametersAndBodiesBeforeItReachesTheDatabase() {
+        assertEquals("Jetty refuses it in a path itself", 400,
+                http.get("/api/v1/public/cities/4401%0000/institutions").status());
+        JsonNode inQuery = assertProblem(http.get("/api/v1/cities?state=a%00b"), 400, "invalid-parameter");
+        assertEquals("state", inQuery.path("errors").path(0).path("field").asText());
+        assertEquals("no-nul", inQuery.path("errors").path(0).path("rule").asText());
+        JsonNode inBody = assertProblem(http.post("/api/v1/auth/login",
+                "{\"username\":\"admin\\u0000\",\"password\":\"x\"}"), 400, "invalid-json");
+        assertEquals("username", inBody.path("errors").path(0).path("field").asText());
     }
 
     @Test
@@ -501,8 +516,8 @@ public class PlatformIT extends AnxunTestSupport {
             callers.add(new FuzzCaller("anonymous", new Http[] {anonymous}, null));
             String real = identity.admin().token();
             String[] parts = real.split("\\.");
-            String none = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String none = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
             Map<String, String> forged = Map.of("garbage", "garbage", "alg-none", none + "." + parts[1] + ".",
                     "bad-signature", parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse(),
                     "over-long", "a".repeat(9_000));
@@ -552,7 +567,7 @@ public class PlatformIT extends AnxunTestSupport {
                 try (Statement statement = connection.createStatement();
                         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
                     rows.next();
-                    counts.put(table.toUpperCase(java.util.Locale.ROOT), rows.getLong(1));
+                    counts.put(table.toUpperCase(Locale.ROOT), rows.getLong(1));
                 }
             }
         }

@@ -17,7 +17,8 @@ import cn.anxun.identity.Employer;
 record LearnerProfile(String name, Employer employer, String jobTitle) {
 
     static LearnerProfile open(Keys keys, String accountId, byte[] sealed) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(keys.open(sealed, context(accountId))))) {
+        byte[] plain = keys.open(sealed, context(accountId));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
             return new LearnerProfile(in.readUTF(), new Employer(in.readUTF(), in.readUTF()), optional(in));
         } catch (IOException e) {
             throw new IllegalStateException("a learner profile that opened is not one", e);

@@ -94,10 +94,10 @@ public class LearnersImpl implements Learners {
         this.cities = cities;
         modified(config);
         sealing = scheduler.run("learner profiles of an older database sealed", Duration.ofHours(1), () -> {
-            while (!Thread.currentThread().isInterrupted()
-                    && jpa.txExpr(TransactionType.Required, em -> UnsealedProfiles.sealSome(em, keys, 200)) > 0) {
-                // the next batch
-            }
+            int sealed;
+            do {
+                sealed = jpa.txExpr(TransactionType.Required, em -> UnsealedProfiles.sealSome(em, keys, 200));
+            } while (sealed > 0 && !Thread.currentThread().isInterrupted());
         });
     }
 
@@ -299,8 +299,7 @@ public class LearnersImpl implements Learners {
     @Override
     public Learner get(Caller caller, String learnerId) {
         caller.requireLogin("see a learner");
-        return read(caller, learnerId, "learner.read", Access::canSee, (em, account, learner) -> view(em, account, learner),
-                false);
+        return read(caller, learnerId, "learner.read", Access::canSee, this::view, false);
     }
 
     @Override

@@ -28,10 +28,10 @@ import cn.anxun.identity.InvalidInputException;
  * by parsing the content, never by the file name or the declared type.
  *
  * <p>Loading a PDF decodes its object and cross-reference streams in full, the latter into a buffer that PDFBox's
- * stream cache limit does not bound, so a few megabytes crafted to inflate to gigabytes would exhaust the heap. PDFBox's
- * own parser therefore hands every stream it reads to {@link MeasuringParser}, which decodes those two kinds with
- * PDFBox's own filters into a bounded buffer before PDFBox goes on; everything else it caches stays within the same
- * budget through the stream cache limit.
+ * stream cache limit does not bound, so a few megabytes crafted to inflate to gigabytes would exhaust the heap.
+ * PDFBox's own parser therefore hands every stream it reads to {@link MeasuringParser}, which decodes those two kinds
+ * with PDFBox's own filters into a bounded buffer before PDFBox goes on; everything else it caches stays within the
+ * same budget through the stream cache limit.
  */
 final class LetterCheck {
 

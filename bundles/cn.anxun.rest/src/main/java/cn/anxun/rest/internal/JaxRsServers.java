@@ -29,7 +29,7 @@ final class JaxRsServers {
             factory.setBus(BusFactory.getDefaultBus());
             factory.setAddress(address);
             factory.setServiceBeans(resources);
-            List<Object> providers = new ArrayList<>(List.of(new RequestSizeLimit(), new SecurityHeaders(),
+            List<Object> providers = new ArrayList<>(List.of(new RequestSizeLimit(), new TextParameters(), new SecurityHeaders(),
                     new JacksonJsonProvider(Json.mapper()), new WebApplicationExceptionMapper(),
                     new ProblemExceptionMapper(), new ServiceExceptionMapper(clock), new JsonExceptionMapper(),
                     new UnexpectedExceptionMapper()));
