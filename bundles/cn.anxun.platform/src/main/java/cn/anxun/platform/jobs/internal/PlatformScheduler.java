@@ -173,10 +173,12 @@ public class PlatformScheduler implements Scheduler {
         private void expire() {
             Thread running;
             synchronized (this) {
-                if (!settle(new Outcome(Outcome.Kind.TIMED_OUT, "did not finish within " + limit.toSeconds() + " s"))) {
+                if (outcome.isDone()) {
                     return;
                 }
+                // abandoned before the outcome completes, so that whoever sees the outcome sees the state too
                 enter(JobState.State.ABANDONED);
+                settle(new Outcome(Outcome.Kind.TIMED_OUT, "did not finish within " + limit.toSeconds() + " s"));
                 running = thread;
             }
             LOG.warn("background run '{}' did not finish within {} s: interrupted, and its place given to the next",
