@@ -30,7 +30,7 @@ public class CourseReviewIT extends AnxunTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration VALIDATION = Duration.ofSeconds(60);
-    private static final String DECLARATIONS = "{\"content\":true,\"copyright\":true,"
+    static final String DECLARATIONS = "{\"content\":true,\"copyright\":true,"
             + "\"copyrightHolder\":\"广州安培职业培训学校\"}";
     private static final List<String> ASPECTS = List.of("CONTENT", "FORM", "IDEOLOGY", "FORMAT", "QUALITY",
             "COPYRIGHT");
@@ -187,7 +187,7 @@ public class CourseReviewIT extends AnxunTestSupport {
         return unit;
     }
 
-    private static String approval() {
+    static String approval() {
         ObjectNode aspects = JSON.createObjectNode();
         ASPECTS.forEach(aspect -> aspects.putObject(aspect).put("passed", true));
         ObjectNode decision = JSON.createObjectNode();

@@ -287,7 +287,7 @@ public class RegistrationsIT extends AnxunTestSupport {
         assertEquals(added.body(), 201, added.status());
     }
 
-    private static String entry(String name, String creditCode) {
+    static String entry(String name, String creditCode) {
         return "{\"name\":\"" + name + "\",\"creditCode\":\"" + creditCode + "\",\"filingNumber\":\"穗应急培备〔2024〕"
                 + creditCode.substring(14) + "号\",\"siteAddress\":\"广州市天河区某路1号\","
                 + "\"programmes\":[\"危险化学品经营单位 主要负责人\"],\"status\":\"ACTIVE\"}";
@@ -298,7 +298,7 @@ public class RegistrationsIT extends AnxunTestSupport {
                 + letterId + "\"}";
     }
 
-    private static JsonNode submit(Identity.Account institution, String city, String creditCode, String letterId) {
+    static JsonNode submit(Identity.Account institution, String city, String creditCode, String letterId) {
         Http.Reply submitted = institution.http().post("/api/v1/cities/" + city + "/registrations",
                 intent("广州安培职业培训学校", creditCode, letterId));
         assertEquals(submitted.body(), 201, submitted.status());
@@ -306,7 +306,7 @@ public class RegistrationsIT extends AnxunTestSupport {
         return submitted.json();
     }
 
-    private static String upload(Identity.Account institution, byte[] pdf) {
+    static String upload(Identity.Account institution, byte[] pdf) {
         Http.Reply stored = uploadReply(institution, institution.http().get("/api/v1/me").json()
                 .get("institutionId").asText(), pdf);
         assertEquals(stored.body(), 201, stored.status());
@@ -324,7 +324,7 @@ public class RegistrationsIT extends AnxunTestSupport {
                 HttpRequest.BodyPublishers.ofByteArray(pdf));
     }
 
-    private static Http.Reply decide(Identity.Account regulator, String id, String action, String reason) {
+    static Http.Reply decide(Identity.Account regulator, String id, String action, String reason) {
         return regulator.http().post("/api/v1/registrations/" + id + "/decisions", "{\"action\":\"" + action + "\""
                 + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}");
     }
@@ -356,7 +356,7 @@ public class RegistrationsIT extends AnxunTestSupport {
     }
 
     /** A one-page PDF with a line of text, as an institution's office software would make it. */
-    private static byte[] pdf(String text) {
+    static byte[] pdf(String text) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);

@@ -41,6 +41,13 @@ public interface Registrations {
     Set<String> supervisingCities(String institutionId);
 
     /**
+     * The cities where the institution may train now: those where it is registered, not suspended or revoked.
+     *
+     * @since 1.3
+     */
+    Set<String> trainingCities(String institutionId);
+
+    /**
      * Whether a regulator's region covers the institution: the province, or one of its supervising cities or a
      * county in one.
      */

@@ -390,6 +390,13 @@ public class RegistrationsImpl implements Registrations {
                 .map(RegistrationRecord::city).collect(Collectors.toSet()));
     }
 
+    @Override
+    public Set<String> trainingCities(String institutionId) {
+        return jpa.txExpr(TransactionType.Required, em -> ofInstitution(em, institutionId).stream()
+                .filter(r -> r.status() == Registration.Status.REGISTERED)
+                .map(RegistrationRecord::city).collect(Collectors.toSet()));
+    }
+
     private static List<RegistrationRecord> ofInstitution(EntityManager em, String institutionId) {
         return em.createNamedQuery(RegistrationRecord.OF_INSTITUTION, RegistrationRecord.class)
                 .setParameter("institution", institutionId).getResultList();

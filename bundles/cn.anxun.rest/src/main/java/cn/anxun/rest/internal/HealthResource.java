@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
+import cn.anxun.ledger.Ledger;
 import cn.anxun.platform.schema.Schemas;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,13 +54,18 @@ public class HealthResource implements ApiResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Schemas schemas;
 
+    /** Optional: readiness reports the ledger's self-check while the ledger is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Ledger ledger;
+
     private final List<ReadinessCheck> checks;
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.checks = List.of(new BootCheck(context), new DatabaseCheck(() -> dataSource),
                 new SchemaCheck(() -> schemas),
-                new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context));
+                new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context),
+                new LedgerCheck(() -> ledger));
     }
 
     @GET

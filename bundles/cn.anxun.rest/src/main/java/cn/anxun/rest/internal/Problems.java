@@ -48,4 +48,12 @@ final class Problems {
             throw ProblemException.invalidParameter(parameter, "one-of", "must be one of " + choices);
         }
     }
+
+    /** The value of a body or a query parameter that must be there; 400 naming it otherwise. */
+    static <T> T required(String parameter, T value) {
+        if (value == null) {
+            throw ProblemException.invalidParameter(parameter, "required", "is required");
+        }
+        return value;
+    }
 }

@@ -1,0 +1,44 @@
+package cn.anxun.classes;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import cn.anxun.identity.Caller;
+
+/**
+ * The classes. Their institution's staff open them and enrol learners; the operator and the regulators whose region
+ * covers the class's city read them; enrolled learners read their own.
+ */
+@ProviderType
+public interface Classes {
+
+    /**
+     * Opens a class of the caller's institution in a city where it is registered; 422 naming every broken rule.
+     */
+    TrainingClass open(Caller caller, String institutionId, ClassDraft draft);
+
+    TrainingClass get(Caller caller, String classId);
+
+    List<TrainingClass> ofInstitution(Caller caller, String institutionId);
+
+    /** The classes in the cities a regulator's region covers or lies in; all of them for the operator. */
+    List<TrainingClass> ofRegion(Caller caller, String regionCode);
+
+    /** The classes a learner is enrolled in, for the learner and those who may see them. */
+    List<TrainingClass> ofLearner(Caller caller, String learnerId);
+
+    /** Enrols learners of the class's city whom the caller's institution trains; enrolling twice changes nothing. */
+    TrainingClass enrol(Caller caller, String classId, List<String> learnerIds);
+
+    /** The learners enrolled, in the order they were. */
+    List<String> learners(Caller caller, String classId);
+
+    /**
+     * Where the calling learner may study the course now: enrolled in the class, the class running today, the
+     * course one of it and online, the institution registered in the class's city.
+     *
+     * @throws cn.anxun.identity.AccessDeniedException naming the first condition that is not met
+     */
+    StudyPlace studyPlace(Caller learner, String classId, String courseId);
+}

@@ -1,0 +1,50 @@
+package cn.anxun.ledger;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+import cn.anxun.identity.Caller;
+
+/**
+ * The study-hour ledger. Entries are never changed: a correction is a new entry. Checkpoints are public, as are
+ * consistency proofs and the verifier key; entries and their proofs are for the learner and those who may see them.
+ */
+@ProviderType
+public interface Ledger {
+
+    /** The learner's entries with their proofs against the latest checkpoint and their totals per class. */
+    LedgerRecord record(Caller caller, String learnerId);
+
+    /** The latest checkpoint; {@code null} before the first entry. */
+    SignedCheckpoint latestCheckpoint();
+
+    /**
+     * Takes the entries recorded since the last checkpoint into the tree and signs a checkpoint; the operator's.
+     *
+     * @throws cn.anxun.identity.ConflictException while the ledger has no entry
+     */
+    SignedCheckpoint checkpointNow(Caller caller);
+
+    InclusionProof inclusion(Caller caller, String entryId, long treeSize);
+
+    ConsistencyProof consistency(long first, long second);
+
+    /** The key that signs checkpoints, as a C2SP verifier key. */
+    String verifierKey();
+
+    /**
+     * Compensates an entry with a new one of {@code seconds} (negative to take time off), by the operator with a
+     * reason; audited.
+     */
+    LedgerEntry correct(Caller caller, String entryId, long seconds, String reason);
+
+    /** The progress of each learner of a class, for those who may read the class. */
+    List<Progress> progress(Caller caller, String classId);
+
+    /** Re-verifies every entry and checkpoint now. */
+    SelfCheck selfCheck();
+
+    /** The last self-check; {@code null} before the first. */
+    SelfCheck lastSelfCheck();
+}

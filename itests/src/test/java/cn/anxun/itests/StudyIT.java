@@ -1,0 +1,445 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.anxun.ledger.proof.Checkpoint;
+import cn.anxun.ledger.proof.Entry;
+import cn.anxun.ledger.proof.Proofs;
+import cn.anxun.ledger.proof.TreeHash;
+import cn.anxun.ledger.proof.VerifierKey;
+
+/**
+ * A learner studies a real course end to end (R-13, R-15, R-20, R-22) on a clock the test moves: every answer's
+ * pending time is checked against the rules as the test applies them, and at the end exactly the seconds they
+ * credit are in the ledger, proved against a signed checkpoint; an entry edited in the database is caught.
+ */
+public class StudyIT extends AnxunTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int BEAT = 30;
+    /** dailyCapHours 0.2: 0.2 × 45 minutes. */
+    private static final long CAP = 540;
+
+    @Configuration
+    @Override
+    public Option[] configuration() {
+        List<Option> options = new ArrayList<>(List.of(super.configuration()));
+        Map.of("faceCheckMinMinutes", "3", "faceCheckMaxMinutes", "3", "faceCheckGraceSeconds", "60",
+                "idlePromptMinutes", "1", "idleAnswerSeconds", "60", "dailyCapHours", "0.2")
+                .forEach((key, value) -> options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value)));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void aLearnerStudiesACourseUnderEveryRuleAndTheLedgerProvesExactlyTheCreditedSeconds() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+        String institution = "inst-study-1";
+        Http admin = registeredInGuangzhou(identity, institution);
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        String course = onlineCourse(admin, operator.http(), institution);
+        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
+        Identity.Account learner = identity.learner(registration);
+        String trainingClass = openClass(admin, course, learner.id());
+        Identity.Account stranger = identity.learner(Identity.registration(IdNumbers.next(), institution));
+
+        MovableClock clock = onMovableClock();
+        Student student = new Student(learner.http(), clock, trainingClass, course);
+        assertProblemStatus(403, stranger.http().raw("POST", "/api/v1/classes/" + trainingClass + "/courses/"
+                + course + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        Photos.of(Photos.CAGE))));
+        student.start(Photos.CAGE);
+        assertProblemStatus(403, stranger.http().post("/api/v1/study-sessions/" + student.session + "/heartbeats",
+                "{\"unit\":1,\"position\":30,\"visible\":true,\"interacted\":true}"));
+
+        // a face check passed on time credits the segment since the start
+        student.beatUntilFaceCheck();
+        student.pass();
+        assertEquals(1, student.expected.size());
+        // one passed late: the time since the last check is void, the pass resumes
+        student.beatUntilFaceCheck();
+        clock.advance(Duration.ofSeconds(90));
+        student.lateCapture();
+        // a skip ahead earns nothing and is sent back
+        student.beat(true);
+        student.skipAhead();
+        // one failed, then passed: void again
+        student.beatUntilFaceCheck();
+        student.fail();
+        student.resume();
+        // idle: a prompt, no answer, a pause; the next pass credits the time up to the prompt
+        student.idleUntilPaused();
+        student.resume();
+        // a second login starts a session elsewhere: the first ends, and says why
+        String first = student.session;
+        Http firstDevice = student.http;
+        Identity.Account again = identity.login("{\"idNumber\":\"" + registration.get("idNumber").asText()
+                + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\"}");
+        student.http = again.http();
+        JsonNode replacing = student.start(Photos.CAGE_AGAIN);
+        assertEquals(first, replacing.get("session").get("replaced").asText());
+        JsonNode told = firstDevice.post("/api/v1/study-sessions/" + first + "/heartbeats",
+                "{\"unit\":1,\"position\":0,\"visible\":true,\"interacted\":true}").json();
+        assertEquals("STOP", told.get("action").asText());
+        assertEquals("REPLACED", told.get("session").get("reason").asText());
+        // the daily cap: the last check closes the day
+        JsonNode stopped = student.studyUntilStopped();
+        assertEquals("DAILY_CAP_REACHED", stopped.get("session").get("reason").asText());
+        assertEquals(CAP, student.credited);
+        assertEquals(409, student.http.raw("POST", "/api/v1/classes/" + trainingClass + "/courses/" + course
+                + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        Photos.of(Photos.CAGE))).status());
+
+        JsonNode progress = admin.get("/api/v1/classes/" + trainingClass + "/progress").json();
+        assertEquals(CAP, progress.get(0).get("creditedSeconds").asLong());
+        assertEquals("0.2", progress.get(0).get("hours").asText());
+
+        Http.Reply signed = operator.http().post("/api/v1/ledger/checkpoints", "");
+        assertEquals(signed.body(), 200, signed.status());
+        VerifierKey key = VerifierKey.parse(http.get("/api/v1/ledger/key").body());
+        JsonNode record = learner.http().get("/api/v1/learners/" + learner.id() + "/ledger").json();
+        assertEquals(List.of(), unproved(record, key));
+        List<String> actual = new ArrayList<>();
+        record.get("entries").forEach(entry -> actual.add(Student.describe(entry.get("entry"))));
+        actual.sort(null);
+        student.expected.sort(null);
+        assertEquals(student.expected, actual);
+        assertEquals(CAP, record.get("totals").get(0).get("creditedSeconds").asLong());
+
+        String edited = record.get("entries").get(0).get("entry").get("id").asText();
+        execute("UPDATE LEDGER_ENTRY SET CREDITEDSECONDS = CREDITEDSECONDS + 900 WHERE ID = '" + edited + "'");
+        try {
+            JsonNode selfCheck = operator.http().post("/api/v1/ledger/self-check", "").json();
+            assertEquals(1, selfCheck.get("mismatches").size());
+            assertTrue(selfCheck.toString(), selfCheck.get("mismatches").get(0).asText().contains(edited));
+            Http.Reply ready = http.get("/api/v1/health/ready");
+            assertEquals(503, ready.status());
+            assertTrue(ready.body(), ready.body().contains(edited));
+            assertEquals(List.of(edited), unproved(learner.http().get("/api/v1/learners/" + learner.id()
+                    + "/ledger").json(), key));
+        } finally {
+            execute("UPDATE LEDGER_ENTRY SET CREDITEDSECONDS = CREDITEDSECONDS - 900 WHERE ID = '" + edited + "'");
+        }
+        assertEquals(0, operator.http().post("/api/v1/ledger/self-check", "").json().get("mismatches").size());
+    }
+
+    /** The entries whose leaf, as served, is not proved in the signed checkpoint. */
+    private static List<String> unproved(JsonNode record, VerifierKey key) {
+        Checkpoint checkpoint = Checkpoint.verified(record.get("checkpoint").get("note").asText(), key);
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < record.get("entries").size(); i++) {
+            JsonNode entry = record.get("entries").get(i);
+            JsonNode proof = record.get("proofs").get(i);
+            byte[] leaf = entry.get("leaf").asText().getBytes(StandardCharsets.UTF_8);
+            Entry.parse(leaf);
+            List<byte[]> path = new ArrayList<>();
+            proof.get("path").forEach(hash -> path.add(HexFormat.of().parseHex(hash.asText())));
+            if (!Proofs.included(proof.get("leafIndex").asLong(), checkpoint.size(), TreeHash.leaf(leaf), path,
+                    checkpoint.root())) {
+                failed.add(entry.get("entry").get("id").asText());
+            }
+        }
+        return failed;
+    }
+
+    /** Registers the test's clock above the platform's and restarts the ledger bundle, which then takes it. */
+    private MovableClock onMovableClock() throws Exception {
+        MovableClock clock = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
+        Hashtable<String, Object> ranking = new Hashtable<>();
+        ranking.put(Constants.SERVICE_RANKING, 1000);
+        bundleContext.registerService(Clock.class, clock, ranking);
+        Bundle ledger = bundle("cn.anxun.ledger");
+        ledger.stop();
+        ledger.start();
+        Eventually.await("the study API is back", Duration.ofSeconds(60), http::ready);
+        return clock;
+    }
+
+    private Http registeredInGuangzhou(Identity identity, String institution) {
+        Identity.Account guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
+        String creditCode = CreditCodes.next();
+        Http.Reply listed = guangzhou.http().post("/api/v1/cities/440100/offline-institutions",
+                RegistrationsIT.entry("某安全培训学校", creditCode));
+        assertEquals(listed.body(), 201, listed.status());
+        Identity.Account admin = identity.staff("INSTITUTION_ADMIN", null, institution);
+        String id = RegistrationsIT.submit(admin, "440100", creditCode, RegistrationsIT.upload(admin,
+                RegistrationsIT.pdf("Intent"))).get("id").asText();
+        Http.Reply approved = RegistrationsIT.decide(guangzhou, id, "APPROVE", null);
+        assertEquals(approved.body(), 200, approved.status());
+        return admin.http();
+    }
+
+    private static String onlineCourse(Http admin, Http operator, String institution) {
+        String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(MediaFiles.TEN_MINUTES))
+                .get("id").asText();
+        MediaFiles.validated(admin, media, Duration.ofSeconds(120));
+        ObjectNode course = JSON.createObjectNode();
+        course.put("title", "低压电工作业安全技术");
+        course.putArray("programmes").add("low-voltage-electrician");
+        course.putArray("teachers").add("李老师");
+        ObjectNode unit = course.putArray("units").addObject();
+        unit.put("title", "第一课 验电");
+        unit.put("type", "VIDEO");
+        unit.put("media", media);
+        Http.Reply created = admin.post("/api/v1/institutions/" + institution + "/courses", course.toString());
+        assertEquals(created.body(), 201, created.status());
+        String id = created.json().get("id").asText();
+        assertEquals("IN_REVIEW", admin.post("/api/v1/courses/" + id + "/submission", CourseReviewIT.DECLARATIONS)
+                .json().get("status").asText());
+        assertEquals("ONLINE", operator.post("/api/v1/courses/" + id + "/decisions", CourseReviewIT.approval())
+                .json().get("status").asText());
+        return id;
+    }
+
+    private static String openClass(Http admin, String course, String learner) {
+        LocalDate today = LocalDate.now(CHINA);
+        ObjectNode draft = JSON.createObjectNode();
+        draft.put("name", "2026年第12期低压电工作业初训班");
+        draft.put("city", "440100");
+        draft.put("programme", "low-voltage-electrician");
+        draft.putArray("courses").add(course);
+        draft.put("startsOn", today.minusDays(1).toString());
+        draft.put("endsOn", today.plusDays(30).toString());
+        Http.Reply opened = admin.post("/api/v1/institutions/inst-study-1/classes", draft.toString());
+        assertEquals(opened.body(), 201, opened.status());
+        String id = opened.json().get("id").asText();
+        Http.Reply enrolled = admin.post("/api/v1/classes/" + id + "/learners", "{\"learners\":[\"" + learner + "\"]}");
+        assertEquals(enrolled.body(), 1, enrolled.json().get("learners").asInt());
+        return id;
+    }
+
+    private static void assertProblemStatus(int status, Http.Reply reply) {
+        assertEquals(reply.body(), status, reply.status());
+    }
+
+    /**
+     * The learner's client, and the rules as the test applies them: each heartbeat 30 s after the last, the video
+     * played at normal speed, what it earns pending until a face check passes.
+     */
+    private static final class Student {
+
+        Http http;
+        final MovableClock clock;
+        final String trainingClass;
+        final String course;
+        String session;
+        long position;
+        long furthest;
+        long pending;
+        long credited;
+        boolean prompted;
+        final List<String> pieces = new ArrayList<>();
+        final List<String> expected = new ArrayList<>();
+        private long pieceStart = -1;
+        private long pieceFrom;
+        private long pieceSeconds;
+        private long lastBeat;
+
+        Student(Http http, MovableClock clock, String trainingClass, String course) {
+            this.http = http;
+            this.clock = clock;
+            this.trainingClass = trainingClass;
+            this.course = course;
+        }
+
+        JsonNode start(String photo) {
+            Http.Reply started = http.raw("POST", "/api/v1/classes/" + trainingClass + "/courses/" + course
+                    + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                            Photos.of(photo)));
+            assertEquals(started.body(), 201, started.status());
+            session = started.json().get("session").get("id").asText();
+            opened();
+            JsonNode baseline = send(true);
+            assertEquals(baseline.toString(), 0, baseline.get("pendingSeconds").asLong());
+            return started.json();
+        }
+
+        /** One heartbeat 30 s on, the video 30 s further, or back at the start near its end. */
+        JsonNode beat(boolean interacted) {
+            clock.advance(Duration.ofSeconds(BEAT));
+            long last = position;
+            position = position + BEAT > 570 ? 0 : position + BEAT;
+            long earned = prompted ? 0 : Math.max(0, Math.min(BEAT, position - last));
+            earned = Math.min(earned, CAP - credited - pending);
+            JsonNode answer = send(interacted);
+            if ("RESUME_WITH_FACE_CHECK".equals(answer.get("action").asText())) {
+                position = last;
+                earned = 0;
+            }
+            furthest = Math.max(furthest, position);
+            if (earned > 0) {
+                earn(last, earned);
+            } else {
+                closePiece();
+            }
+            lastBeat = now();
+            assertEquals(answer.toString(), pending, answer.get("pendingSeconds").asLong());
+            return answer;
+        }
+
+        void beatUntilFaceCheck() {
+            for (int i = 0; i < 20; i++) {
+                if ("FACE_CHECK".equals(beat(true).get("action").asText())) {
+                    return;
+                }
+            }
+            throw new AssertionError("no face check was asked for within 10 minutes");
+        }
+
+        void pass() {
+            JsonNode answer = capture(Photos.CAGE_AGAIN);
+            assertEquals(answer.toString(), "CONTINUE", answer.get("action").asText());
+            closePiece();
+            expected.addAll(pieces);
+            credited += pending;
+            opened();
+        }
+
+        void lateCapture() {
+            JsonNode answer = capture(Photos.CAGE_AGAIN);
+            assertEquals(answer.toString(), "ACTIVE", answer.get("session").get("status").asText());
+            opened();
+        }
+
+        void skipAhead() {
+            clock.advance(Duration.ofSeconds(BEAT));
+            position = furthest + 200;
+            JsonNode answer = send(true);
+            assertEquals(answer.toString(), "RETURN_TO_POSITION", answer.get("action").asText());
+            assertEquals(furthest, answer.get("returnTo").asDouble(), 0.001);
+            position = furthest;
+            closePiece();
+            lastBeat = now();
+            assertEquals(pending, answer.get("pendingSeconds").asLong());
+        }
+
+        void fail() {
+            JsonNode answer = capture(Photos.BIEBER);
+            assertEquals("RESUME_WITH_FACE_CHECK", answer.get("action").asText());
+            assertEquals("FACE_CHECK_FAILED", answer.get("session").get("reason").asText());
+            assertEquals(0, answer.get("pendingSeconds").asLong());
+            pieceStart = -1;
+            pieces.clear();
+            pending = 0;
+        }
+
+        void resume() {
+            pass();
+        }
+
+        void idleUntilPaused() {
+            long since = now();
+            while (true) {
+                JsonNode answer = beat(false);
+                String action = answer.get("action").asText();
+                if ("RESUME_WITH_FACE_CHECK".equals(action)) {
+                    assertEquals("IDLE", answer.get("session").get("reason").asText());
+                    prompted = false;
+                    return;
+                }
+                if (now() - since >= 60) {
+                    assertEquals(answer.toString(), "CONFIRM_PRESENCE", action);
+                    prompted = true;
+                }
+                assertTrue("paused within three minutes of idling", now() - since <= 180);
+            }
+        }
+
+        JsonNode studyUntilStopped() {
+            for (int i = 0; i < 60; i++) {
+                JsonNode answer = beat(true);
+                if ("FACE_CHECK".equals(answer.get("action").asText())) {
+                    boolean last = credited + pending == CAP;
+                    JsonNode checked = capture(Photos.CAGE_AGAIN);
+                    closePiece();
+                    expected.addAll(pieces);
+                    credited += pending;
+                    opened();
+                    if (last) {
+                        assertEquals(checked.toString(), "STOP", checked.get("action").asText());
+                        return checked;
+                    }
+                }
+            }
+            throw new AssertionError("the daily cap was not reached");
+        }
+
+        private JsonNode capture(String photo) {
+            Http.Reply answer = http.raw("POST", "/api/v1/study-sessions/" + session + "/face-checks", "image/jpeg",
+                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(Photos.of(photo)));
+            assertEquals(answer.body(), 200, answer.status());
+            return answer.json();
+        }
+
+        private JsonNode send(boolean interacted) {
+            Http.Reply answer = http.post("/api/v1/study-sessions/" + session + "/heartbeats", "{\"unit\":1,"
+                    + "\"position\":" + position + ",\"visible\":true,\"interacted\":" + interacted + "}");
+            assertEquals(answer.body(), 200, answer.status());
+            return answer.json();
+        }
+
+        private void earn(long from, long seconds) {
+            if (pieceStart < 0 || lastBeat != now() - BEAT || pieceFrom + pieceSeconds != from) {
+                closePiece();
+                pieceStart = now() - seconds;
+                pieceFrom = from;
+                pieceSeconds = 0;
+            }
+            pieceSeconds += seconds;
+            pending += seconds;
+        }
+
+        private void closePiece() {
+            if (pieceStart >= 0 && pieceSeconds > 0) {
+                pieces.add(pieceStart + ".." + (pieceStart + pieceSeconds) + " " + pieceSeconds + " s, media "
+                        + pieceFrom + ".." + (pieceFrom + pieceSeconds));
+            }
+            pieceStart = -1;
+        }
+
+        private void opened() {
+            closePiece();
+            pieces.clear();
+            pending = 0;
+            lastBeat = now();
+        }
+
+        private long now() {
+            return clock.instant().getEpochSecond();
+        }
+
+        static String describe(JsonNode entry) {
+            long start = Instant.parse(entry.get("startedAt").asText()).getEpochSecond();
+            long end = Instant.parse(entry.get("endedAt").asText()).getEpochSecond();
+            return start + ".." + end + " " + entry.get("creditedSeconds").asLong() + " s, media "
+                    + entry.get("mediaFromMs").asLong() / 1000 + ".." + entry.get("mediaToMs").asLong() / 1000;
+        }
+    }
+}
