@@ -97,7 +97,16 @@ final class Distribution implements AutoCloseable {
         }
     }
 
-    private void set(String file, String key, String value) throws IOException {
+    /** Kills the platform's JVM as a power cut would: SIGKILL, no shutdown hook, nothing flushed on the way out. */
+    void kill() throws InterruptedException {
+        karaf.destroyForcibly();
+        if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the platform's JVM outlived SIGKILL for 30 s");
+        }
+    }
+
+    /** Sets a key of a configuration file under etc/ before the platform starts. */
+    void set(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);
         String text = Files.readString(path);
         Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(key) + "[ \\t]*=.*$").matcher(text);

@@ -2,6 +2,7 @@ package cn.anxun.itests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,5 +33,11 @@ final class Photos {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Posts the photo, a JPEG or PNG by its name, as the body of a request. */
+    static Http.Reply post(Http http, String path, String name) {
+        return http.raw("POST", path, name.endsWith(".png") ? "image/png" : "image/jpeg",
+                HttpRequest.BodyPublishers.ofByteArray(of(name)));
     }
 }

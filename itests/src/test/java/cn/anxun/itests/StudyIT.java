@@ -1,22 +1,22 @@
 package cn.anxun.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
@@ -25,14 +25,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import cn.anxun.ledger.proof.Checkpoint;
-import cn.anxun.ledger.proof.Entry;
-import cn.anxun.ledger.proof.Proofs;
-import cn.anxun.ledger.proof.TreeHash;
-import cn.anxun.ledger.proof.VerifierKey;
 
 /**
  * A learner studies a real course end to end (R-13, R-15, R-20, R-22) on a clock the test moves: every answer's
@@ -41,16 +34,18 @@ import cn.anxun.ledger.proof.VerifierKey;
  */
 public class StudyIT extends AnxunTestSupport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int BEAT = 30;
     /** dailyCapHours 0.2: 0.2 × 45 minutes. */
     private static final long CAP = 540;
+    /** System property carrying the path of the standalone verifier's jar. */
+    private static final String VERIFIER = "anxun.verifier";
 
     @Configuration
     @Override
     public Option[] configuration() {
         List<Option> options = new ArrayList<>(List.of(super.configuration()));
+        options.add(editConfigurationFilePut("etc/system.properties", VERIFIER, System.getProperty(VERIFIER)));
         Map.of("faceCheckMinMinutes", "3", "faceCheckMaxMinutes", "3", "faceCheckGraceSeconds", "60",
                 "idlePromptMinutes", "1", "idleAnswerSeconds", "60", "dailyCapHours", "0.2")
                 .forEach((key, value) -> options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value)));
@@ -61,20 +56,18 @@ public class StudyIT extends AnxunTestSupport {
     public void aLearnerStudiesACourseUnderEveryRuleAndTheLedgerProvesExactlyTheCreditedSeconds() throws Exception {
         Identity identity = new Identity(http);
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
-        String institution = "inst-study-1";
-        Http admin = registeredInGuangzhou(identity, institution);
-        Identity.Account operator = identity.staff("OPERATOR", null, null);
-        String course = onlineCourse(admin, operator.http(), institution);
-        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
-        Identity.Account learner = identity.learner(registration);
-        String trainingClass = openClass(admin, course, learner.id());
-        Identity.Account stranger = identity.learner(Identity.registration(IdNumbers.next(), institution));
+        Classroom classroom = Classroom.open(identity, "inst-study-1");
+        Http admin = classroom.admin();
+        Identity.Account operator = classroom.operator();
+        String course = classroom.course();
+        ObjectNode registration = classroom.registration();
+        Identity.Account learner = classroom.learner();
+        String trainingClass = classroom.trainingClass();
+        Identity.Account stranger = identity.learner(Identity.registration(IdNumbers.next(), "inst-study-1"));
 
         MovableClock clock = onMovableClock();
         Student student = new Student(learner.http(), clock, trainingClass, course);
-        assertProblemStatus(403, stranger.http().raw("POST", "/api/v1/classes/" + trainingClass + "/courses/"
-                + course + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                        Photos.of(Photos.CAGE))));
+        assertProblemStatus(403, Photos.post(stranger.http(), classroom.studyStart(), Photos.CAGE));
         student.start(Photos.CAGE);
         assertProblemStatus(403, stranger.http().post("/api/v1/study-sessions/" + student.session + "/heartbeats",
                 "{\"unit\":1,\"position\":30,\"visible\":true,\"interacted\":true}"));
@@ -113,9 +106,7 @@ public class StudyIT extends AnxunTestSupport {
         JsonNode stopped = student.studyUntilStopped();
         assertEquals("DAILY_CAP_REACHED", stopped.get("session").get("reason").asText());
         assertEquals(CAP, student.credited);
-        assertEquals(409, student.http.raw("POST", "/api/v1/classes/" + trainingClass + "/courses/" + course
-                + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                        Photos.of(Photos.CAGE))).status());
+        assertProblemStatus(409, Photos.post(student.http, classroom.studyStart(), Photos.CAGE));
 
         JsonNode progress = admin.get("/api/v1/classes/" + trainingClass + "/progress").json();
         assertEquals(CAP, progress.get(0).get("creditedSeconds").asLong());
@@ -123,50 +114,50 @@ public class StudyIT extends AnxunTestSupport {
 
         Http.Reply signed = operator.http().post("/api/v1/ledger/checkpoints", "");
         assertEquals(signed.body(), 200, signed.status());
-        VerifierKey key = VerifierKey.parse(http.get("/api/v1/ledger/key").body());
-        JsonNode record = learner.http().get("/api/v1/learners/" + learner.id() + "/ledger").json();
-        assertEquals(List.of(), unproved(record, key));
+        Http.Reply record = learner.http().get("/api/v1/learners/" + learner.id() + "/ledger");
+        Verification verified = verify(record.body());
+        assertEquals(verified.output(), 0, verified.status());
         List<String> actual = new ArrayList<>();
-        record.get("entries").forEach(entry -> actual.add(Student.describe(entry.get("entry"))));
+        record.json().get("entries").forEach(entry -> actual.add(Student.describe(entry.get("entry"))));
         actual.sort(null);
         student.expected.sort(null);
         assertEquals(student.expected, actual);
-        assertEquals(CAP, record.get("totals").get(0).get("creditedSeconds").asLong());
+        assertEquals(CAP, record.json().get("totals").get(0).get("creditedSeconds").asLong());
 
-        String edited = record.get("entries").get(0).get("entry").get("id").asText();
+        String edited = record.json().get("entries").get(0).get("entry").get("id").asText();
         execute("UPDATE LEDGER_ENTRY SET CREDITEDSECONDS = CREDITEDSECONDS + 900 WHERE ID = '" + edited + "'");
         try {
             JsonNode selfCheck = operator.http().post("/api/v1/ledger/self-check", "").json();
-            assertEquals(1, selfCheck.get("mismatches").size());
+            assertEquals(selfCheck.toString(), 1, selfCheck.get("mismatches").size());
             assertTrue(selfCheck.toString(), selfCheck.get("mismatches").get(0).asText().contains(edited));
             Http.Reply ready = http.get("/api/v1/health/ready");
             assertEquals(503, ready.status());
             assertTrue(ready.body(), ready.body().contains(edited));
-            assertEquals(List.of(edited), unproved(learner.http().get("/api/v1/learners/" + learner.id()
-                    + "/ledger").json(), key));
+            Verification caught = verify(learner.http().get("/api/v1/learners/" + learner.id() + "/ledger").body());
+            assertEquals(caught.output(), 1, caught.status());
+            assertTrue(caught.output(), caught.output().contains("FAILED entry " + edited));
         } finally {
             execute("UPDATE LEDGER_ENTRY SET CREDITEDSECONDS = CREDITEDSECONDS - 900 WHERE ID = '" + edited + "'");
         }
         assertEquals(0, operator.http().post("/api/v1/ledger/self-check", "").json().get("mismatches").size());
     }
 
-    /** The entries whose leaf, as served, is not proved in the signed checkpoint. */
-    private static List<String> unproved(JsonNode record, VerifierKey key) {
-        Checkpoint checkpoint = Checkpoint.verified(record.get("checkpoint").get("note").asText(), key);
-        List<String> failed = new ArrayList<>();
-        for (int i = 0; i < record.get("entries").size(); i++) {
-            JsonNode entry = record.get("entries").get(i);
-            JsonNode proof = record.get("proofs").get(i);
-            byte[] leaf = entry.get("leaf").asText().getBytes(StandardCharsets.UTF_8);
-            Entry.parse(leaf);
-            List<byte[]> path = new ArrayList<>();
-            proof.get("path").forEach(hash -> path.add(HexFormat.of().parseHex(hash.asText())));
-            if (!Proofs.included(proof.get("leafIndex").asLong(), checkpoint.size(), TreeHash.leaf(leaf), path,
-                    checkpoint.root())) {
-                failed.add(entry.get("entry").get("id").asText());
-            }
-        }
-        return failed;
+    private record Verification(int status, String output) {
+    }
+
+    /** Runs the standalone verifier, as a regulator would, on a record, the public checkpoint and the key. */
+    private Verification verify(String record) throws Exception {
+        Path folder = Files.createTempDirectory("ledger-record");
+        Path recordFile = Files.writeString(folder.resolve("record.json"), record);
+        Path checkpoint = Files.writeString(folder.resolve("checkpoint.txt"),
+                http.get("/api/v1/ledger/checkpoint").json().get("note").asText());
+        Path key = Files.writeString(folder.resolve("key.txt"), http.get("/api/v1/ledger/key").body());
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty(VERIFIER), recordFile.toString(), checkpoint.toString(), key.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the verifier ends", verifier.waitFor(60, TimeUnit.SECONDS));
+        return new Verification(verifier.exitValue(), output);
     }
 
     /** Registers the test's clock above the platform's and restarts the ledger bundle, which then takes it. */
@@ -180,59 +171,6 @@ public class StudyIT extends AnxunTestSupport {
         ledger.start();
         Eventually.await("the study API is back", Duration.ofSeconds(60), http::ready);
         return clock;
-    }
-
-    private Http registeredInGuangzhou(Identity identity, String institution) {
-        Identity.Account guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
-        String creditCode = CreditCodes.next();
-        Http.Reply listed = guangzhou.http().post("/api/v1/cities/440100/offline-institutions",
-                RegistrationsIT.entry("某安全培训学校", creditCode));
-        assertEquals(listed.body(), 201, listed.status());
-        Identity.Account admin = identity.staff("INSTITUTION_ADMIN", null, institution);
-        String id = RegistrationsIT.submit(admin, "440100", creditCode, RegistrationsIT.upload(admin,
-                RegistrationsIT.pdf("Intent"))).get("id").asText();
-        Http.Reply approved = RegistrationsIT.decide(guangzhou, id, "APPROVE", null);
-        assertEquals(approved.body(), 200, approved.status());
-        return admin.http();
-    }
-
-    private static String onlineCourse(Http admin, Http operator, String institution) {
-        String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(MediaFiles.TEN_MINUTES))
-                .get("id").asText();
-        MediaFiles.validated(admin, media, Duration.ofSeconds(120));
-        ObjectNode course = JSON.createObjectNode();
-        course.put("title", "低压电工作业安全技术");
-        course.putArray("programmes").add("low-voltage-electrician");
-        course.putArray("teachers").add("李老师");
-        ObjectNode unit = course.putArray("units").addObject();
-        unit.put("title", "第一课 验电");
-        unit.put("type", "VIDEO");
-        unit.put("media", media);
-        Http.Reply created = admin.post("/api/v1/institutions/" + institution + "/courses", course.toString());
-        assertEquals(created.body(), 201, created.status());
-        String id = created.json().get("id").asText();
-        assertEquals("IN_REVIEW", admin.post("/api/v1/courses/" + id + "/submission", CourseReviewIT.DECLARATIONS)
-                .json().get("status").asText());
-        assertEquals("ONLINE", operator.post("/api/v1/courses/" + id + "/decisions", CourseReviewIT.approval())
-                .json().get("status").asText());
-        return id;
-    }
-
-    private static String openClass(Http admin, String course, String learner) {
-        LocalDate today = LocalDate.now(CHINA);
-        ObjectNode draft = JSON.createObjectNode();
-        draft.put("name", "2026年第12期低压电工作业初训班");
-        draft.put("city", "440100");
-        draft.put("programme", "low-voltage-electrician");
-        draft.putArray("courses").add(course);
-        draft.put("startsOn", today.minusDays(1).toString());
-        draft.put("endsOn", today.plusDays(30).toString());
-        Http.Reply opened = admin.post("/api/v1/institutions/inst-study-1/classes", draft.toString());
-        assertEquals(opened.body(), 201, opened.status());
-        String id = opened.json().get("id").asText();
-        Http.Reply enrolled = admin.post("/api/v1/classes/" + id + "/learners", "{\"learners\":[\"" + learner + "\"]}");
-        assertEquals(enrolled.body(), 1, enrolled.json().get("learners").asInt());
-        return id;
     }
 
     private static void assertProblemStatus(int status, Http.Reply reply) {
@@ -260,6 +198,8 @@ public class StudyIT extends AnxunTestSupport {
         private long pieceStart = -1;
         private long pieceFrom;
         private long pieceSeconds;
+        private long pieceTo;
+        private long pieceEnd;
         private long lastBeat;
 
         Student(Http http, MovableClock clock, String trainingClass, String course) {
@@ -270,9 +210,8 @@ public class StudyIT extends AnxunTestSupport {
         }
 
         JsonNode start(String photo) {
-            Http.Reply started = http.raw("POST", "/api/v1/classes/" + trainingClass + "/courses/" + course
-                    + "/study-sessions", "image/jpeg", java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                            Photos.of(photo)));
+            Http.Reply started = Photos.post(http, "/api/v1/classes/" + trainingClass + "/courses/" + course
+                    + "/study-sessions", photo);
             assertEquals(started.body(), 201, started.status());
             session = started.json().get("session").get("id").asText();
             opened();
@@ -392,8 +331,7 @@ public class StudyIT extends AnxunTestSupport {
         }
 
         private JsonNode capture(String photo) {
-            Http.Reply answer = http.raw("POST", "/api/v1/study-sessions/" + session + "/face-checks", "image/jpeg",
-                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(Photos.of(photo)));
+            Http.Reply answer = Photos.post(http, "/api/v1/study-sessions/" + session + "/face-checks", photo);
             assertEquals(answer.body(), 200, answer.status());
             return answer.json();
         }
@@ -406,20 +344,22 @@ public class StudyIT extends AnxunTestSupport {
         }
 
         private void earn(long from, long seconds) {
-            if (pieceStart < 0 || lastBeat != now() - BEAT || pieceFrom + pieceSeconds != from) {
+            if (pieceStart < 0 || lastBeat != now() - BEAT || pieceTo != from) {
                 closePiece();
                 pieceStart = now() - seconds;
                 pieceFrom = from;
                 pieceSeconds = 0;
             }
             pieceSeconds += seconds;
+            pieceTo = position;
+            pieceEnd = now();
             pending += seconds;
         }
 
         private void closePiece() {
             if (pieceStart >= 0 && pieceSeconds > 0) {
-                pieces.add(pieceStart + ".." + (pieceStart + pieceSeconds) + " " + pieceSeconds + " s, media "
-                        + pieceFrom + ".." + (pieceFrom + pieceSeconds));
+                pieces.add(pieceStart + ".." + pieceEnd + " " + pieceSeconds + " s, media " + pieceFrom + ".."
+                        + pieceTo);
             }
             pieceStart = -1;
         }

@@ -46,7 +46,7 @@ import cn.anxun.ledger.LedgerRecord;
 import cn.anxun.ledger.Progress;
 import cn.anxun.ledger.SelfCheck;
 import cn.anxun.ledger.SignedCheckpoint;
-import cn.anxun.ledger.StudyHours;
+import cn.anxun.ledger.proof.StudyHours;
 import cn.anxun.ledger.proof.Checkpoint;
 import cn.anxun.ledger.proof.Entry;
 import cn.anxun.ledger.proof.TreeHash;

@@ -35,7 +35,7 @@ import cn.anxun.identity.Role;
 import cn.anxun.ledger.Heartbeat;
 import cn.anxun.ledger.StudyAnswer;
 import cn.anxun.ledger.StudyAnswer.Action;
-import cn.anxun.ledger.StudyHours;
+import cn.anxun.ledger.proof.StudyHours;
 import cn.anxun.ledger.StudySession;
 import cn.anxun.ledger.StudySession.Reason;
 import cn.anxun.ledger.StudySession.Status;
@@ -194,8 +194,7 @@ public class StudySessionsImpl implements StudySessions {
                 earned = Math.min(earned, unitRemainingMs(em, session, unit, beat.unit()));
                 earned = Math.min(earned, capRemainingMs(session, rules));
                 if (earned > 0) {
-                    earn(em, session, beat.unit(), from, timed ? Math.min(position, from + earned) : null,
-                            now - earned, now, earned);
+                    earn(em, session, beat.unit(), from, timed ? position : null, now - earned, now, earned);
                 }
             }
             if (progress != null) {

@@ -1,4 +1,4 @@
-package cn.anxun.ledger;
+package cn.anxun.ledger.proof;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,90 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A class ready to study, made through the web API: an institution registered in 440100, an online course of one
+ * ten-minute video unit for low-voltage electricians, a class of it running today, and one learner enrolled.
+ */
+record Classroom(Http admin, Identity.Account operator, String course, ObjectNode registration,
+        Identity.Account learner, String trainingClass) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Needs the 440100 city module installed. */
+    static Classroom open(Identity identity, String institution) {
+        Http admin = registeredInGuangzhou(identity, institution);
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        String course = onlineCourse(admin, operator.http(), institution);
+        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
+        Identity.Account learner = identity.learner(registration);
+        return new Classroom(admin, operator, course, registration, learner,
+                openClass(admin, institution, course, learner.id()));
+    }
+
+    /** The path that starts a study session. */
+    String studyStart() {
+        return "/api/v1/classes/" + trainingClass + "/courses/" + course + "/study-sessions";
+    }
+
+    private static Http registeredInGuangzhou(Identity identity, String institution) {
+        Identity.Account guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
+        String creditCode = CreditCodes.next();
+        Http.Reply listed = guangzhou.http().post("/api/v1/cities/440100/offline-institutions",
+                RegistrationsIT.entry("某安全培训学校", creditCode));
+        assertEquals(listed.body(), 201, listed.status());
+        Identity.Account admin = identity.staff("INSTITUTION_ADMIN", null, institution);
+        String id = RegistrationsIT.submit(admin, "440100", creditCode, RegistrationsIT.upload(admin,
+                RegistrationsIT.pdf("Intent"))).get("id").asText();
+        Http.Reply approved = RegistrationsIT.decide(guangzhou, id, "APPROVE", null);
+        assertEquals(approved.body(), 200, approved.status());
+        return admin.http();
+    }
+
+    private static String onlineCourse(Http admin, Http operator, String institution) {
+        String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(MediaFiles.TEN_MINUTES))
+                .get("id").asText();
+        MediaFiles.validated(admin, media, Duration.ofSeconds(120));
+        ObjectNode course = JSON.createObjectNode();
+        course.put("title", "低压电工作业安全技术");
+        course.putArray("programmes").add("low-voltage-electrician");
+        course.putArray("teachers").add("李老师");
+        ObjectNode unit = course.putArray("units").addObject();
+        unit.put("title", "第一课 验电");
+        unit.put("type", "VIDEO");
+        unit.put("media", media);
+        Http.Reply created = admin.post("/api/v1/institutions/" + institution + "/courses", course.toString());
+        assertEquals(created.body(), 201, created.status());
+        String id = created.json().get("id").asText();
+        assertEquals("IN_REVIEW", admin.post("/api/v1/courses/" + id + "/submission", CourseReviewIT.DECLARATIONS)
+                .json().get("status").asText());
+        assertEquals("ONLINE", operator.post("/api/v1/courses/" + id + "/decisions", CourseReviewIT.approval())
+                .json().get("status").asText());
+        return id;
+    }
+
+    private static String openClass(Http admin, String institution, String course, String learner) {
+        LocalDate today = LocalDate.now(CHINA);
+        ObjectNode draft = JSON.createObjectNode();
+        draft.put("name", "2026年第12期低压电工作业初训班");
+        draft.put("city", "440100");
+        draft.put("programme", "low-voltage-electrician");
+        draft.putArray("courses").add(course);
+        draft.put("startsOn", today.minusDays(1).toString());
+        draft.put("endsOn", today.plusDays(30).toString());
+        Http.Reply opened = admin.post("/api/v1/institutions/" + institution + "/classes", draft.toString());
+        assertEquals(opened.body(), 201, opened.status());
+        String id = opened.json().get("id").asText();
+        Http.Reply enrolled = admin.post("/api/v1/classes/" + id + "/learners", "{\"learners\":[\"" + learner + "\"]}");
+        assertEquals(enrolled.body(), 1, enrolled.json().get("learners").asInt());
+        return id;
+    }
+}
