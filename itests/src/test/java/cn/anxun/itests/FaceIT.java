@@ -43,6 +43,8 @@ public class FaceIT extends AnxunTestSupport {
 
     private Identity identity;
     private Identity.Account operator;
+    /** Captures made so far, each a file of its own: the same file twice is a replay. */
+    private int captures;
 
     @Before
     public void guangzhouInstalled() throws Exception {
@@ -85,7 +87,15 @@ public class FaceIT extends AnxunTestSupport {
         assertProblem(check(stranger, learner.id(), Photos.CAGE_AGAIN), 403, "forbidden");
         assertProblem(learner.http().raw("POST", "/api/v1/learners/" + learner.id() + "/face-checks", "image/png",
                 HttpRequest.BodyPublishers.ofByteArray(Photos.of(Photos.CAGE_AGAIN))), 400, "invalid-parameter");
-        assertEquals(3, learner.http().get("/api/v1/learners/" + learner.id() + "/face-checks").json().size());
+        for (String copy : new String[] {Photos.CAGE_AGAIN, Photos.CAGE}) {
+            JsonNode replayed = check(learner, learner.id(), copy).json();
+            assertEquals(replayed.toString(), "SUSPECTED_REPLAY", replayed.get("reason").asText());
+            assertEquals("MISMATCH", replayed.get("decision").asText());
+        }
+        assertEquals(5, learner.http().get("/api/v1/learners/" + learner.id() + "/face-checks").json().size());
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        assertEquals(2, Identity.audit(auditor, "action=face-check.suspected-replay&target=learner:"
+                + learner.id()).size());
     }
 
     @Test
@@ -172,7 +182,8 @@ public class FaceIT extends AnxunTestSupport {
             double threshold) {
         JsonNode[] last = new JsonNode[1];
         Eventually.await(what, Duration.ofSeconds(30), () -> {
-            Http.Reply reply = check(learner, learner.id(), Photos.CAGE_AGAIN);
+            Http.Reply reply = Photos.post(learner.http(), "/api/v1/learners/" + learner.id()
+                    + "/face-checks?purpose=TRIAL", Photos.variant(Photos.CAGE_AGAIN, captures++));
             assertEquals(reply.body(), 201, reply.status());
             last[0] = latestCheck(learner);
             return last[0].get("decision").asText().equals(decision)
@@ -245,9 +256,7 @@ public class FaceIT extends AnxunTestSupport {
     }
 
     private static Http.Reply check(Identity.Account account, String learnerId, String photo) {
-        return account.http().raw("POST", "/api/v1/learners/" + learnerId + "/face-checks?purpose=TRIAL",
-                photo.endsWith(".png") ? "image/png" : "image/jpeg",
-                HttpRequest.BodyPublishers.ofByteArray(Photos.of(photo)));
+        return Photos.post(account.http(), "/api/v1/learners/" + learnerId + "/face-checks?purpose=TRIAL", photo);
     }
 
     private static Http.Reply put(Identity.Account account, String path, String photo) {

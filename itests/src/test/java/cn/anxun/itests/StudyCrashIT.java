@@ -45,7 +45,7 @@ public class StudyCrashIT {
         Classroom classroom = Classroom.open(new Identity(http), "inst-crash-1");
         Http learner = classroom.learner().http();
 
-        Http.Reply started = Photos.post(learner, classroom.studyStart(), Photos.CAGE);
+        Http.Reply started = Photos.post(learner, classroom.studyStart(), Photos.variant(Photos.CAGE_AGAIN, 1));
         assertEquals(started.body(), 201, started.status());
         String session = started.json().get("session").get("id").asText();
         Instant playing = Instant.now();
@@ -61,7 +61,7 @@ public class StudyCrashIT {
         platform.start();
         Eventually.await("ready after the kill", Duration.ofSeconds(150), http::ready);
         Http.Reply checked = Photos.post(learner, "/api/v1/study-sessions/" + session + "/face-checks",
-                Photos.CAGE_AGAIN);
+                Photos.variant(Photos.CAGE_AGAIN, 2));
         assertEquals(checked.body(), 200, checked.status());
         assertEquals(checked.body(), "CONTINUE", checked.json().get("action").asText());
         JsonNode record = learner.get("/api/v1/learners/" + classroom.learner().id() + "/ledger").json();

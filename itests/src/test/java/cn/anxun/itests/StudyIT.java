@@ -67,8 +67,8 @@ public class StudyIT extends AnxunTestSupport {
 
         MovableClock clock = onMovableClock();
         Student student = new Student(learner.http(), clock, trainingClass, course);
-        assertProblemStatus(403, Photos.post(stranger.http(), classroom.studyStart(), Photos.CAGE));
-        student.start(Photos.CAGE);
+        assertProblemStatus(403, Photos.post(stranger.http(), classroom.studyStart(), Photos.variant(Photos.CAGE, 0)));
+        student.start();
         assertProblemStatus(403, stranger.http().post("/api/v1/study-sessions/" + student.session + "/heartbeats",
                 "{\"unit\":1,\"position\":30,\"visible\":true,\"interacted\":true}"));
 
@@ -96,7 +96,7 @@ public class StudyIT extends AnxunTestSupport {
         Identity.Account again = identity.login("{\"idNumber\":\"" + registration.get("idNumber").asText()
                 + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\"}");
         student.http = again.http();
-        JsonNode replacing = student.start(Photos.CAGE_AGAIN);
+        JsonNode replacing = student.start();
         assertEquals(first, replacing.get("session").get("replaced").asText());
         JsonNode told = firstDevice.post("/api/v1/study-sessions/" + first + "/heartbeats",
                 "{\"unit\":1,\"position\":0,\"visible\":true,\"interacted\":true}").json();
@@ -106,7 +106,7 @@ public class StudyIT extends AnxunTestSupport {
         JsonNode stopped = student.studyUntilStopped();
         assertEquals("DAILY_CAP_REACHED", stopped.get("session").get("reason").asText());
         assertEquals(CAP, student.credited);
-        assertProblemStatus(409, Photos.post(student.http, classroom.studyStart(), Photos.CAGE));
+        assertProblemStatus(409, Photos.post(student.http, classroom.studyStart(), student.nextCapture()));
 
         JsonNode progress = admin.get("/api/v1/classes/" + trainingClass + "/progress").json();
         assertEquals(CAP, progress.get(0).get("creditedSeconds").asLong());
@@ -199,6 +199,7 @@ public class StudyIT extends AnxunTestSupport {
         private long pieceFrom;
         private long pieceSeconds;
         private long pieceTo;
+        private int captures;
         private long pieceEnd;
         private long lastBeat;
 
@@ -209,9 +210,9 @@ public class StudyIT extends AnxunTestSupport {
             this.course = course;
         }
 
-        JsonNode start(String photo) {
+        JsonNode start() {
             Http.Reply started = Photos.post(http, "/api/v1/classes/" + trainingClass + "/courses/" + course
-                    + "/study-sessions", photo);
+                    + "/study-sessions", nextCapture());
             assertEquals(started.body(), 201, started.status());
             session = started.json().get("session").get("id").asText();
             opened();
@@ -331,7 +332,8 @@ public class StudyIT extends AnxunTestSupport {
         }
 
         private JsonNode capture(String photo) {
-            Http.Reply answer = Photos.post(http, "/api/v1/study-sessions/" + session + "/face-checks", photo);
+            Http.Reply answer = Photos.post(http, "/api/v1/study-sessions/" + session + "/face-checks",
+                    Photos.BIEBER.equals(photo) ? Photos.of(photo) : nextCapture());
             assertEquals(answer.body(), 200, answer.status());
             return answer.json();
         }
@@ -369,6 +371,11 @@ public class StudyIT extends AnxunTestSupport {
             pieces.clear();
             pending = 0;
             lastBeat = now();
+        }
+
+        /** A new capture of the learner: each one a different file, as a camera gives them. */
+        byte[] nextCapture() {
+            return Photos.variant(Photos.CAGE_AGAIN, captures++);
         }
 
         private long now() {

@@ -6,7 +6,7 @@
  * configuration {@code etc/cn.anxun.face.cfg} names, for the province or for one city, with that configuration's
  * decision threshold on the provider's own score scale.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package cn.anxun.api.face;
 
 import org.osgi.annotation.versioning.Version;

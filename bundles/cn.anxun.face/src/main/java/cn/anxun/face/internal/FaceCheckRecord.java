@@ -16,11 +16,14 @@ import cn.anxun.face.FaceCheck;
 /** A face check as it was answered; never changed. */
 @Entity
 @Table(name = "FACE_CHECK")
+@NamedQuery(name = FaceCheckRecord.SEEN, query = "SELECT COUNT(c) FROM FaceCheckRecord c "
+        + "WHERE c.learnerId = :learner AND c.captureDigest = :digest")
 @NamedQuery(name = FaceCheckRecord.OF_LEARNER, query = "SELECT c FROM FaceCheckRecord c "
         + "WHERE c.learnerId = :learner ORDER BY c.checkedAt DESC, c.id")
 class FaceCheckRecord {
 
     static final String OF_LEARNER = "FaceCheckRecord.ofLearner";
+    static final String SEEN = "FaceCheckRecord.seen";
 
     @Id
     @Column(length = 36)
@@ -49,11 +52,16 @@ class FaceCheckRecord {
 
     private long captureKeptUntil;
 
+    /** SHA-256 of the capture, in hex. */
+    @Column(length = 64)
+    private String captureDigest;
+
     protected FaceCheckRecord() {
     }
 
     FaceCheckRecord(String learnerId, FaceCheck.Purpose purpose, ProviderChoice.Compared compared, Instant now,
-            Instant keptUntil) {
+            Instant keptUntil, String captureDigest) {
+        this.captureDigest = captureDigest;
         this.id = UUID.randomUUID().toString();
         this.learnerId = learnerId;
         this.checkedAt = now.toEpochMilli();

@@ -1,8 +1,11 @@
 package cn.anxun.face.internal;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -83,13 +86,23 @@ public class FaceChecksImpl implements FaceChecks {
         }
         Learner learner = learners.get(caller, learnerId);
         FacePhoto reference = learners.referencePhotoForCheck(caller, learnerId);
-        ProviderChoice.Compared compared = providers.compare(learner.city(), reference.bytes(), capture);
+        String digest = digest(capture);
+        boolean replayed = digest.equals(digest(reference.bytes())) || jpa.txExpr(TransactionType.Required,
+                em -> em.createNamedQuery(FaceCheckRecord.SEEN, Long.class).setParameter("learner", learnerId)
+                        .setParameter("digest", digest).getSingleResult() > 0);
+        ProviderChoice.Compared compared = replayed ? ProviderChoice.Compared.REPLAY
+                : providers.compare(learner.city(), reference.bytes(), capture);
         Instant now = clock.instant();
         Instant keptUntil = now.plus(Duration.ofDays(config.captureRetentionDays()));
         String mediaType = FaceImages.mediaType(capture).orElseThrow();
         return jpa.txExpr(TransactionType.Required, em -> {
-            FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, compared, now, keptUntil);
+            FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, compared, now, keptUntil, digest);
             em.persist(record);
+            if (replayed) {
+                audit.record(em, caller, "face-check.suspected-replay", "learner:" + learnerId, learner.city(),
+                        "denied", "face check " + record.id() + ": a copy of the reference photo or an earlier "
+                                + "capture");
+            }
             em.persist(new FaceCaptureRecord(record.id(), mediaType,
                     sealing.seal(capture, FaceCaptureRecord.context(learnerId, record.id())), keptUntil));
             return record.view().withoutScore();
@@ -145,6 +158,15 @@ public class FaceChecksImpl implements FaceChecks {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not delete expired face captures; tried again in an hour", e);
+        }
+    }
+
+    /** SHA-256 of the bytes, in hex: the same file gives the same digest. */
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 }

@@ -46,6 +46,10 @@ public class ProviderChoice {
      * @param provider the provider's id, or {@code null} if none could be asked
      */
     record Compared(String provider, double threshold, FaceComparison comparison) {
+
+        /** What a replayed capture gets, without asking a provider. */
+        static final Compared REPLAY = new Compared(null, Double.NaN, new FaceComparison(
+                FaceComparison.Decision.MISMATCH, Double.NaN, FaceReason.SUSPECTED_REPLAY));
     }
 
     private record Setting(String provider, Double threshold) {
