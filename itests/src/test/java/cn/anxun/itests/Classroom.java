@@ -14,39 +14,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * ten-minute video unit for low-voltage electricians, a class of it running today, and one learner enrolled.
  */
 record Classroom(Http admin, Identity.Account operator, String course, ObjectNode registration,
-        Identity.Account learner, String trainingClass) {
+        Identity.Account learner, String trainingClass, Identity.Account regulator, String institutionRegistration) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Needs the 440100 city module installed. */
     static Classroom open(Identity identity, String institution) {
-        Http admin = registeredInGuangzhou(identity, institution);
-        Identity.Account operator = identity.staff("OPERATOR", null, null);
-        String course = onlineCourse(admin, operator.http(), institution);
-        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
-        Identity.Account learner = identity.learner(registration);
-        return new Classroom(admin, operator, course, registration, learner,
-                openClass(admin, institution, course, learner.id()));
-    }
-
-    /** The path that starts a study session. */
-    String studyStart() {
-        return "/api/v1/classes/" + trainingClass + "/courses/" + course + "/study-sessions";
-    }
-
-    private static Http registeredInGuangzhou(Identity identity, String institution) {
         Identity.Account guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
         String creditCode = CreditCodes.next();
         Http.Reply listed = guangzhou.http().post("/api/v1/cities/440100/offline-institutions",
                 RegistrationsIT.entry("某安全培训学校", creditCode));
         assertEquals(listed.body(), 201, listed.status());
-        Identity.Account admin = identity.staff("INSTITUTION_ADMIN", null, institution);
-        String id = RegistrationsIT.submit(admin, "440100", creditCode, RegistrationsIT.upload(admin,
-                RegistrationsIT.pdf("Intent"))).get("id").asText();
-        Http.Reply approved = RegistrationsIT.decide(guangzhou, id, "APPROVE", null);
+        Identity.Account institutionAdmin = identity.staff("INSTITUTION_ADMIN", null, institution);
+        String registered = RegistrationsIT.submit(institutionAdmin, "440100", creditCode, RegistrationsIT.upload(
+                institutionAdmin, RegistrationsIT.pdf("Intent"))).get("id").asText();
+        Http.Reply approved = RegistrationsIT.decide(guangzhou, registered, "APPROVE", null);
         assertEquals(approved.body(), 200, approved.status());
-        return admin.http();
+        Http admin = institutionAdmin.http();
+        Identity.Account operator = identity.staff("OPERATOR", null, null);
+        String course = onlineCourse(admin, operator.http(), institution);
+        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
+        Identity.Account learner = identity.learner(registration);
+        return new Classroom(admin, operator, course, registration, learner,
+                openClass(admin, institution, course, learner.id()), guangzhou, registered);
+    }
+
+    /** The path that starts a study session. */
+    String studyStart() {
+        return "/api/v1/classes/" + trainingClass + "/courses/" + course + "/study-sessions";
     }
 
     private static String onlineCourse(Http admin, Http operator, String institution) {

@@ -15,6 +15,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -140,6 +142,37 @@ public class StudyIT extends AnxunTestSupport {
             execute("UPDATE LEDGER_ENTRY SET CREDITEDSECONDS = CREDITEDSECONDS - 900 WHERE ID = '" + edited + "'");
         }
         assertEquals(0, operator.http().post("/api/v1/ledger/self-check", "").json().get("mismatches").size());
+    }
+
+    @Test
+    public void aClassNamesEveryBrokenRuleAndNobodyStudiesWhileItsInstitutionIsSuspended() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+        Classroom classroom = Classroom.open(identity, "inst-study-2");
+        String broken = "{\"name\":\"初训班\",\"city\":\"440300\",\"programme\":\"no-such-programme\","
+                + "\"courses\":[\"" + classroom.course() + "\",\"no-such-course\"],\"startsOn\":\"2026-03-01\","
+                + "\"endsOn\":\"2026-02-01\"}";
+        JsonNode refused = Problems.assertProblem(classroom.admin().post("/api/v1/institutions/inst-study-2/classes",
+                broken), 422, "invalid-input");
+        Set<String> rules = new TreeSet<>();
+        refused.get("errors").forEach(error -> rules.add(error.get("field").asText() + "="
+                + error.get("rule").asText()));
+        assertEquals(Set.of("city=registered-city", "programme=current-programme", "courses=own-course",
+                "endsOn=date-range"), rules);
+        Http.Reply started = Photos.post(classroom.learner().http(), classroom.studyStart(),
+                Photos.variant(Photos.CAGE_AGAIN, 100));
+        assertEquals(started.body(), 201, started.status());
+        String session = started.json().get("session").get("id").asText();
+
+        Http.Reply suspended = classroom.regulator().http().post("/api/v1/registrations/"
+                + classroom.institutionRegistration() + "/decisions", "{\"action\":\"SUSPEND\",\"reason\":\"整改\"}");
+        assertEquals(suspended.body(), 200, suspended.status());
+        JsonNode beat = Problems.assertProblem(classroom.learner().http().post("/api/v1/study-sessions/" + session
+                + "/heartbeats", "{\"unit\":1,\"position\":0,\"visible\":true,\"interacted\":true}"), 403,
+                "forbidden");
+        assertTrue(beat.toString(), beat.get("detail").asText().contains("suspended or revoked"));
+        Problems.assertProblem(Photos.post(classroom.learner().http(), classroom.studyStart(),
+                Photos.variant(Photos.CAGE_AGAIN, 101)), 403, "forbidden");
     }
 
     private record Verification(int status, String output) {

@@ -80,8 +80,9 @@ public class ClassesImpl implements Classes {
             violations.add(new Violation("city", "registered-city", "is a city where the institution is registered "
                     + "(not suspended or revoked) to train online"));
         }
-        Programme programme = draft.programme() == null ? null : programmes.versions(draft.programme()).stream()
-                .filter(version -> version.status() == Programme.Status.CURRENT).findFirst().orElse(null);
+        // the list form answers an unknown code with no versions rather than a 404
+        Programme programme = draft.programme() == null ? null : programmes.versions(List.of(draft.programme()))
+                .stream().filter(version -> version.status() == Programme.Status.CURRENT).findFirst().orElse(null);
         if (programme == null) {
             violations.add(new Violation("programme", "current-programme", "is the code of a programme in force"));
         }
