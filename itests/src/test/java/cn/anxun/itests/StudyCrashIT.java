@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.After;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,21 +20,18 @@ public class StudyCrashIT {
 
     private static final Duration BEAT = Duration.ofSeconds(2);
 
-    private Distribution platform;
-
-    @After
-    public void kill() {
-        if (platform != null) {
-            platform.close();
+    @Test
+    public void timeEarnedBeforeAKillNineIsCreditedAfterTheRestart() throws Exception {
+        try (Distribution platform = new Distribution(Path.of(System.getProperty("anxun.distribution")),
+                Path.of(System.getProperty("anxun.work")))) {
+            studyThroughAKill(platform);
         }
     }
 
-    @Test
-    public void timeEarnedBeforeAKillNineIsCreditedAfterTheRestart() throws Exception {
-        platform = new Distribution(Path.of(System.getProperty("anxun.distribution")),
-                Path.of(System.getProperty("anxun.work")));
+    private static void studyThroughAKill(Distribution platform) throws Exception {
         platform.set("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash", Identity.ADMIN_PASSWORD_HASH);
-        platform.set("etc/cn.anxun.identity.cfg", "registrationsPerAddress", AnxunTestSupport.REGISTRATIONS_PER_ADDRESS);
+        platform.set("etc/cn.anxun.identity.cfg", "registrationsPerAddress",
+                AnxunTestSupport.REGISTRATIONS_PER_ADDRESS);
         Http http = new Http(platform.httpPort);
         platform.start();
         Eventually.await("ready", Duration.ofSeconds(150), http::ready);
