@@ -87,14 +87,18 @@ public class FaceIT extends AnxunTestSupport {
         assertProblem(check(stranger, learner.id(), Photos.CAGE_AGAIN), 403, "forbidden");
         assertProblem(learner.http().raw("POST", "/api/v1/learners/" + learner.id() + "/face-checks", "image/png",
                 HttpRequest.BodyPublishers.ofByteArray(Photos.of(Photos.CAGE_AGAIN))), 400, "invalid-parameter");
-        for (String copy : new String[] {Photos.CAGE_AGAIN, Photos.CAGE}) {
-            JsonNode replayed = check(learner, learner.id(), copy).json();
+        // copies of the reference photo and of the earlier capture: as files, and shifted and encoded again
+        List<byte[]> copies = List.of(Photos.of(Photos.CAGE_AGAIN), Photos.of(Photos.CAGE),
+                Photos.variant(Photos.CAGE_AGAIN, 1), Photos.variant(Photos.CAGE, 2));
+        for (byte[] copy : copies) {
+            JsonNode replayed = Photos.post(learner.http(), "/api/v1/learners/" + learner.id()
+                    + "/face-checks?purpose=TRIAL", copy).json();
             assertEquals(replayed.toString(), "SUSPECTED_REPLAY", replayed.get("reason").asText());
             assertEquals("MISMATCH", replayed.get("decision").asText());
         }
-        assertEquals(5, learner.http().get("/api/v1/learners/" + learner.id() + "/face-checks").json().size());
+        assertEquals(7, learner.http().get("/api/v1/learners/" + learner.id() + "/face-checks").json().size());
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
-        assertEquals(2, Identity.audit(auditor, "action=face-check.suspected-replay&target=learner:"
+        assertEquals(4, Identity.audit(auditor, "action=face-check.suspected-replay&target=learner:"
                 + learner.id()).size());
     }
 
@@ -202,9 +206,16 @@ public class FaceIT extends AnxunTestSupport {
         return operator.http().get("/api/v1/learners/" + learner.id() + "/face-checks").json().get(0);
     }
 
-    /** Replaces the face configuration's provider settings; the others keep their defaults. */
+    /**
+     * Replaces the face configuration's provider settings, the others at their defaults; with settings, the replay
+     * similarity is raised too: those checks are shifted copies of one photo (0.989 to 0.997 alike), not replays
+     * under test. Without settings, everything is as shipped.
+     */
     private void configureFace(Map<String, String> settings) throws IOException {
         Map<String, String> all = new HashMap<>(Map.of("provider", "opencv", "fallbackProvider", "opencv"));
+        if (!settings.isEmpty()) {
+            all.put("replaySimilarity", "0.999");
+        }
         all.putAll(settings);
         configure("cn.anxun.face", all);
     }

@@ -1,5 +1,7 @@
 package cn.anxun.itests;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fresh resident ID numbers that pass GB 11643, for learners that must not collide within one run. */
@@ -11,9 +13,11 @@ final class IdNumbers {
     private IdNumbers() {
     }
 
-    /** A number of someone born on 1990-03-07 in 荔湾区, with a new sequence number each call. */
+    /** A number of someone born in 荔湾区 from 1990-03-07 on, with a new sequence number (and day) each call. */
     static String next() {
-        String first17 = "44010319900307" + String.format("%03d", SEQUENCE.incrementAndGet() % 1000);
+        int n = SEQUENCE.incrementAndGet();
+        String first17 = "440103" + LocalDate.of(1990, 3, 7).plusDays(n / 1000).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + String.format("%03d", n % 1000);
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {
             sum += Character.digit(first17.charAt(i), 10) * WEIGHTS[i];

@@ -32,6 +32,8 @@ public class StudyCrashIT {
         platform.set("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash", Identity.ADMIN_PASSWORD_HASH);
         platform.set("etc/cn.anxun.identity.cfg", "registrationsPerAddress",
                 AnxunTestSupport.REGISTRATIONS_PER_ADDRESS);
+        // two shifted copies of one photo stand for the captures: not replays under test here
+        platform.set("etc/cn.anxun.face.cfg", "replaySimilarity", "0.999");
         Http http = new Http(platform.httpPort);
         platform.start();
         Eventually.await("ready", Duration.ofSeconds(150), http::ready);

@@ -48,6 +48,9 @@ public class StudyIT extends AnxunTestSupport {
     public Option[] configuration() {
         List<Option> options = new ArrayList<>(List.of(super.configuration()));
         options.add(editConfigurationFilePut("etc/system.properties", VERIFIER, System.getProperty(VERIFIER)));
+        // the test's captures are shifted copies of one photo (0.989 to 0.997 alike): the rules of a session are
+        // under test here, replays in FaceIT
+        options.add(editConfigurationFilePut("etc/cn.anxun.face.cfg", "replaySimilarity", "0.999"));
         Map.of("faceCheckMinMinutes", "3", "faceCheckMaxMinutes", "3", "faceCheckGraceSeconds", "60",
                 "idlePromptMinutes", "1", "idleAnswerSeconds", "60", "dailyCapHours", "0.2")
                 .forEach((key, value) -> options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value)));

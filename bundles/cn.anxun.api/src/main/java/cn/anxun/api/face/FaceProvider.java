@@ -1,5 +1,7 @@
 package cn.anxun.api.face;
 
+import java.util.Optional;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -29,4 +31,23 @@ public interface FaceProvider {
      *        provider's scale
      */
     FaceComparison compare(byte[] reference, byte[] live, double threshold);
+
+    /**
+     * The template of the one usable face of an image, for a provider that compares templates; a provider that
+     * compares images only answers empty, and the platform calls {@link #compare} instead.
+     *
+     * @since 1.1
+     */
+    default Optional<FaceTemplate> template(byte[] image) {
+        return Optional.empty();
+    }
+
+    /**
+     * How alike two faces are, from their templates of this provider's model, on the scale of {@link #compare}.
+     *
+     * @since 1.1
+     */
+    default double similarity(FaceTemplate a, FaceTemplate b) {
+        throw new UnsupportedOperationException(id() + " compares images, not templates");
+    }
 }

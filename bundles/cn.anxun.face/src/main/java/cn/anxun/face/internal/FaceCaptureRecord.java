@@ -13,9 +13,12 @@ import javax.persistence.Table;
 @Entity
 @Table(name = "FACE_CAPTURE")
 @NamedQuery(name = FaceCaptureRecord.EXPIRED, query = "DELETE FROM FaceCaptureRecord c WHERE c.keptUntil < :now")
+@NamedQuery(name = FaceCaptureRecord.LATEST_TEMPLATES, query = "SELECT c FROM FaceCaptureRecord c, FaceCheckRecord k "
+        + "WHERE k.id = c.checkId AND k.learnerId = :learner AND c.model = :model ORDER BY k.checkedAt DESC")
 class FaceCaptureRecord {
 
     static final String EXPIRED = "FaceCaptureRecord.expired";
+    static final String LATEST_TEMPLATES = "FaceCaptureRecord.latestTemplates";
 
     @Id
     @Column(length = 36)
@@ -30,10 +33,21 @@ class FaceCaptureRecord {
 
     private long keptUntil;
 
+    /** The model of the capture's template, when the provider compared templates. */
+    @Column(length = 64)
+    private String model;
+
+    /** Base64 of the sealed template, kept as long as the capture to tell a replay. */
+    @Column(length = 4000)
+    private String template;
+
     protected FaceCaptureRecord() {
     }
 
-    FaceCaptureRecord(String checkId, String mediaType, byte[] sealed, Instant keptUntil) {
+    FaceCaptureRecord(String checkId, String mediaType, byte[] sealed, Instant keptUntil, String model,
+            String template) {
+        this.model = model;
+        this.template = template;
         this.checkId = checkId;
         this.mediaType = mediaType;
         this.sealed = sealed;
@@ -55,5 +69,17 @@ class FaceCaptureRecord {
     /** What the capture is sealed for: opened as another learner's or another check's, it fails. */
     static String context(String learnerId, String checkId) {
         return "face-capture:" + learnerId + ":" + checkId;
+    }
+
+    String checkId() {
+        return checkId;
+    }
+
+    String model() {
+        return model;
+    }
+
+    String template() {
+        return template;
     }
 }

@@ -18,6 +18,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.api.face.FaceProvider;
+import cn.anxun.api.face.FaceTemplate;
 import cn.anxun.face.FaceCheck;
 import cn.anxun.face.FaceChecks;
 import cn.anxun.identity.AccessDeniedException;
@@ -45,6 +47,7 @@ public class FaceChecksImpl implements FaceChecks {
     private final Learners learners;
     private final ProviderChoice providers;
     private final Sealing sealing;
+    private final Templates templates;
     private final AuditLog audit;
     private final Clock clock;
     private final AutoCloseable purge;
@@ -59,6 +62,7 @@ public class FaceChecksImpl implements FaceChecks {
         this.learners = learners;
         this.providers = providers;
         this.sealing = sealing;
+        this.templates = new Templates(sealing);
         this.audit = audit;
         this.config = config;
         purge = scheduler.every("expired face captures deleted", Duration.ZERO, Duration.ofHours(1),
@@ -87,26 +91,79 @@ public class FaceChecksImpl implements FaceChecks {
         Learner learner = learners.get(caller, learnerId);
         FacePhoto reference = learners.referencePhotoForCheck(caller, learnerId);
         String digest = digest(capture);
-        boolean replayed = digest.equals(digest(reference.bytes())) || jpa.txExpr(TransactionType.Required,
+        String referenceDigest = digest(reference.bytes());
+        boolean copied = digest.equals(referenceDigest) || jpa.txExpr(TransactionType.Required,
                 em -> em.createNamedQuery(FaceCheckRecord.SEEN, Long.class).setParameter("learner", learnerId)
                         .setParameter("digest", digest).getSingleResult() > 0);
-        ProviderChoice.Compared compared = replayed ? ProviderChoice.Compared.REPLAY
-                : providers.compare(learner.city(), reference.bytes(), capture);
+        ProviderChoice.Compared compared = copied ? ProviderChoice.Compared.REPLAY
+                : providers.compare(learner.city(), reference.bytes(),
+                        (provider, model) -> referenceTemplate(learnerId, referenceDigest, reference.bytes(), provider,
+                                model), capture);
+        boolean replayed = copied || nearIdentical(learnerId, compared);
+        ProviderChoice.Compared decided = replayed ? ProviderChoice.Compared.REPLAY : compared;
         Instant now = clock.instant();
         Instant keptUntil = now.plus(Duration.ofDays(config.captureRetentionDays()));
         String mediaType = FaceImages.mediaType(capture).orElseThrow();
         return jpa.txExpr(TransactionType.Required, em -> {
-            FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, compared, now, keptUntil, digest);
+            FaceCheckRecord record = new FaceCheckRecord(learnerId, purpose, decided, now, keptUntil, digest);
             em.persist(record);
             if (replayed) {
                 audit.record(em, caller, "face-check.suspected-replay", "learner:" + learnerId, learner.city(),
                         "denied", "face check " + record.id() + ": a copy of the reference photo or an earlier "
                                 + "capture");
             }
+            FaceTemplate live = compared.live();
             em.persist(new FaceCaptureRecord(record.id(), mediaType,
-                    sealing.seal(capture, FaceCaptureRecord.context(learnerId, record.id())), keptUntil));
+                    sealing.seal(capture, FaceCaptureRecord.context(learnerId, record.id())), keptUntil,
+                    live == null ? null : live.model(),
+                    live == null ? null : templates.seal(live, Templates.captureContext(record.id()))));
             return record.view().withoutScore();
         });
+    }
+
+    /**
+     * Whether the capture's template is so close to the reference photo's or to one of the learner's latest
+     * captures' that it is a copy of a picture, not a face in front of the camera.
+     */
+    private boolean nearIdentical(String learnerId, ProviderChoice.Compared compared) {
+        FaceTemplate live = compared.live();
+        if (live == null) {
+            return false;
+        }
+        double limit = config.replaySimilarity();
+        if (compared.comparison().score() >= limit) {
+            return true;
+        }
+        List<FaceCaptureRecord> latest = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                FaceCaptureRecord.LATEST_TEMPLATES, FaceCaptureRecord.class).setParameter("learner", learnerId)
+                .setParameter("model", live.model()).setMaxResults(config.replayLookback()).getResultList());
+        return latest.stream().filter(capture -> capture.template() != null).anyMatch(capture -> compared.similarity()
+                .applyAsDouble(live, templates.open(capture.model(), capture.template(),
+                        Templates.captureContext(capture.checkId()))) >= limit);
+    }
+
+    /** The reference photo's template under the model, kept sealed; made again when the photo or model changed. */
+    private FaceTemplate referenceTemplate(String learnerId, String photoDigest, byte[] photo, FaceProvider provider,
+            String model) {
+        String context = Templates.referenceContext(learnerId);
+        TemplateRecord kept = jpa.txExpr(TransactionType.Required, em -> em.find(TemplateRecord.class, learnerId));
+        if (kept != null && kept.of(photoDigest, model)) {
+            return templates.open(model, kept.sealed(), context);
+        }
+        FaceTemplate made = provider.template(photo).orElseThrow(() -> new IllegalStateException(provider.id()
+                + " made a template of a capture but not of a reference photo"));
+        if (made.problem() == null && made.model().equals(model)) {
+            String sealed = templates.seal(made, context);
+            jpa.tx(TransactionType.Required, em -> {
+                TemplateRecord record = em.find(TemplateRecord.class, learnerId);
+                if (record == null) {
+                    em.persist(new TemplateRecord(learnerId, photoDigest, model, sealed));
+                } else {
+                    record.replace(photoDigest, model, sealed);
+                }
+            });
+        }
+        return made;
     }
 
     @Override

@@ -23,6 +23,13 @@ public @interface FaceConfig {
             + "configured one is not installed")
     String fallbackProvider() default "opencv";
 
+    @AttributeDefinition(description = "Similarity of two templates, on the deciding provider's scale, from which a "
+            + "capture is taken for a copy of the reference photo or of an earlier capture: a suspected replay")
+    double replaySimilarity() default 0.985;
+
+    @AttributeDefinition(description = "How many of the learner's latest captures a capture is compared with")
+    int replayLookback() default 20;
+
     @AttributeDefinition(description = "Days a check's sealed capture is kept before it is deleted")
     int captureRetentionDays() default 90;
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.function.ToDoubleBiFunction;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,7 @@ import cn.anxun.api.face.FaceComparison;
 import cn.anxun.api.face.FaceDetection;
 import cn.anxun.api.face.FaceProvider;
 import cn.anxun.api.face.FaceReason;
+import cn.anxun.api.face.FaceTemplate;
 
 /**
  * The installed face providers and the one that decides for a city: the city's own if configured, else the
@@ -44,12 +46,24 @@ public class ProviderChoice {
      * A comparison and who made it.
      *
      * @param provider the provider's id, or {@code null} if none could be asked
+     * @param live the capture's template, when the provider compared templates
+     * @param similarity the provider's measure of two of its templates, when it compared templates
      */
-    record Compared(String provider, double threshold, FaceComparison comparison) {
+    record Compared(String provider, double threshold, FaceComparison comparison, FaceTemplate live,
+            ToDoubleBiFunction<FaceTemplate, FaceTemplate> similarity) {
 
         /** What a replayed capture gets, without asking a provider. */
         static final Compared REPLAY = new Compared(null, Double.NaN, new FaceComparison(
                 FaceComparison.Decision.MISMATCH, Double.NaN, FaceReason.SUSPECTED_REPLAY));
+
+        Compared(String provider, double threshold, FaceComparison comparison) {
+            this(provider, threshold, comparison, null, null);
+        }
+    }
+
+    /** Where a check finds the template of the learner's reference photo under a model, kept or made anew. */
+    interface References {
+        FaceTemplate of(FaceProvider provider, String model);
     }
 
     private record Setting(String provider, Double threshold) {
@@ -127,8 +141,11 @@ public class ProviderChoice {
         }
     }
 
-    /** The city's provider's comparison; a provider that fails is unavailable. */
-    Compared compare(String city, byte[] reference, byte[] live) {
+    /**
+     * The city's provider's comparison: of the capture's template with the reference photo's kept one when the
+     * provider makes templates, else of the two images. A provider that fails is unavailable.
+     */
+    Compared compare(String city, byte[] reference, References references, byte[] live) {
         Optional<Chosen> chosen = forCity(city);
         if (chosen.isEmpty()) {
             return new Compared(null, Double.NaN, FaceComparison.undecided(FaceReason.PROVIDER_UNAVAILABLE));
@@ -136,7 +153,17 @@ public class ProviderChoice {
         FaceProvider provider = chosen.get().provider();
         double threshold = chosen.get().threshold();
         try {
-            return new Compared(provider.id(), threshold, provider.compare(reference, live, threshold));
+            Optional<FaceTemplate> template = provider.template(live);
+            if (template.isEmpty()) {
+                return new Compared(provider.id(), threshold, provider.compare(reference, live, threshold));
+            }
+            FaceTemplate kept = template.get().problem() == null ? references.of(provider, template.get().model())
+                    : template.get();
+            if (kept.problem() != null) {
+                return new Compared(provider.id(), threshold, FaceComparison.undecided(kept.problem()));
+            }
+            return new Compared(provider.id(), threshold, FaceComparison.scored(provider.similarity(kept,
+                    template.get()), threshold), template.get(), provider::similarity);
         } catch (RuntimeException e) {
             LOG.error("face provider '{}' failed to compare faces", provider.id(), e);
             return new Compared(provider.id(), threshold, FaceComparison.undecided(FaceReason.PROVIDER_UNAVAILABLE));

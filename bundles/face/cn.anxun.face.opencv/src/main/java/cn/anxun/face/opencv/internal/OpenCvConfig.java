@@ -18,6 +18,9 @@ public @interface OpenCvConfig {
     @AttributeDefinition(description = "ONNX 512-value embedding model (112×112 aligned input); empty: bundled")
     String embeddingModel() default "";
 
+    @AttributeDefinition(description = "Sets of networks that run at once, each on one thread; 0: one per core")
+    int networks() default 0;
+
     @AttributeDefinition(description = "Detector confidence, 0-1, from which a box counts as a face")
     double detectionConfidence() default 0.7;
 

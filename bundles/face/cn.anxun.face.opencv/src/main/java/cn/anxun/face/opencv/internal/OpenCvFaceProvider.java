@@ -5,8 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
@@ -25,10 +32,13 @@ import cn.anxun.api.face.FaceComparison;
 import cn.anxun.api.face.FaceDetection;
 import cn.anxun.api.face.FaceProvider;
 import cn.anxun.api.face.FaceReason;
+import cn.anxun.api.face.FaceTemplate;
 
 /**
  * The embedded face provider: OpenCV's DNN module on the CPU, with the models in this bundle unless the configuration
- * names others. Its score is the cosine similarity of the two faces' embeddings, from -1 to 1.
+ * names others. Its score is the cosine similarity of the two faces' embeddings, from -1 to 1; its templates are
+ * those embeddings. A network runs one image at a time, so it keeps one set of networks per core and a request
+ * waits for an idle one.
  */
 @Component(service = FaceProvider.class, configurationPid = OpenCvConfig.PID)
 @Designate(ocd = OpenCvConfig.class)
@@ -41,8 +51,11 @@ public class OpenCvFaceProvider implements FaceProvider {
     /** Larger images are shrunk to this long side first: faces stay large enough, memory and time stay small. */
     private static final int WORKING_SIDE = 1280;
 
-    private volatile OpenCvConfig config;
-    private volatile FacePipeline pipeline;
+    /** The configuration, the model's name in templates, and idle pipelines: one image at a time each. */
+    private record Networks(OpenCvConfig config, String model, BlockingQueue<FacePipeline> idle) {
+    }
+
+    private volatile Networks networks;
 
     @Activate
     public OpenCvFaceProvider(OpenCvConfig config) {
@@ -52,15 +65,39 @@ public class OpenCvFaceProvider implements FaceProvider {
 
     @Modified
     void modified(OpenCvConfig newConfig) {
-        FacePipeline loaded = new FacePipeline(model(newConfig.detectorModel(), "fr_detect.onnx"),
-                model(newConfig.landmarkModel(), "fr_landmark.onnx"),
-                model(newConfig.embeddingModel(), "fr_feature.onnx"));
-        synchronized (this) {
-            config = newConfig;
-            pipeline = loaded;
+        byte[] detector = model(newConfig.detectorModel(), "fr_detect.onnx");
+        byte[] landmarks = model(newConfig.landmarkModel(), "fr_landmark.onnx");
+        byte[] embedding = model(newConfig.embeddingModel(), "fr_feature.onnx");
+        int count = newConfig.networks() > 0 ? newConfig.networks() : Runtime.getRuntime().availableProcessors();
+        BlockingQueue<FacePipeline> idle = new ArrayBlockingQueue<>(count);
+        for (int i = 0; i < count; i++) {
+            idle.add(new FacePipeline(detector, landmarks, embedding));
         }
-        LOG.info("OpenCV face provider ready (detector {}, landmarks {}, embedding {})",
-                name(newConfig.detectorModel()), name(newConfig.landmarkModel()), name(newConfig.embeddingModel()));
+        networks = new Networks(newConfig, "opencv:" + HexFormat.of().formatHex(sha256(embedding), 0, 8), idle);
+        LOG.info("OpenCV face provider ready with {} sets of networks (detector {}, landmarks {}, embedding {})",
+                count, name(newConfig.detectorModel()), name(newConfig.landmarkModel()),
+                name(newConfig.embeddingModel()));
+    }
+
+    /** Runs the work on an idle pipeline of the current networks, waiting for one if all are busy. */
+    private <T> T onPipeline(Function<Working, T> work) {
+        Networks current = networks;
+        FacePipeline pipeline;
+        try {
+            pipeline = current.idle().take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a face network", e);
+        }
+        try {
+            return work.apply(new Working(current.config(), pipeline));
+        } finally {
+            current.idle().add(pipeline);
+        }
+    }
+
+    /** One pipeline and the configuration it runs under, for one request. */
+    private record Working(OpenCvConfig config, FacePipeline pipeline) {
     }
 
     private static byte[] model(String configured, String bundled) {
@@ -96,20 +133,21 @@ public class OpenCvFaceProvider implements FaceProvider {
     }
 
     @Override
-    public synchronized FaceDetection detect(byte[] image) {
+    public FaceDetection detect(byte[] image) {
         Decoded decoded = decoded(image);
         if (decoded == null) {
             return FaceDetection.failed(FaceReason.INVALID_IMAGE);
         }
         try {
-            return FaceDetection.of(faces(decoded).stream().map(Found::view).toList());
+            return FaceDetection.of(onPipeline(working -> faces(working, decoded)).stream().map(Found::view)
+                    .toList());
         } finally {
             decoded.bgr().release();
         }
     }
 
     @Override
-    public synchronized FaceComparison compare(byte[] reference, byte[] live, double threshold) {
+    public FaceComparison compare(byte[] reference, byte[] live, double threshold) {
         Found referenceFace = only(reference);
         if (referenceFace.problem != null) {
             return FaceComparison.undecided(referenceFace.problem);
@@ -119,6 +157,19 @@ public class OpenCvFaceProvider implements FaceProvider {
             return FaceComparison.undecided(liveFace.problem);
         }
         return FaceComparison.scored(FacePipeline.cosine(referenceFace.embedding, liveFace.embedding), threshold);
+    }
+
+    @Override
+    public Optional<FaceTemplate> template(byte[] image) {
+        String model = networks.model();
+        Found face = only(image);
+        return Optional.of(face.problem == null ? FaceTemplate.of(model, face.embedding)
+                : FaceTemplate.failed(model, face.problem));
+    }
+
+    @Override
+    public double similarity(FaceTemplate a, FaceTemplate b) {
+        return FacePipeline.cosine(a.vector(), b.vector());
     }
 
     /** An image as BGR pixels, shrunk by {@code scale} if it was larger than the working size. */
@@ -143,7 +194,7 @@ public class OpenCvFaceProvider implements FaceProvider {
             return new Found(null, 1, null, null, FaceReason.INVALID_IMAGE);
         }
         try {
-            List<Found> faces = faces(decoded);
+            List<Found> faces = onPipeline(working -> faces(working, decoded));
             FaceReason problem = FaceDetection.of(faces.stream().map(Found::view).toList()).problem();
             return problem == null ? faces.get(0) : new Found(null, 1, null, null, problem);
         } finally {
@@ -151,12 +202,13 @@ public class OpenCvFaceProvider implements FaceProvider {
         }
     }
 
-    private List<Found> faces(Decoded decoded) {
+    private static List<Found> faces(Working working, Decoded decoded) {
+        FacePipeline pipeline = working.pipeline();
         List<Found> found = new ArrayList<>();
-        for (Detected face : pipeline.detect(decoded.bgr(), (float) config.detectionConfidence())) {
+        for (Detected face : pipeline.detect(decoded.bgr(), (float) working.config().detectionConfidence())) {
             Mat aligned = pipeline.aligned(decoded.bgr(), face);
             try {
-                FaceQuality quality = FaceQuality.of(face, decoded.scale(), aligned, config);
+                FaceQuality quality = FaceQuality.of(face, decoded.scale(), aligned, working.config());
                 found.add(new Found(face, decoded.scale(), quality,
                         quality.problem() == null ? pipeline.embedding(aligned) : null, quality.problem()));
             } finally {
@@ -164,6 +216,14 @@ public class OpenCvFaceProvider implements FaceProvider {
             }
         }
         return found;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The image as BGR pixels at most the working size, or {@code null} if OpenCV cannot decode it. */

@@ -8,7 +8,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.imageio.ImageIO;
 
@@ -16,7 +21,9 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 import cn.anxun.api.face.FaceComparison;
+import cn.anxun.api.face.FaceDetection;
 import cn.anxun.api.face.FaceReason;
+import cn.anxun.api.face.FaceTemplate;
 
 /** What the provider says of images without faces; photos of real faces are tried against the distribution. */
 public class OpenCvFaceProviderTest {
@@ -44,6 +51,31 @@ public class OpenCvFaceProviderTest {
         assertEquals(FaceComparison.Decision.UNDECIDED, comparison.decision());
         assertEquals(FaceReason.NO_FACE, comparison.reason());
         assertTrue(Double.isNaN(comparison.score()));
+    }
+
+    @Test
+    public void anImageWithoutAFaceHasNoTemplateAndSaysWhy() throws IOException {
+        FaceTemplate template = provider.template(png(320, 240, null)).orElseThrow();
+        assertEquals(FaceReason.NO_FACE, template.problem());
+        assertNull(template.vector());
+        assertTrue(template.model(), template.model().matches("opencv:[0-9a-f]{16}"));
+    }
+
+    @Test
+    public void requestsFromManyThreadsShareTheNetworksWithoutClashing() throws Exception {
+        byte[] noise = png(640, 480, new Random(4));
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<FaceDetection>> detections = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                detections.add(threads.submit(() -> provider.detect(noise)));
+            }
+            for (Future<FaceDetection> detection : detections) {
+                assertEquals(FaceReason.NO_FACE, detection.get().problem());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
