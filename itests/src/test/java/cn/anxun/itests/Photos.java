@@ -1,5 +1,7 @@
 package cn.anxun.itests;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +59,13 @@ final class Photos {
             BufferedImage moved = new BufferedImage(photo.getWidth() - shift, photo.getHeight() - shift,
                     BufferedImage.TYPE_INT_RGB);
             moved.getGraphics().drawImage(photo, -shift, -(n % 3), null);
+            // the number in black and white squares along the top edge, far from the face: no two are the same file
+            for (int bit = 0; bit < 16; bit++) {
+                Graphics2D pen = moved.createGraphics();
+                pen.setColor((n >> bit & 1) == 1 ? Color.WHITE : Color.BLACK);
+                pen.fillRect(bit * 8, 0, 8, 8);
+                pen.dispose();
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(moved, "jpg", out);
             return out.toByteArray();
