@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
         ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
         Identity.Account learner = identity.learner(registration);
         return new Classroom(admin, operator, course, registration, learner,
-                openClass(admin, institution, course, learner.id()), guangzhou, registered);
+                openClass(admin, institution, List.of(course), learner.id()), guangzhou, registered);
     }
 
     /** The path that starts a study session. */
@@ -45,7 +46,8 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
         return "/api/v1/classes/" + trainingClass + "/courses/" + course + "/study-sessions";
     }
 
-    private static String onlineCourse(Http admin, Http operator, String institution) {
+    /** A ten-minute video course of the institution, reviewed and online. */
+    static String onlineCourse(Http admin, Http operator, String institution) {
         String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(MediaFiles.TEN_MINUTES))
                 .get("id").asText();
         MediaFiles.validated(admin, media, Duration.ofSeconds(120));
@@ -67,13 +69,14 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
         return id;
     }
 
-    private static String openClass(Http admin, String institution, String course, String learner) {
+    /** A class of the courses running today, the learner enrolled. */
+    static String openClass(Http admin, String institution, List<String> courses, String learner) {
         LocalDate today = LocalDate.now(CHINA);
         ObjectNode draft = JSON.createObjectNode();
         draft.put("name", "2026年第12期低压电工作业初训班");
         draft.put("city", "440100");
         draft.put("programme", "low-voltage-electrician");
-        draft.putArray("courses").add(course);
+        courses.forEach(draft.putArray("courses")::add);
         draft.put("startsOn", today.minusDays(1).toString());
         draft.put("endsOn", today.plusDays(30).toString());
         Http.Reply opened = admin.post("/api/v1/institutions/" + institution + "/classes", draft.toString());

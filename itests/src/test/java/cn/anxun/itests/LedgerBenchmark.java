@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -34,7 +35,7 @@ public class LedgerBenchmark extends AnxunTestSupport {
     @Test
     public void appendsProofsAndVerificationOfAMillionEntries() throws Exception {
         Identity identity = new Identity(http);
-        Http operator = identity.staff("OPERATOR", null, null).http();
+        Http operator = identity.staff("OPERATOR", null, null).http().patient(Duration.ofMinutes(5));
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         String learner = identity.learner(Identity.registration(IdNumbers.next(), null)).id();
         try (Connection connection = database().getConnection()) {

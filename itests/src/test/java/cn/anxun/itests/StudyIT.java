@@ -29,6 +29,8 @@ import org.osgi.framework.Constants;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.anxun.ledger.proof.StudyHours;
+
 /**
  * A learner studies a real course end to end (R-13, R-15, R-20, R-22) on a clock the test moves: every answer's
  * pending time is checked against the rules as the test applies them, and at the end exactly the seconds they
@@ -42,6 +44,10 @@ public class StudyIT extends AnxunTestSupport {
     private static final long CAP = 540;
     /** System property carrying the path of the standalone verifier's jar. */
     private static final String VERIFIER = "anxun.verifier";
+    /** What the last session of the online-hours test may credit before the class's online hours are reached. */
+    private static final long LEFT = 240;
+
+    private static MovableClock movable;
 
     @Configuration
     @Override
@@ -71,7 +77,7 @@ public class StudyIT extends AnxunTestSupport {
         Identity.Account stranger = identity.learner(Identity.registration(IdNumbers.next(), "inst-study-1"));
 
         MovableClock clock = onMovableClock();
-        Student student = new Student(learner.http(), clock, trainingClass, course);
+        Student student = new Student(learner.http(), clock, trainingClass, course, CAP);
         assertProblemStatus(403, Photos.post(stranger.http(), classroom.studyStart(), Photos.variant(Photos.CAGE, 0)));
         student.start();
         assertProblemStatus(403, stranger.http().post("/api/v1/study-sessions/" + student.session + "/heartbeats",
@@ -148,6 +154,47 @@ public class StudyIT extends AnxunTestSupport {
     }
 
     @Test
+    public void creditInAClassStopsAtItsProgrammesOnlineHours() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+        Classroom classroom = Classroom.open(identity, "inst-study-3");
+        String second = Classroom.onlineCourse(classroom.admin(), classroom.operator().http(), "inst-study-3");
+        String trainingClass = Classroom.openClass(classroom.admin(), "inst-study-3",
+                List.of(classroom.course(), second), classroom.learner().id());
+        Http learner = classroom.learner().http();
+        MovableClock clock = onMovableClock();
+
+        // a first segment in one course; the operator then credits all but the last 240 s of the online hours
+        Student first = new Student(learner, clock, trainingClass, classroom.course(), CAP);
+        first.start();
+        first.beatUntilFaceCheck();
+        first.pass();
+        JsonNode entry = learner.get("/api/v1/learners/" + classroom.learner().id() + "/ledger").json()
+                .get("entries").get(0).get("entry");
+        assertEquals(trainingClass, entry.get("classId").asText());
+        long online = classroom.admin().get("/api/v1/classes/" + trainingClass).json().get("onlineHours").asLong()
+                * StudyHours.SECONDS_PER_HOUR;
+        Http.Reply corrected = classroom.operator().http().post("/api/v1/ledger/entries/" + entry.get("id").asText()
+                + "/corrections", "{\"seconds\":" + (online - first.credited - LEFT) + ",\"reason\":\"线下核实\"}");
+        assertEquals(corrected.body(), 201, corrected.status());
+
+        // the other course earns the rest, well within the daily cap; the last check ends the session
+        Student rest = new Student(learner, clock, trainingClass, second, LEFT);
+        rest.start();
+        JsonNode stopped = rest.studyUntilStopped();
+        assertEquals("ONLINE_HOURS_REACHED", stopped.get("session").get("reason").asText());
+        assertEquals(LEFT, rest.credited);
+        assertTrue(stopped.toString(), stopped.get("todaySeconds").asLong() < CAP);
+        JsonNode refused = Problems.assertProblem(Photos.post(learner, "/api/v1/classes/" + trainingClass
+                + "/courses/" + classroom.course() + "/study-sessions", rest.nextCapture()), 409, "conflict");
+        assertTrue(refused.toString(), refused.get("detail").asText().contains("online hours"));
+
+        JsonNode progress = classroom.admin().get("/api/v1/classes/" + trainingClass + "/progress").json().get(0);
+        assertEquals(online, progress.get("creditedSeconds").asLong());
+        assertTrue(progress.toString(), progress.get("completed").asBoolean());
+    }
+
+    @Test
     public void aClassNamesEveryBrokenRuleAndNobodyStudiesWhileItsInstitutionIsSuspended() throws Exception {
         Identity identity = new Identity(http);
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
@@ -170,10 +217,9 @@ public class StudyIT extends AnxunTestSupport {
         Http.Reply suspended = classroom.regulator().http().post("/api/v1/registrations/"
                 + classroom.institutionRegistration() + "/decisions", "{\"action\":\"SUSPEND\",\"reason\":\"整改\"}");
         assertEquals(suspended.body(), 200, suspended.status());
-        JsonNode beat = Problems.assertProblem(classroom.learner().http().post("/api/v1/study-sessions/" + session
-                + "/heartbeats", "{\"unit\":1,\"position\":0,\"visible\":true,\"interacted\":true}"), 403,
-                "forbidden");
-        assertTrue(beat.toString(), beat.get("detail").asText().contains("suspended or revoked"));
+        JsonNode check = Problems.assertProblem(Photos.post(classroom.learner().http(), "/api/v1/study-sessions/"
+                + session + "/face-checks", Photos.variant(Photos.CAGE_AGAIN, 102)), 403, "forbidden");
+        assertTrue(check.toString(), check.get("detail").asText().contains("suspended or revoked"));
         Problems.assertProblem(Photos.post(classroom.learner().http(), classroom.studyStart(),
                 Photos.variant(Photos.CAGE_AGAIN, 101)), 403, "forbidden");
     }
@@ -196,17 +242,23 @@ public class StudyIT extends AnxunTestSupport {
         return new Verification(verifier.exitValue(), output);
     }
 
-    /** Registers the test's clock above the platform's and restarts the ledger bundle, which then takes it. */
+    /**
+     * Registers the test's clock above the platform's and restarts the ledger bundle, which then takes it; once for
+     * the tests of the class, which share a container.
+     */
     private MovableClock onMovableClock() throws Exception {
-        MovableClock clock = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
-        Hashtable<String, Object> ranking = new Hashtable<>();
-        ranking.put(Constants.SERVICE_RANKING, 1000);
-        bundleContext.registerService(Clock.class, clock, ranking);
-        Bundle ledger = bundle("cn.anxun.ledger");
-        ledger.stop();
-        ledger.start();
-        Eventually.await("the study API is back", Duration.ofSeconds(60), http::ready);
-        return clock;
+        if (movable == null) {
+            MovableClock clock = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
+            Hashtable<String, Object> ranking = new Hashtable<>();
+            ranking.put(Constants.SERVICE_RANKING, 1000);
+            bundleContext.registerService(Clock.class, clock, ranking);
+            Bundle ledger = bundle("cn.anxun.ledger");
+            ledger.stop();
+            ledger.start();
+            Eventually.await("the study API is back", Duration.ofSeconds(60), http::ready);
+            movable = clock;
+        }
+        return movable;
     }
 
     private static void assertProblemStatus(int status, Http.Reply reply) {
@@ -219,7 +271,12 @@ public class StudyIT extends AnxunTestSupport {
      */
     private static final class Student {
 
+        /** Numbers every capture of the class's tests: a learner's clients never send the same file twice. */
+        private static int captures;
+
         Http http;
+        /** What the session may credit at most: the rest of the daily cap or of the class's online hours. */
+        final long cap;
         final MovableClock clock;
         final String trainingClass;
         final String course;
@@ -235,12 +292,12 @@ public class StudyIT extends AnxunTestSupport {
         private long pieceFrom;
         private long pieceSeconds;
         private long pieceTo;
-        private int captures;
         private long pieceEnd;
         private long lastBeat;
 
-        Student(Http http, MovableClock clock, String trainingClass, String course) {
+        Student(Http http, MovableClock clock, String trainingClass, String course, long cap) {
             this.http = http;
+            this.cap = cap;
             this.clock = clock;
             this.trainingClass = trainingClass;
             this.course = course;
@@ -263,7 +320,7 @@ public class StudyIT extends AnxunTestSupport {
             long last = position;
             position = position + BEAT > 570 ? 0 : position + BEAT;
             long earned = prompted ? 0 : Math.max(0, Math.min(BEAT, position - last));
-            earned = Math.min(earned, CAP - credited - pending);
+            earned = Math.min(earned, cap - credited - pending);
             JsonNode answer = send(interacted);
             if ("RESUME_WITH_FACE_CHECK".equals(answer.get("action").asText())) {
                 position = last;
@@ -352,7 +409,7 @@ public class StudyIT extends AnxunTestSupport {
             for (int i = 0; i < 60; i++) {
                 JsonNode answer = beat(true);
                 if ("FACE_CHECK".equals(answer.get("action").asText())) {
-                    boolean last = credited + pending == CAP;
+                    boolean last = credited + pending == cap;
                     JsonNode checked = capture(Photos.CAGE_AGAIN);
                     closePiece();
                     expected.addAll(pieces);
@@ -364,7 +421,7 @@ public class StudyIT extends AnxunTestSupport {
                     }
                 }
             }
-            throw new AssertionError("the daily cap was not reached");
+            throw new AssertionError("the cap was not reached");
         }
 
         private JsonNode capture(String photo) {

@@ -18,8 +18,8 @@ import cn.anxun.ledger.proof.Entry;
 @Table(name = "LEDGER_ENTRY")
 @NamedQuery(name = EntryRecord.OF_LEARNER, query = "SELECT e FROM EntryRecord e WHERE e.learnerId = :learner "
         + "ORDER BY e.recordedAt, e.id")
-@NamedQuery(name = EntryRecord.UNSEQUENCED, query = "SELECT e FROM EntryRecord e WHERE e.treeIndex IS NULL "
-        + "ORDER BY e.recordedAt, e.id")
+// unordered: ordering a backlog would sort all of it to take one batch
+@NamedQuery(name = EntryRecord.UNSEQUENCED, query = "SELECT e FROM EntryRecord e WHERE e.treeIndex IS NULL")
 @NamedQuery(name = EntryRecord.SEQUENCED, query = "SELECT e FROM EntryRecord e WHERE e.treeIndex >= :from "
         + "AND e.treeIndex < :to ORDER BY e.treeIndex")
 @NamedQuery(name = EntryRecord.LEAF_AT, query = "SELECT e.leafHash FROM EntryRecord e WHERE e.treeIndex = :index")
@@ -118,6 +118,10 @@ class EntryRecord {
         recordedAt = entry.recordedAt().toEpochMilli();
         recordedBy = entry.recordedBy();
         leafHash = HexFormat.of().formatHex(entry.leafHash());
+    }
+
+    long recordedAt() {
+        return recordedAt;
     }
 
     String id() {

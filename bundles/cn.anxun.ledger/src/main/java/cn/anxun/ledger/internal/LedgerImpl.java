@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -231,8 +233,9 @@ public class LedgerImpl implements Ledger {
     SignedCheckpoint checkpoint() {
         return jpa.txExpr(TransactionType.Required, em -> {
             HeadRecord head = em.find(HeadRecord.class, HeadRecord.ID, LockModeType.PESSIMISTIC_WRITE);
-            List<EntryRecord> fresh = em.createNamedQuery(EntryRecord.UNSEQUENCED, EntryRecord.class)
-                    .setMaxResults(BATCH).getResultList();
+            List<EntryRecord> fresh = new ArrayList<>(em.createNamedQuery(EntryRecord.UNSEQUENCED,
+                    EntryRecord.class).setMaxResults(BATCH).getResultList());
+            fresh.sort(Comparator.comparingLong(EntryRecord::recordedAt).thenComparing(EntryRecord::id));
             SignedCheckpoint latest = latest(em);
             if (fresh.isEmpty()) {
                 return latest;
@@ -282,11 +285,12 @@ public class LedgerImpl implements Ledger {
                     mismatches.add("leaf " + read + " is missing");
                     read = entry.treeIndex();
                 }
-                if (!HEX.formatHex(entry.entry().leafHash()).equals(HEX.formatHex(entry.leafHash()))) {
+                byte[] leaf = entry.leafHash();
+                if (!Arrays.equals(entry.entry().leafHash(), leaf)) {
                     mismatches.add("entry " + entry.id() + " (leaf " + entry.treeIndex() + ") no longer matches its "
                             + "leaf hash");
                 }
-                push(stack, levels, entry.leafHash());
+                push(stack, levels, leaf);
                 read++;
                 while (next < checkpoints.size() && checkpoints.get(next).treeSize() == read) {
                     checkRoot(checkpoints.get(next++), rootOf(stack), mismatches);

@@ -14,13 +14,10 @@ import javax.persistence.Table;
 @NamedQuery(name = PieceRecord.OF_SESSION, query = "SELECT p FROM PieceRecord p WHERE p.sessionId = :session "
         + "ORDER BY p.startedAt, p.id")
 @NamedQuery(name = PieceRecord.DROP, query = "DELETE FROM PieceRecord p WHERE p.sessionId = :session")
-@NamedQuery(name = PieceRecord.IN_UNIT, query = "SELECT SUM(p.earnedMs) FROM PieceRecord p "
-        + "WHERE p.sessionId = :session AND p.unit = :unit")
 class PieceRecord {
 
     static final String OF_SESSION = "PieceRecord.ofSession";
     static final String DROP = "PieceRecord.drop";
-    static final String IN_UNIT = "PieceRecord.inUnit";
 
     @Id
     @Column(length = 36)

@@ -88,6 +88,9 @@ class SessionRecord {
 
     private long pendingMs;
 
+    /** The ledger's credit in the current unit; {@code null} until read when the session enters the unit. */
+    private Long unitCreditedMs;
+
     protected SessionRecord() {
     }
 
@@ -207,6 +210,14 @@ class SessionRecord {
     void at(Integer unit, Long positionMs) {
         this.unit = unit;
         this.positionMs = positionMs;
+    }
+
+    Long unitCreditedMs() {
+        return unitCreditedMs;
+    }
+
+    void unitCreditedMs(Long ms) {
+        unitCreditedMs = ms;
     }
 
     long segmentOpenedAt() {

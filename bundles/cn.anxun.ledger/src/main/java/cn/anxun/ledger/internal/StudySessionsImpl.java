@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -58,6 +60,8 @@ public class StudySessionsImpl implements StudySessions {
     private final Classes classes;
     private final FaceChecks faceChecks;
     private final SecureRandom random = new SecureRandom();
+    /** Online courses by id; few, and re-read whenever a session starts or a face check closes a segment. */
+    private final Map<String, Course> courses = new ConcurrentHashMap<>();
     private volatile StudyConfig config;
 
     @Activate
@@ -79,6 +83,7 @@ public class StudySessionsImpl implements StudySessions {
     @Override
     public StudyAnswer start(Caller learner, String classId, String courseId, byte[] capture) {
         StudyPlace place = classes.studyPlace(learner, classId, courseId);
+        placed(place);
         StudyConfig rules = config;
         long classCap = place.trainingClass().onlineHours() * StudyHours.SECONDS_PER_HOUR;
         Instant before = clock.instant();
@@ -120,25 +125,26 @@ public class StudySessionsImpl implements StudySessions {
                     + "position too for video and sound");
         }
         StudyConfig rules = config;
-        Course course = course(learner, sessionId);
-        if (beat.unit() < 1 || beat.unit() > course.units().size()) {
-            throw new InvalidInputException("unit", "course-unit", "is a unit of the course, 1 to "
-                    + course.units().size());
-        }
-        Course.Unit unit = course.units().get(beat.unit() - 1);
-        boolean timed = unit.type() != UnitType.TEXT;
-        if (timed && (beat.position() == null || !(beat.position() >= 0))) {
-            throw new InvalidInputException("position", "required", "is the playback position in seconds, from 0");
-        }
-        if (unit.duration() == null) {
-            throw new ConflictException("Unit " + beat.unit() + " is still being measured.");
-        }
         return jpa.txExpr(TransactionType.Required, em -> {
             SessionRecord session = locked(em, learner, sessionId);
-            long now = clock.millis();
             if (session.status() == Status.ENDED) {
                 return answer(session, Action.STOP, null, rules);
             }
+            Course course = course(learner, session);
+            if (beat.unit() < 1 || beat.unit() > course.units().size()) {
+                throw new InvalidInputException("unit", "course-unit", "is a unit of the course, 1 to "
+                        + course.units().size());
+            }
+            Course.Unit unit = course.units().get(beat.unit() - 1);
+            boolean timed = unit.type() != UnitType.TEXT;
+            if (timed && (beat.position() == null || !(beat.position() >= 0))) {
+                throw new InvalidInputException("position", "required", "is the playback position in seconds, "
+                        + "from 0");
+            }
+            if (unit.duration() == null) {
+                throw new ConflictException("Unit " + beat.unit() + " is still being measured.");
+            }
+            long now = clock.millis();
             newDay(em, session, now);
             long interval = Math.max(0, Math.min(now - session.lastBeatAt(), 2000L * rules.heartbeatSeconds()));
             Long position = timed ? Math.round(beat.position() * 1000) : null;
@@ -190,11 +196,16 @@ public class StudySessionsImpl implements StudySessions {
                 earned = interval;
             }
             earning &= sameUnit;
+            if (!sameUnit || session.unitCreditedMs() == null) {
+                session.unitCreditedMs(creditedInUnit(em, session, beat.unit()));
+            }
             if (earning && earned > 0) {
-                earned = Math.min(earned, unitRemainingMs(em, session, unit, beat.unit()));
+                List<PieceRecord> pieces = pieces(em, session);
+                earned = Math.min(earned, unitRemainingMs(session, unit, beat.unit(), pieces));
                 earned = Math.min(earned, capRemainingMs(session, rules));
                 if (earned > 0) {
-                    earn(em, session, beat.unit(), from, timed ? position : null, now - earned, now, earned);
+                    earn(em, session, pieces, beat.unit(), from, timed ? position : null, now - earned, now,
+                            earned);
                 }
             }
             if (progress != null) {
@@ -232,7 +243,8 @@ public class StudySessionsImpl implements StudySessions {
 
     @Override
     public StudyAnswer capture(Caller learner, String sessionId, byte[] capture) {
-        get(learner, sessionId);
+        StudySession open = get(learner, sessionId);
+        placed(classes.studyPlace(learner, open.classId(), open.courseId()));
         FaceCheck check = faceChecks.check(learner, learner.accountId(), capture, FaceCheck.Purpose.DURING_STUDY);
         StudyConfig rules = config;
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -316,6 +328,9 @@ public class StudySessionsImpl implements StudySessions {
                         Instant.ofEpochMilli(piece.endedAt()), seconds, session.segmentOpenedBy(), closedBy,
                         session.id(), null, null, Instant.ofEpochMilli(now), "system")));
                 total += seconds;
+                if (session.unitCreditedMs() != null && Integer.valueOf(piece.unit()).equals(session.unit())) {
+                    session.unitCreditedMs(session.unitCreditedMs() + seconds * 1000);
+                }
             }
         }
         em.createNamedQuery(PieceRecord.DROP).setParameter("session", session.id()).executeUpdate();
@@ -334,9 +349,8 @@ public class StudySessionsImpl implements StudySessions {
         session.voided();
     }
 
-    private void earn(EntityManager em, SessionRecord session, int unit, Long fromMs, Long toMs, long from, long to,
-            long ms) {
-        List<PieceRecord> pieces = pieces(em, session);
+    private static void earn(EntityManager em, SessionRecord session, List<PieceRecord> pieces, int unit, Long fromMs,
+            Long toMs, long from, long to, long ms) {
         PieceRecord last = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
         if (last == null || !last.continuedBy(unit, fromMs, session.lastBeatAt())) {
             last = new PieceRecord(session.id(), unit, fromMs, from);
@@ -351,13 +365,17 @@ public class StudySessionsImpl implements StudySessions {
                 .getResultList();
     }
 
-    private long unitRemainingMs(EntityManager em, SessionRecord session, Course.Unit unit, int position) {
-        long credited = sum(em.createNamedQuery(EntryRecord.CREDITED_IN_UNIT).setParameter("learner",
-                session.learnerId()).setParameter("class", session.classId()).setParameter("course",
-                        session.courseId()).setParameter("unit", position).getSingleResult()) * 1000;
-        long pending = sum(em.createNamedQuery(PieceRecord.IN_UNIT).setParameter("session", session.id())
-                .setParameter("unit", position).getSingleResult());
-        return Math.max(0, unit.duration().toMillis() - credited - pending);
+    private static long creditedInUnit(EntityManager em, SessionRecord session, int unit) {
+        return sum(em.createNamedQuery(EntryRecord.CREDITED_IN_UNIT).setParameter("learner", session.learnerId())
+                .setParameter("class", session.classId()).setParameter("course", session.courseId())
+                .setParameter("unit", unit).getSingleResult()) * 1000;
+    }
+
+    private static long unitRemainingMs(SessionRecord session, Course.Unit unit, int position,
+            List<PieceRecord> pieces) {
+        long pending = pieces.stream().filter(piece -> piece.unit() == position).mapToLong(PieceRecord::earnedMs)
+                .sum();
+        return Math.max(0, unit.duration().toMillis() - session.unitCreditedMs() - pending);
     }
 
     private long capRemainingMs(SessionRecord session, StudyConfig rules) {
@@ -413,9 +431,19 @@ public class StudySessionsImpl implements StudySessions {
         return check;
     }
 
-    private Course course(Caller learner, String sessionId) {
-        StudySession session = get(learner, sessionId);
-        return classes.studyPlace(learner, session.classId(), session.courseId()).course();
+    /** The course of a session as its last start or face check read it, the rules checked then. */
+    private Course course(Caller learner, SessionRecord session) {
+        Course known = courses.get(session.courseId());
+        return known != null ? known : placed(classes.studyPlace(learner, session.classId(), session.courseId()));
+    }
+
+    /** Keeps the course of a place a learner may study now, once its units are all measured. */
+    private Course placed(StudyPlace place) {
+        Course course = place.course();
+        if (course.duration() != null) {
+            courses.put(course.id(), course);
+        }
+        return course;
     }
 
     private static SessionRecord locked(EntityManager em, Caller learner, String sessionId) {
