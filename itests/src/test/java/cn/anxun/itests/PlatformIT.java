@@ -427,6 +427,11 @@ public class PlatformIT extends AnxunTestSupport {
      * cannot decode, a path whose dot segments lead out of the API, a request line or headers over its buffers.
      */
     private static final Set<Integer> HTTP_SERVER_REFUSALS = Set.of(400, 404, 414, 431);
+    /**
+     * The JAX-RS runtime's own answers to a request no operation describes: another method, an Accept it cannot
+     * meet (and a body sent where the operation takes none: 415). Every operation may give them; none declares them.
+     */
+    private static final Set<Integer> RUNTIME_REFUSALS = Set.of(405, 406);
     /** The same requests on every run, so that what the fuzz finds can be made again. */
     private static final long FUZZ_SEED = 20_261_205L;
     /** Tables a refused request writes to on purpose: its audit row, a counted login or registration attempt. */
@@ -438,12 +443,14 @@ public class PlatformIT extends AnxunTestSupport {
         Identity identity = new Identity(http);
         List<FuzzCaller> callers = FuzzCaller.all(identity);
         long seed = FUZZ_SEED;
-        ApiFuzz fuzz = new ApiFuzz(http.get("/api/v1/openapi.json").json(), seed);
+        JsonNode document = http.get("/api/v1/openapi.json").json();
+        ApiFuzz fuzz = new ApiFuzz(document, seed);
         Random pick = new Random(seed);
         Map<String, Long> before = rowCounts();
         Map<String, Integer> answers = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
         List<String> notProblems = new ArrayList<>();
+        Set<String> undeclared = new TreeSet<>();
         Set<String> acceptedWrites = new TreeSet<>();
         for (int i = 0; i < FUZZ_REQUESTS; i++) {
             ApiFuzz.Operation operation = fuzz.operations().get(i % fuzz.operations().size());
@@ -474,6 +481,13 @@ public class PlatformIT extends AnxunTestSupport {
                 answers.merge("of which refused by the HTTP server", 1, Integer::sum);
             } else if (reply.status() >= 400 && !reply.contentType().startsWith("application/problem+json")) {
                 notProblems.add(what + " " + reply.contentType());
+            } else if (reply.status() >= 400 && !RUNTIME_REFUSALS.contains(reply.status())) {
+                JsonNode declared = document.path("paths").path(request.operation().path().substring("/api/v1"
+                        .length())).path(request.operation().method().toLowerCase(Locale.ROOT));
+                boolean bodiless = reply.status() == 415 && !declared.has("requestBody");
+                if (!bodiless && !declared.path("responses").has(String.valueOf(reply.status()))) {
+                    undeclared.add(request.operation() + " " + reply.status());
+                }
             } else if (reply.status() < 300 && request.writes()) {
                 acceptedWrites.add(request.method() + " " + request.operation().path() + " as " + caller.name());
             }
@@ -493,6 +507,7 @@ public class PlatformIT extends AnxunTestSupport {
         assertEquals("server errors (seed " + seed + "): " + serverErrors, 0, serverErrors.size());
         assertEquals("errors that are not problem details: " + notProblems, 0, notProblems.size());
         assertEquals("refused requests left records; writes accepted: " + acceptedWrites, Map.of(), grown);
+        assertEquals("answers the OpenAPI document does not declare", Set.of(), undeclared);
     }
 
     /** A caller of the fuzz: anonymous, with a forged token, or logged in with a role, logging in again if it must. */

@@ -30,6 +30,9 @@ import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -132,7 +135,11 @@ public class CoursesResource implements ApiResource {
     @Path("ratings")
     @Operation(operationId = "rateCourse", summary = "A learner rates an online course and its teachers (1-5) with an "
             + "optional comment, which is shown once the content filters pass it; a new rating replaces the "
-            + "learner's last", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "learner's last", security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
+                @ApiResponse(responseCode = "201", description = "the rating", content = @Content(schema = @Schema(
+                        implementation = Feedback.Given.class))),
+                @ApiResponse(responseCode = "409", description = "the course is not online, or the learner's "
+                        + "rating changed at the same moment")})
     public Response rate(@Context Caller caller, @PathParam("id") String course, Feedback.Rating rating) {
         return Response.status(Response.Status.CREATED).entity(feedback.rate(caller, course, rating)).build();
     }

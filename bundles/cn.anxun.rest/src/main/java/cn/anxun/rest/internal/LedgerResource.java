@@ -57,8 +57,9 @@ public class LedgerResource implements ApiResource {
     @Anonymous
     @Path("checkpoint")
     @Operation(operationId = "getLedgerCheckpoint", summary = "The latest signed checkpoint; public",
-            responses = @ApiResponse(responseCode = "200", description = "the checkpoint", content = @Content(
-                    schema = @Schema(implementation = SignedCheckpoint.class))))
+            responses = {@ApiResponse(responseCode = "200", description = "the checkpoint", content = @Content(
+                    schema = @Schema(implementation = SignedCheckpoint.class))),
+                @ApiResponse(responseCode = "404", description = "no checkpoint has been signed yet")})
     public SignedCheckpoint checkpoint() {
         SignedCheckpoint latest = ledger.latestCheckpoint();
         if (latest == null) {
@@ -71,8 +72,9 @@ public class LedgerResource implements ApiResource {
     @Path("checkpoints")
     @Operation(operationId = "signLedgerCheckpoint", summary = "Takes the new entries into the tree and signs a "
             + "checkpoint now; the operator's", security = @SecurityRequirement(name = AuthResource.BEARER),
-            responses = @ApiResponse(responseCode = "200", description = "the checkpoint", content = @Content(
-                    schema = @Schema(implementation = SignedCheckpoint.class))))
+            responses = {@ApiResponse(responseCode = "200", description = "the checkpoint", content = @Content(
+                    schema = @Schema(implementation = SignedCheckpoint.class))),
+                @ApiResponse(responseCode = "409", description = "the ledger has no entries yet")})
     public SignedCheckpoint sign(@Context Caller caller) {
         return ledger.checkpointNow(caller);
     }

@@ -1,6 +1,8 @@
 package cn.anxun.rest.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,18 +41,47 @@ public class OpenApiResource {
                                 + "Every error is an RFC 7807 problem detail (application/problem+json)."))
                 .servers(List.of(new Server().url("/api/v1")));
         OpenAPI openApi = new Reader(new SwaggerConfiguration().openAPI(base).readAllResources(true)).read(resources);
-        declareUnavailable(openApi);
+        declareErrors(openApi);
         document = Json.pretty(openApi);
     }
 
-    /** Every operation may meet a database that does not answer: the answer is declared once, here. */
-    private static void declareUnavailable(OpenAPI openApi) {
+    /**
+     * The error answers every operation may give, declared from what the operation takes, so that each one names
+     * them without repeating them in its annotations; an operation's own declaration of a status wins, and any error
+     * answer declared without a body gets the problem document it is.
+     */
+    private static void declareErrors(OpenAPI openApi) {
         ApiResponse unavailable = problem("the database or a part the request needs is unavailable; nothing was "
                 + "stored; try again after Retry-After seconds").addHeaderObject("Retry-After", new Header()
                 .description("seconds to wait").schema(new IntegerSchema()));
         // until the first resource comes, there are no paths
         Optional.ofNullable(openApi.getPaths()).map(Paths::values).orElse(List.of()).forEach(path -> path
-                .readOperations().forEach(operation -> operation.getResponses().putIfAbsent("503", unavailable)));
+                .readOperations().forEach(operation -> {
+                    boolean parameters = !Optional.ofNullable(operation.getParameters()).orElse(List.of()).isEmpty();
+                    boolean body = operation.getRequestBody() != null;
+                    Map<String, ApiResponse> errors = new LinkedHashMap<>();
+                    errors.put("400", problem("a parameter, a header or the body is malformed; the problem names it"));
+                    // a token that is not valid is refused even where none is needed
+                    errors.put("401", problem("the access token is not valid, or the operation needs one"));
+                    if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                        errors.put("403", problem("the caller's role or region may not do this"));
+                    }
+                    if (parameters || body) {
+                        errors.put("404", problem("what the request names does not exist"));
+                        errors.put("422", problem("the input breaks rules; each broken one is named with its field"));
+                    }
+                    if (body) {
+                        errors.put("413", problem("the body is larger than the operation takes"));
+                        errors.put("415", problem("the body is not of a media type the operation takes"));
+                    }
+                    errors.put("503", unavailable);
+                    errors.forEach(operation.getResponses()::putIfAbsent);
+                    operation.getResponses().forEach((status, answer) -> {
+                        if (status.matches("[45]\\d\\d") && answer.getContent() == null) {
+                            answer.setContent(problem(answer.getDescription()).getContent());
+                        }
+                    });
+                }));
     }
 
     private static ApiResponse problem(String description) {
