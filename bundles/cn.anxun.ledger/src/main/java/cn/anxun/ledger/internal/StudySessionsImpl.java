@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -328,7 +329,7 @@ public class StudySessionsImpl implements StudySessions {
                         Instant.ofEpochMilli(piece.endedAt()), seconds, session.segmentOpenedBy(), closedBy,
                         session.id(), null, null, Instant.ofEpochMilli(now), "system")));
                 total += seconds;
-                if (session.unitCreditedMs() != null && Integer.valueOf(piece.unit()).equals(session.unit())) {
+                if (session.unitCreditedMs() != null && Objects.equals(session.unit(), piece.unit())) {
                     session.unitCreditedMs(session.unitCreditedMs() + seconds * 1000);
                 }
             }
@@ -431,7 +432,10 @@ public class StudySessionsImpl implements StudySessions {
         return check;
     }
 
-    /** The course of a session as its last start or face check read it, the rules checked then. */
+    /**
+     * The session's course as a start or face check last read it; the session's own class rules were checked at
+     * its start and are again at each face check, before anything is credited.
+     */
     private Course course(Caller learner, SessionRecord session) {
         Course known = courses.get(session.courseId());
         return known != null ? known : placed(classes.studyPlace(learner, session.classId(), session.courseId()));
