@@ -1,7 +1,14 @@
 package cn.anxun.shell.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 
 import javax.security.auth.login.AppConfigurationEntry;
 
@@ -9,6 +16,7 @@ import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.apache.karaf.jaas.modules.encryption.EncryptionSupport;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,21 +55,39 @@ public class ConsoleOperator {
                 // Karaf's realms name their module behind its proxy login module; passwords are in the properties one
                 if (PASSWORDS.equals(entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE))) {
                     engines.stream().filter(factory -> factory.getModuleClass().equals(PASSWORDS)).findFirst()
-                            .map(factory -> factory.build(entry.getOptions())).ifPresent(ConsoleOperator::createIfNone);
+                            .map(factory -> factory.build(entry.getOptions()))
+                            .ifPresent(users -> createIfNone(users, entry.getOptions()));
                 }
             }
         }
     }
 
-    private static void createIfNone(BackingEngine users) {
+    private static void createIfNone(BackingEngine users, Map<String, ?> options) {
         if (!users.listUsers().isEmpty()) {
             return;
         }
         String password = generated();
-        users.addUser(USER, password);
-        users.addGroup(USER, GROUP);
+        add(Path.of(String.valueOf(options.get("users"))),
+                USER + " = " + new EncryptionSupport(options).encrypt(password) + ",_g_:" + GROUP);
         LOG.warn("Console account '{}' created with the password {} - it is not shown again. The console listens on "
                 + "127.0.0.1 only; see docs/operations.md, \"The operator account\".", USER, password);
+    }
+
+    /**
+     * Adds the account, hashed and in its group, by one atomic replace of the file: Karaf re-reads and re-writes the
+     * file whenever it changes, and caught between the backing engine's two writes (user, then group) it lost the
+     * group or read half a file.
+     */
+    private static void add(Path file, String line) {
+        try {
+            String accounts = Files.readString(file, StandardCharsets.ISO_8859_1);
+            Path next = Files.createTempFile(file.getParent(), "users", ".properties");
+            Files.writeString(next, accounts + (accounts.endsWith("\n") ? "" : "\n") + line + "\n",
+                    StandardCharsets.ISO_8859_1);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The console account could not be written to " + file, e);
+        }
     }
 
     private static String generated() {
