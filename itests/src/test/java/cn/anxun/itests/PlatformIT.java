@@ -231,6 +231,15 @@ public class PlatformIT extends AnxunTestSupport {
         assertTrue(paths.path("/cities/{code}").path("get").path("responses").path("200").path("content")
                 .path("application/json").path("schema").has("$ref"));
         assertTrue(document.path("components").path("schemas").has("Problem"));
+        List<String> withoutSuccess = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            List<String> statuses = new ArrayList<>();
+            operation.getValue().path("responses").fieldNames().forEachRemaining(statuses::add);
+            if (operation.getValue().has("responses") && statuses.stream().noneMatch(s -> s.matches("[23]\\d\\d"))) {
+                withoutSuccess.add(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
+            }
+        }));
+        assertEquals("operations that declare no success answer", List.of(), withoutSuccess);
     }
 
     @Test

@@ -97,7 +97,8 @@ public class AuthResource implements ApiResource {
     @POST
     @Path("logout")
     @Operation(operationId = "logout", summary = "End this session: its access and refresh tokens stop working at once",
-            security = @SecurityRequirement(name = BEARER))
+            security = @SecurityRequirement(name = BEARER),
+            responses = @ApiResponse(responseCode = "204", description = "logged out: the session's tokens stop working"))
     public void logout(@Context Caller caller) {
         sessions.logout(caller);
     }

@@ -24,6 +24,9 @@ import cn.anxun.institutions.Registration;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,7 +49,9 @@ public class CityRegistrationsResource implements ApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "submitIntent", summary = "Submit an institution's intent to register in the city, with "
             + "its uploaded written intent; for an institution administrator; the city's module must be installed",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the submitted registration", content = @Content(schema = @Schema(
+                    implementation = Registration.class))))
     public Response submit(@Context Caller caller, @PathParam("code") String city, Intent intent) {
         Registration submitted = registrations.submit(caller, city, intent);
         return Response.created(URI.create("registrations/" + submitted.id())).entity(submitted).build();

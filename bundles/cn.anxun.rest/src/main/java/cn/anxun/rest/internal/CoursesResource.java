@@ -78,7 +78,11 @@ public class CoursesResource implements ApiResource {
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "getUnitContent", summary = "A unit's video or sound, or a picture of a text unit, "
             + "whole or in the range asked for; for learners once the course is online",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = {@ApiResponse(responseCode = "200", description = "the medium", content = {
+                    @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))}),
+                @ApiResponse(responseCode = "206", description = "the range asked for", content = {
+                    @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))})})
     public Response unitContent(@Context Caller caller, @PathParam("id") String course,
             @PathParam("position") int position,
             @Parameter(description = "a text unit's picture, from 0") @QueryParam("picture") int picture,

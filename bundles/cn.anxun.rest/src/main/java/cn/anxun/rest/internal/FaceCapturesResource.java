@@ -17,6 +17,9 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.FacePhoto;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -36,7 +39,9 @@ public class FaceCapturesResource implements ApiResource {
     @GET
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getFaceCapture", summary = "The live capture of a check; for those who supervise the "
-            + "learner; audited; 404 once its retention period ended", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "learner; audited; 404 once its retention period ended", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the capture", content = {
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
     public Response capture(@Context Caller caller, @PathParam("id") String check) {
         FacePhoto photo = checks.capture(caller, check);
         return Response.ok(photo.bytes(), photo.mediaType()).build();

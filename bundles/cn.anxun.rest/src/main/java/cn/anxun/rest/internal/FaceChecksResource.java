@@ -23,6 +23,9 @@ import cn.anxun.face.FaceChecks;
 import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,7 +48,9 @@ public class FaceChecksResource implements ApiResource {
     @Consumes({"image/jpeg", "image/png"})
     @Operation(operationId = "checkFace", summary = "The learner's live capture (the body, JPEG or PNG) compared with "
             + "their reference photo: passed or not, with the reason; recorded, the capture sealed for the retention "
-            + "period", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "period", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the check, passed or not", content = @Content(schema = @Schema(
+                    implementation = FaceCheck.class))))
     public Response check(@Context Caller caller, @PathParam("id") String learner,
             @Parameter(description = "STUDY_START, DURING_STUDY, EXAM or TRIAL") @QueryParam("purpose") String purpose,
             byte[] capture) {

@@ -23,6 +23,9 @@ import cn.anxun.courses.Courses;
 import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -44,7 +47,9 @@ public class InstitutionCoursesResource implements ApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCourse", summary = "A new course draft: title, programmes, teachers and units "
             + "of type VIDEO, AUDIO (an uploaded medium) or TEXT (text and uploaded pictures)",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the course, a draft", content = @Content(schema = @Schema(
+                    implementation = Course.class))))
     public Response create(@Context Caller caller, @PathParam("id") String institution, CourseDraft draft) {
         Course course = courses.create(caller, institution, draft);
         return Response.created(URI.create("courses/" + course.id())).entity(course).build();

@@ -30,6 +30,9 @@ import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.Upload;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +60,9 @@ public class InstitutionsResource implements ApiResource {
     @Consumes("application/pdf")
     @Operation(operationId = "uploadLetter", summary = "Upload a written intent (意向书): the body is the PDF, which "
             + "must open without a password and be within the configured size (5 MiB by default); for the "
-            + "institution's administrator", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "institution's administrator", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the stored letter", content = @Content(schema = @Schema(
+                    implementation = SubmittedDocument.class))))
     public Response uploadLetter(@Context Caller caller, @PathParam("id") String institution,
             @Parameter(description = "the file's name, kept with it") @QueryParam("filename") String filename,
             InputStream pdf) {
@@ -70,7 +75,9 @@ public class InstitutionsResource implements ApiResource {
     @Path("documents/{document}")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getInstitutionDocument", summary = "A document the institution submitted, as "
-            + "submitted", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "submitted", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the document", content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))}))
     public Response document(@Context Caller caller, @PathParam("id") String institution,
             @PathParam("document") String document) {
         return Documents.download(registrations.document(caller, institution, document));
@@ -90,7 +97,9 @@ public class InstitutionsResource implements ApiResource {
     @Produces(CSV + ";qs=0.5") // JSON, unless CSV is asked for
     @Operation(operationId = "exportInstitutionRecords", summary = "The registrations as CSV (UTF-8 with a byte "
             + "order mark), one row per step of each registration, with its letter's name and SHA-256",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the records, one row each", content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
     public Response recordsCsv(@Context Caller caller, @PathParam("id") String institution) {
         return Response.ok(registrations.recordsCsv(caller, institution), CSV + "; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment("records-" + institution + ".csv"))
@@ -102,7 +111,9 @@ public class InstitutionsResource implements ApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "startUpload", summary = "Start uploading a media file (video, audio or picture) of "
             + "the announced size; then PUT its chunks to the upload", security = @SecurityRequirement(name =
-            AuthResource.BEARER))
+            AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the upload, ready for its first chunk", content = @Content(schema = @Schema(
+                    implementation = Upload.class))))
     public Response startUpload(@Context Caller caller, @PathParam("id") String institution, NewUpload upload) {
         if (upload == null) {
             throw new InvalidInputException("body", "required", "must be {\"filename\": …, \"size\": …}");

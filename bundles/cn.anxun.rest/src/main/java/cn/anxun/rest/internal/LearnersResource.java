@@ -102,7 +102,9 @@ public class LearnersResource implements ApiResource {
     @Path("{id}/face-photo")
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getLearnerFacePhoto", summary = "The reference face photo; audited",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the reference photo", content = {
+                    @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
     public Response facePhoto(@Context Caller caller, @PathParam("id") String id) {
         FacePhoto photo = learners.facePhoto(caller, id);
         return Response.ok(photo.bytes(), photo.mediaType()).build();
@@ -113,7 +115,8 @@ public class LearnersResource implements ApiResource {
     @Consumes({"image/jpeg", "image/png"})
     @Operation(operationId = "replaceLearnerFacePhoto", summary = "Re-enrol: a new reference photo (one usable face), "
             + "for the operator or an administrator of the learner's institution; earlier photos are kept; audited",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "204", description = "replaced"))
     public Response replaceFacePhoto(@Context Caller caller, @PathParam("id") String id, byte[] photo) {
         learners.replaceFacePhoto(caller, id, photo);
         return Response.noContent().build();

@@ -20,6 +20,9 @@ import cn.anxun.identity.Role;
 import cn.anxun.identity.Sessions;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -62,7 +65,8 @@ public class MeResource implements ApiResource {
     @POST
     @Path("password")
     @Operation(operationId = "changePassword", summary = "Change your own password; your other sessions end",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "204", description = "changed: the other sessions of the account have ended"))
     public void changePassword(@Context Caller caller, PasswordChange change) {
         if (change == null) {
             throw new InvalidInputException("newPassword", "required", "is required");

@@ -21,6 +21,9 @@ import cn.anxun.media.MediaValidations;
 import cn.anxun.media.Validation;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -51,7 +54,11 @@ public class MediaResource implements ApiResource {
     @Path("content")
     @Produces(MediaType.WILDCARD)
     @Operation(operationId = "getMediaContent", summary = "The bytes, whole or the range asked for (Range: "
-            + "bytes=<first>-<last>, answered with 206)", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "bytes=<first>-<last>, answered with 206)", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = {@ApiResponse(responseCode = "200", description = "the medium", content = {
+                    @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))}),
+                @ApiResponse(responseCode = "206", description = "the range asked for", content = {
+                    @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary"))})})
     public Response content(@Context Caller caller, @PathParam("id") String media,
             @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange) {
         return MediaDownloads.send(library.content(caller, media), range, ifRange);
@@ -71,7 +78,9 @@ public class MediaResource implements ApiResource {
     @Path("validation")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "revalidateMedia", summary = "Run every installed validator that reads the file again",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "202", description = "the validation, queued", content = @Content(schema = @Schema(
+                    implementation = Validation.class))))
     public Response revalidate(@Context Caller caller, @PathParam("id") String media) {
         return Response.accepted(validations.revalidate(caller, media)).build();
     }

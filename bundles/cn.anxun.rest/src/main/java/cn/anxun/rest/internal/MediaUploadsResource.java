@@ -24,6 +24,9 @@ import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.Upload;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +56,11 @@ public class MediaUploadsResource implements ApiResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "putUploadChunk", summary = "One chunk of the file, starting at the bytes received so "
             + "far; the last one completes the upload (201, with the media)",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = {@ApiResponse(responseCode = "200", description = "the upload, more chunks to come", content = @Content(schema = @Schema(
+                    implementation = Upload.class))),
+                @ApiResponse(responseCode = "201", description = "the upload, complete, with its media", content = @Content(schema = @Schema(
+                    implementation = Upload.class)))})
     public Response chunk(@Context Caller caller, @PathParam("id") String upload,
             @Parameter(description = "bytes <first>-<last>/<size>") @HeaderParam("Content-Range") String range,
             InputStream body) {

@@ -24,6 +24,9 @@ import cn.anxun.institutions.OfflineInstitutionEntry;
 import cn.anxun.institutions.OfflineRegister;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -52,7 +55,9 @@ public class OfflineRegisterResource implements ApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addOfflineInstitution", summary = "Add an institution to the city's register; for the "
-            + "city's regulator; audited", security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "city's regulator; audited", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the entry", content = @Content(schema = @Schema(
+                    implementation = OfflineInstitution.class))))
     public Response add(@Context Caller caller, @PathParam("code") String city, OfflineInstitutionEntry entry) {
         OfflineInstitution added = register.add(caller, city, entry);
         return Response.created(URI.create("cities/" + city + "/offline-institutions/" + added.id()))

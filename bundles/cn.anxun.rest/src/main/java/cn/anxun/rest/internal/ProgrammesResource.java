@@ -26,6 +26,9 @@ import cn.anxun.courses.Programmes;
 import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +65,9 @@ public class ProgrammesResource implements ApiResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProgramme", summary = "Add a programme; for the operator; audited",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "201", description = "the programme's first version", content = @Content(schema = @Schema(
+                    implementation = Programme.class))))
     public Response create(@Context Caller caller, ProgrammeEntry entry) {
         Programme created = programmes.create(caller, entry);
         return Response.created(URI.create("programmes/" + created.code())).entity(created).build();

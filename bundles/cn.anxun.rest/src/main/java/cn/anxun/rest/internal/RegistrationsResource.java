@@ -20,6 +20,9 @@ import cn.anxun.institutions.Registration;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -49,7 +52,9 @@ public class RegistrationsResource implements ApiResource {
     @Path("letter")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getRegistrationLetter", summary = "The written intent (PDF) as submitted; audited",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the letter", content = {
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))}))
     public Response letter(@Context Caller caller, @PathParam("id") String id) {
         return Documents.download(registrations.letter(caller, id));
     }

@@ -81,7 +81,9 @@ public class StaffResource implements ApiResource {
     @POST
     @Path("{id}/password-reset")
     @Operation(operationId = "resetStaffPassword", summary = "A new one-time password; the account's sessions end",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = "the one-time password, shown once", content = @Content(schema = @Schema(
+                    implementation = OneTimePassword.class))))
     public Response resetPassword(@Context Caller caller, @PathParam("id") String id) {
         return Response.ok(staff.resetPassword(caller, id)).build();
     }
