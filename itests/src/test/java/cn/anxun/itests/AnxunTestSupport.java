@@ -14,8 +14,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
 
 import javax.inject.Inject;
@@ -33,6 +37,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 
 /**
  * Boots the built distribution archive once per test class, on free ports, and waits until it is ready. The tests
@@ -47,6 +52,9 @@ public abstract class AnxunTestSupport {
 
     /** System property, inside the container, carrying the HTTP port the test configured. */
     private static final String HTTP_PORT = "anxun.it.httpPort";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The movable clock of the container the test runs in: one per container, which a test class has of its own. */
+    private static MovableClock movable;
 
     /** What bin/karaf of Karaf 4.4 passes to Java 17 and Pax Exam does not. */
     private static final String[] JAVA_MODULE_OPTIONS = {
@@ -122,6 +130,25 @@ public abstract class AnxunTestSupport {
     protected DataSource database() throws Exception {
         return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
                 "(osgi.jndi.service.name=anxun)").iterator().next());
+    }
+
+    /**
+     * The test's clock, registered above the platform's once per container; the bundles named restart and take it.
+     */
+    protected MovableClock onMovableClock(String... restarted) throws Exception {
+        if (movable == null) {
+            MovableClock clock = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
+            Hashtable<String, Object> ranking = new Hashtable<>();
+            ranking.put(Constants.SERVICE_RANKING, 1000);
+            bundleContext.registerService(Clock.class, clock, ranking);
+            for (String name : restarted) {
+                bundle(name).stop();
+                bundle(name).start();
+            }
+            Eventually.await("the API is back", Duration.ofSeconds(60), http::ready);
+            movable = clock;
+        }
+        return movable;
     }
 
     /** The installed bundle of that symbolic name. */

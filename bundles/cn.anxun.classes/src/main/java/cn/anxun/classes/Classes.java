@@ -41,4 +41,13 @@ public interface Classes {
      * @throws cn.anxun.identity.AccessDeniedException naming the first condition that is not met
      */
     StudyPlace studyPlace(Caller learner, String classId, String courseId);
+
+    /**
+     * The class the calling learner takes part in now, e.g. by taking its test: enrolled, the class running today,
+     * the institution registered in the class's city.
+     *
+     * @throws cn.anxun.identity.AccessDeniedException naming the first condition that is not met
+     * @since 1.1
+     */
+    TrainingClass attending(Caller learner, String classId);
 }

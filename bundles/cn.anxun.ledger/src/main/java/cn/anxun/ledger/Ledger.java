@@ -42,6 +42,13 @@ public interface Ledger {
     /** The progress of each learner of a class, for those who may read the class. */
     List<Progress> progress(Caller caller, String classId);
 
+    /**
+     * The calling learner's own progress in a class they are enrolled in.
+     *
+     * @since 1.1
+     */
+    Progress ownProgress(Caller learner, String classId);
+
     /** Re-verifies every entry and checkpoint now. */
     SelfCheck selfCheck();
 

@@ -228,6 +228,24 @@ public class ClassesImpl implements Classes {
     @Override
     public StudyPlace studyPlace(Caller learner, String classId, String courseId) {
         learner.require("study", Role.LEARNER);
+        TrainingClass found = attended(learner, classId);
+        if (!found.courses().contains(courseId)) {
+            throw new AccessDeniedException("Course " + courseId + " is not one of class " + found.name() + ".");
+        }
+        Course course = courses.get(learner, courseId);
+        if (course.status() != Course.Status.ONLINE) {
+            throw new AccessDeniedException("Course " + course.title() + " is not online.");
+        }
+        return new StudyPlace(found, course);
+    }
+
+    @Override
+    public TrainingClass attending(Caller learner, String classId) {
+        learner.require("take part in a class", Role.LEARNER);
+        return attended(learner, classId);
+    }
+
+    private TrainingClass attended(Caller learner, String classId) {
         TrainingClass found = find(classId);
         boolean enrolled = jpa.txExpr(TransactionType.Required, em -> em.find(EnrolmentRecord.class,
                 new EnrolmentRecord.Key(classId, learner.accountId())) != null);
@@ -239,18 +257,11 @@ public class ClassesImpl implements Classes {
             throw new AccessDeniedException("Class " + found.name() + " runs from " + found.startsOn() + " to "
                     + found.endsOn() + ".");
         }
-        if (!found.courses().contains(courseId)) {
-            throw new AccessDeniedException("Course " + courseId + " is not one of class " + found.name() + ".");
-        }
         if (!registrations.trainingCities(found.institutionId()).contains(found.city())) {
             throw new AccessDeniedException("The class's institution may not train in " + found.city()
                     + " now: its registration there is suspended or revoked.");
         }
-        Course course = courses.get(learner, courseId);
-        if (course.status() != Course.Status.ONLINE) {
-            throw new AccessDeniedException("Course " + course.title() + " is not online.");
-        }
-        return new StudyPlace(found, course);
+        return found;
     }
 
     private TrainingClass find(String classId) {

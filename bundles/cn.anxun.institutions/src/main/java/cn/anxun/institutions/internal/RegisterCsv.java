@@ -3,11 +3,6 @@ package cn.anxun.institutions.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,6 +17,7 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.OfflineInstitution;
 import cn.anxun.institutions.OfflineInstitutionEntry;
+import cn.anxun.platform.text.UploadedText;
 
 /**
  * Reads a register file: CSV with a header row, in UTF-8 (with or without BOM) or, failing that, GBK, as spreadsheets
@@ -32,7 +28,6 @@ final class RegisterCsv {
 
     static final List<String> HEADER = List.of("name", "creditCode", "filingNumber", "siteAddress", "programmes",
             "status");
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** One data row. */
     record Row(int number, OfflineInstitutionEntry entry) {
@@ -43,10 +38,12 @@ final class RegisterCsv {
 
     /** The rows of the file, or the refusal naming every bad row and field. */
     static List<Row> read(byte[] bytes) {
+        String text = UploadedText.decode(bytes).orElseThrow(() -> new InvalidInputException("file", "encoding",
+                "must be text in UTF-8 or GBK; it is neither (a stray byte, or another encoding)"));
         List<CSVRecord> records;
         try {
             records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get()
-                    .parse(new StringReader(decode(bytes))).getRecords();
+                    .parse(new StringReader(text)).getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -104,38 +101,5 @@ final class RegisterCsv {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /**
-     * The text of the file: UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK). A file that is
-     * mostly UTF-8 with a few broken bytes is refused: read as GB18030 it would decode, into garbage.
-     */
-    static String decode(byte[] bytes) {
-        String text = strict(StandardCharsets.UTF_8, bytes);
-        if (text == null && !mostlyUtf8(bytes)) {
-            text = strict(GB18030, bytes);
-        }
-        if (text != null) {
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        }
-        throw new InvalidInputException("file", "encoding", "must be text in UTF-8 or GBK; it is neither (a stray "
-                + "byte, or another encoding)");
-    }
-
-    private static String strict(Charset charset, byte[] bytes) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    /** More Chinese characters decode as UTF-8 than bytes fail to: UTF-8 with damage, not GBK. */
-    private static boolean mostlyUtf8(byte[] bytes) {
-        String lenient = new String(bytes, StandardCharsets.UTF_8);
-        long broken = lenient.chars().filter(c -> c == 0xFFFD).count();
-        long wide = lenient.chars().filter(c -> c >= 0x800 && c != 0xFFFD).count();
-        return wide > broken;
     }
 }

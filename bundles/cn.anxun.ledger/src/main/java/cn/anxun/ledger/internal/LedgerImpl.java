@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,12 +217,24 @@ public class LedgerImpl implements Ledger {
         jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(EntryRecord.CLASS_TOTALS, Object[].class)
                 .setParameter("class", classId).getResultList()).forEach(row -> credited.put((String) row[0],
                         ((Number) row[1]).longValue()));
-        long target = found.onlineHours() * StudyHours.SECONDS_PER_HOUR;
-        return enrolled.stream().map(learner -> {
-            long seconds = credited.getOrDefault(learner, 0L);
-            return new Progress(learner, classId, seconds, StudyHours.of(seconds), found.onlineHours(),
-                    target > 0 && seconds >= target);
-        }).toList();
+        return enrolled.stream().map(learner -> progress(found, learner, credited.getOrDefault(learner, 0L)))
+                .toList();
+    }
+
+    @Override
+    public Progress ownProgress(Caller learner, String classId) {
+        learner.require("read your progress", Role.LEARNER);
+        TrainingClass found = classes.get(learner, classId);
+        Number seconds = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                EntryRecord.LEARNER_CLASS_TOTAL, Number.class).setParameter("class", classId)
+                .setParameter("learner", learner.accountId()).getSingleResult());
+        return progress(found, learner.accountId(), seconds == null ? 0 : seconds.longValue());
+    }
+
+    private static Progress progress(TrainingClass trainingClass, String learnerId, long seconds) {
+        long target = trainingClass.onlineHours() * StudyHours.SECONDS_PER_HOUR;
+        return new Progress(learnerId, trainingClass.id(), seconds, StudyHours.of(seconds),
+                trainingClass.onlineHours(), target > 0 && seconds >= target);
     }
 
     /**

@@ -1,0 +1,245 @@
+package cn.anxun.exams.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.anxun.courses.Programmes;
+import cn.anxun.exams.Question;
+import cn.anxun.exams.QuestionBank;
+import cn.anxun.exams.QuestionBanks;
+import cn.anxun.exams.QuestionImport;
+import cn.anxun.exams.SheetFormat;
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Role;
+import cn.anxun.platform.persistence.DatabaseFailure;
+
+/** Banks in {@code QUESTION_BANK}, every version of their questions in {@code QUESTION}. */
+@Component(service = QuestionBanks.class)
+public class QuestionBanksImpl implements QuestionBanks {
+
+    private static final Role[] STAFF = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final Programmes programmes;
+    private final AuditLog audit;
+
+    @Activate
+    public QuestionBanksImpl(@Reference(target = "(osgi.unit.name=anxun-exams)") JpaTemplate jpa,
+            @Reference Clock clock, @Reference Programmes programmes, @Reference AuditLog audit) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.programmes = programmes;
+        this.audit = audit;
+    }
+
+    @Override
+    public QuestionBank open(Caller caller, String institutionId, String programmeCode) {
+        String keeper = institutionId == null ? QuestionBankRecord.PROVINCE : institutionId;
+        requireKeeper(caller, keeper, "open a question bank");
+        if (programmeCode == null || programmes.versions(List.of(programmeCode)).isEmpty()) {
+            throw new InvalidInputException("programme", "programme", "is the code of a programme");
+        }
+        return DatabaseFailure.orRefused(() -> jpa.txExpr(TransactionType.Required, em -> {
+            if (!em.createNamedQuery(QuestionBankRecord.OF_KEEPER_FOR, QuestionBankRecord.class)
+                    .setParameter("keeper", keeper).setParameter("programme", programmeCode).getResultList()
+                    .isEmpty()) {
+                throw bankExists(programmeCode);
+            }
+            QuestionBankRecord bank = new QuestionBankRecord(keeper, programmeCode, clock.instant(), caller.name());
+            em.persist(bank);
+            em.flush();
+            audit.record(em, caller, "question-bank.opened", target(bank), null, "success", programmeCode);
+            return bank.view();
+        }), () -> bankExists(programmeCode));
+    }
+
+    private static ConflictException bankExists(String programmeCode) {
+        return new ConflictException("The keeper has a question bank for " + programmeCode + " already.");
+    }
+
+    @Override
+    public QuestionBank get(Caller caller, String bankId) {
+        return jpa.txExpr(TransactionType.Required, em -> readable(caller, em, bankId).view());
+    }
+
+    @Override
+    public List<QuestionBank> ofInstitution(Caller caller, String institutionId) {
+        requireReader(caller, institutionId);
+        return banks(List.of(institutionId, QuestionBankRecord.PROVINCE));
+    }
+
+    @Override
+    public List<QuestionBank> ofProvince(Caller caller) {
+        requireReader(caller, QuestionBankRecord.PROVINCE);
+        return banks(List.of(QuestionBankRecord.PROVINCE));
+    }
+
+    private List<QuestionBank> banks(List<String> keepers) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(QuestionBankRecord.OF_KEEPERS,
+                QuestionBankRecord.class).setParameter("keepers", keepers).getResultList().stream()
+                .sorted((a, b) -> Boolean.compare(a.institutionId() == null, b.institutionId() == null))
+                .map(QuestionBankRecord::view).toList());
+    }
+
+    @Override
+    public List<Question> questions(Caller caller, String bankId) {
+        return jpa.txExpr(TransactionType.Required, em -> inForce(em, readable(caller, em, bankId).id()).stream()
+                .map(QuestionRecord::view).toList());
+    }
+
+    @Override
+    public List<Question> versions(Caller caller, String bankId, String code) {
+        List<Question> versions = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                QuestionRecord.VERSIONS, QuestionRecord.class).setParameter("bank", readable(caller, em, bankId).id())
+                .setParameter("code", code).getResultList().stream().map(QuestionRecord::view).toList());
+        if (versions.isEmpty()) {
+            throw new NotFoundException("The bank has no question " + code + ".");
+        }
+        return versions;
+    }
+
+    @Override
+    public QuestionImport importSheet(Caller caller, String bankId, byte[] file) {
+        // the keeper is checked before the file is read: a stranger learns nothing from its errors
+        jpa.txExpr(TransactionType.Required, em -> writable(caller, em, bankId));
+        List<QuestionEntry> entries = QuestionSheet.read(Sheet.read(file));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            QuestionBankRecord bank = writable(caller, em, bankId);
+            em.lock(bank, LockModeType.PESSIMISTIC_WRITE);
+            Map<String, QuestionRecord> inForce = new HashMap<>();
+            inForce(em, bank.id()).forEach(question -> inForce.put(question.code(), question));
+            Map<String, Integer> latest = new HashMap<>();
+            em.createNamedQuery(QuestionRecord.LATEST_VERSIONS, Object[].class).setParameter("bank", bank.id())
+                    .getResultList().forEach(row -> latest.put((String) row[0], ((Number) row[1]).intValue()));
+            Instant now = clock.instant();
+            int added = 0;
+            int revised = 0;
+            int unchanged = 0;
+            for (QuestionEntry entry : entries) {
+                QuestionRecord current = entry.code() == null ? null : inForce.get(entry.code());
+                if (current != null && current.says(entry)) {
+                    unchanged++;
+                    continue;
+                }
+                String code = entry.code() == null ? unusedCode(bank, latest) : entry.code();
+                if (current != null) {
+                    current.end(now);
+                    revised++;
+                } else {
+                    bank.count(1);
+                    added++;
+                }
+                int version = latest.merge(code, 1, Integer::sum);
+                em.persist(new QuestionRecord(bank.id(), code, version, entry, now, caller.name()));
+            }
+            audit.record(em, caller, "question-bank.imported", target(bank), null, "success", added + " added, "
+                    + revised + " revised, " + unchanged + " unchanged");
+            return new QuestionImport(added, revised, unchanged);
+        });
+    }
+
+    private static String unusedCode(QuestionBankRecord bank, Map<String, Integer> latest) {
+        String code = bank.nextCode();
+        while (latest.containsKey(code)) {
+            code = bank.nextCode();
+        }
+        return code;
+    }
+
+    @Override
+    public byte[] export(Caller caller, String bankId, SheetFormat format) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(QuestionSheet.header());
+        questions(caller, bankId).forEach(question -> rows.add(QuestionSheet.row(question)));
+        return Sheet.write(format, rows);
+    }
+
+    @Override
+    public Question retire(Caller caller, String bankId, String code) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            QuestionBankRecord bank = writable(caller, em, bankId);
+            em.lock(bank, LockModeType.PESSIMISTIC_WRITE);
+            QuestionRecord question = inForce(em, bank.id()).stream().filter(q -> q.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("The bank has no question " + code + " in force."));
+            question.end(clock.instant());
+            bank.count(-1);
+            audit.record(em, caller, "question.retired", target(bank), null, "success", code);
+            return question.view();
+        });
+    }
+
+    private static List<QuestionRecord> inForce(EntityManager em, String bankId) {
+        return em.createNamedQuery(QuestionRecord.IN_FORCE, QuestionRecord.class).setParameter("bank", bankId)
+                .getResultList();
+    }
+
+    private static QuestionBankRecord bank(EntityManager em, String bankId) {
+        QuestionBankRecord bank = bankId == null ? null : em.find(QuestionBankRecord.class, bankId);
+        if (bank == null) {
+            throw new NotFoundException("There is no question bank " + bankId + ".");
+        }
+        return bank;
+    }
+
+    private static QuestionBankRecord readable(Caller caller, EntityManager em, String bankId) {
+        caller.requireLogin("read a question bank");
+        QuestionBankRecord bank = bank(em, bankId);
+        requireReader(caller, bank.keeper());
+        return bank;
+    }
+
+    private static QuestionBankRecord writable(Caller caller, EntityManager em, String bankId) {
+        caller.requireLogin("change a question bank");
+        QuestionBankRecord bank = bank(em, bankId);
+        requireKeeper(caller, bank.keeper(), "change a question bank");
+        return bank;
+    }
+
+    /** The operator keeps the province's banks, an institution's staff its own. */
+    private static void requireKeeper(Caller caller, String keeper, String action) {
+        if (QuestionBankRecord.PROVINCE.equals(keeper)) {
+            caller.require(action + " of the province", Role.OPERATOR);
+        } else {
+            caller.require(action, STAFF);
+            if (!Objects.equals(keeper, caller.institutionId())) {
+                throw new AccessDeniedException("You " + action + " of your own institution only.");
+            }
+        }
+    }
+
+    /** The keeper reads a bank, and the operator reads all; every institution's staff read the province's. */
+    private static void requireReader(Caller caller, String keeper) {
+        if (caller.has(Role.OPERATOR)) {
+            return;
+        }
+        caller.require("read a question bank", STAFF);
+        if (!QuestionBankRecord.PROVINCE.equals(keeper) && !Objects.equals(keeper, caller.institutionId())) {
+            throw new AccessDeniedException("You read the question banks of your own institution and the "
+                    + "province's only.");
+        }
+    }
+
+    private static String target(QuestionBankRecord bank) {
+        return "question-bank:" + bank.id();
+    }
+}
