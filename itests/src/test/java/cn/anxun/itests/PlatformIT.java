@@ -240,6 +240,14 @@ public class PlatformIT extends AnxunTestSupport {
             }
         }));
         assertEquals("operations that declare no success answer", List.of(), withoutSuccess);
+        // a schema nothing refers to is the answer of an operation that another one on its path hid
+        List<String> unused = new ArrayList<>();
+        document.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (!document.toString().contains("\"#/components/schemas/" + name + "\"")) {
+                unused.add(name);
+            }
+        });
+        assertEquals("schemas no operation refers to", List.of(), unused);
     }
 
     @Test

@@ -29,6 +29,7 @@ import cn.anxun.media.Media;
 import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.Upload;
 import cn.anxun.rest.ApiResource;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -86,8 +87,13 @@ public class InstitutionsResource implements ApiResource {
     @GET
     @Path("records")
     @Operation(operationId = "getInstitutionRecords", summary = "The institution's registrations in every city with "
-            + "their history, and the documents it submitted; ask for text/csv to export them as CSV",
-            security = @SecurityRequirement(name = AuthResource.BEARER))
+            + "their history, and the documents it submitted; with Accept: text/csv, as CSV (UTF-8 with a byte order "
+            + "mark), one row per step of each registration, with its letter's name and SHA-256",
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
+                    responseCode = "200", description = "the records", content = {
+                        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                                implementation = InstitutionRecords.class)),
+                        @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
     public InstitutionRecords records(@Context Caller caller, @PathParam("id") String institution) {
         return registrations.records(caller, institution);
     }
@@ -95,11 +101,7 @@ public class InstitutionsResource implements ApiResource {
     @GET
     @Path("records")
     @Produces(CSV + ";qs=0.5") // JSON, unless CSV is asked for
-    @Operation(operationId = "exportInstitutionRecords", summary = "The registrations as CSV (UTF-8 with a byte "
-            + "order mark), one row per step of each registration, with its letter's name and SHA-256",
-            security = @SecurityRequirement(name = AuthResource.BEARER),
-            responses = @ApiResponse(responseCode = "200", description = "the records, one row each", content = {
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @Hidden // the same operation as the JSON one, which declares both media types
     public Response recordsCsv(@Context Caller caller, @PathParam("id") String institution) {
         return Response.ok(registrations.recordsCsv(caller, institution), CSV + "; charset=UTF-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment("records-" + institution + ".csv"))
