@@ -58,6 +58,9 @@ public class ExamsIT extends AnxunTestSupport {
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-exam-1");
         Http admin = classroom.admin();
+        String exam = "/api/v1/classes/" + classroom.trainingClass() + "/exam";
+        JsonNode noBank = assertProblem(admin.method("PUT", exam, blueprint(1)), 422, "invalid-input");
+        assertEquals(noBank.toString(), "enough-questions", noBank.get("errors").get(0).get("rule").asText());
         String bank = open(admin, "inst-exam-1", "low-voltage-electrician");
         List<List<String>> rows = new ArrayList<>(List.of(HEADER,
                 List.of("T-1", "判断", "停电作业前必须验电。", "", "", "", "", "正确", "", "验电", "易"),
@@ -75,7 +78,6 @@ public class ExamsIT extends AnxunTestSupport {
         admin.get(questions(bank)).json().forEach(question -> bankQuestions.put(question.get("text").asText(),
                 question));
 
-        String exam = "/api/v1/classes/" + classroom.trainingClass() + "/exam";
         JsonNode tooMany = assertProblem(admin.method("PUT", exam, blueprint(3)), 422, "invalid-input");
         assertEquals(tooMany.toString(), "sections[0].count", tooMany.get("errors").get(0).get("field").asText());
         Http.Reply defined = admin.method("PUT", exam, blueprint(2));

@@ -101,6 +101,9 @@ class QuestionRecord {
 
     /** The questions in force of the banks. */
     static List<Question> inForce(EntityManager em, List<String> bankIds) {
+        if (bankIds.isEmpty()) {
+            return List.of();
+        }
         return em.createNamedQuery(IN_FORCE_OF_BANKS, QuestionRecord.class).setParameter("banks", bankIds)
                 .getResultList().stream().map(QuestionRecord::view).toList();
     }
