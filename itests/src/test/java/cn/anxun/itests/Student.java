@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class Student {
 
-    static final int BEAT = 30;
+    private static final int BEAT = 30;
 
     /** Numbers every capture of the class's tests: a learner's clients never send the same file twice. */
     private static int captures;
