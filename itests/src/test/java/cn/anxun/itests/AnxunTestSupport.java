@@ -38,6 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 
 /**
  * Boots the built distribution archive once per test class, on free ports, and waits until it is ready. The tests
@@ -127,9 +128,13 @@ public abstract class AnxunTestSupport {
     }
 
     /** The platform's DataSource, pooled: the database every bundle's tables are in. */
-    protected DataSource database() throws Exception {
-        return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
-                "(osgi.jndi.service.name=anxun)").iterator().next());
+    protected DataSource database() {
+        try {
+            return bundleContext.getService(bundleContext.getServiceReferences(DataSource.class,
+                    "(osgi.jndi.service.name=anxun)").iterator().next());
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

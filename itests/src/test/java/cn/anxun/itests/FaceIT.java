@@ -103,7 +103,7 @@ public class FaceIT extends AnxunTestSupport {
     }
 
     @Test
-    public void capturesAreSealedAndReadBySupervisorsOnlyAudited() throws IOException {
+    public void capturesAreSealedAndReadBySupervisorsOnlyAudited() throws Exception {
         Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
         String capture = check(learner, learner.id(), Photos.CAGE_AGAIN).json().get("id").asText();
         Identity.Account operator = identity.staff("OPERATOR", null, null);
@@ -115,7 +115,7 @@ public class FaceIT extends AnxunTestSupport {
         assertProblem(other.http().get("/api/v1/face-checks/" + capture + "/capture"), 403, "forbidden");
         assertProblem(other.http().get("/api/v1/learners/" + learner.id() + "/face-checks"), 403, "forbidden");
 
-        byte[] files = DatabaseFiles.read();
+        byte[] files = DatabaseFiles.read(database());
         byte[] bytes = Photos.of(Photos.CAGE_AGAIN);
         for (int offset : new int[] {64, bytes.length / 2, bytes.length - 96}) {
             assertEquals("capture bytes at " + offset + " are sealed", -1,

@@ -37,11 +37,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
-import javax.sql.DataSource;
 
 import org.junit.Before;
 import org.junit.Test;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -66,10 +64,6 @@ public class IdentityIT extends AnxunTestSupport {
 
     @Inject
     private ServiceComponentRuntime scr;
-
-    @Inject
-    @Filter("(osgi.jndi.service.name=anxun)")
-    private DataSource database;
 
     private Identity identity;
 
@@ -137,7 +131,7 @@ public class IdentityIT extends AnxunTestSupport {
     }
 
     @Test
-    public void personalDataIsNotInTheDatabaseFilesInClear() throws IOException {
+    public void personalDataIsNotInTheDatabaseFilesInClear() throws Exception {
         String idNumber = IdNumbers.next();
         String marker = uniqueChinese();
         ObjectNode registration = Identity.registration(idNumber, null);
@@ -148,7 +142,7 @@ public class IdentityIT extends AnxunTestSupport {
         byte[] photo = Base64.getDecoder().decode(registration.get("facePhoto").asText());
         Identity.Account learner = identity.learner(registration);
 
-        byte[] files = DatabaseFiles.read();
+        byte[] files = DatabaseFiles.read(database());
         assertTrue("the scan sees what the database wrote: the operation type is kept in clear",
                 DatabaseFiles.indexOf(files, ("对照" + marker + "作业").getBytes(StandardCharsets.UTF_8)) >= 0);
         for (String sealed : List.of("对照·" + marker, marker + "有限公司", marker + "班组长")) {
@@ -757,7 +751,7 @@ public class IdentityIT extends AnxunTestSupport {
     }
 
     private long count(String table) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
@@ -767,7 +761,7 @@ public class IdentityIT extends AnxunTestSupport {
     /** Every table with a value that contains one of the texts, as {@code TABLE.COLUMN}. */
     private List<String> tablesContaining(String... texts) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
                 while (rows.next()) {
