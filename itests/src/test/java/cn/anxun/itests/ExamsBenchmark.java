@@ -5,7 +5,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.Test;
@@ -17,13 +19,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What question banks and tests cost on this machine, over HTTP against the distribution: importing a workbook of
  * 5,000 questions (new, unchanged, every one revised) and exporting it; then attempts of 100 questions drawn from it:
- * starting one (a face check and the draw), saving an answer, and handing in (grading). Prints figures; asserts only
- * that the calls succeed. Run with {@code mvn verify -pl itests -Dit.test=ExamsBenchmark -Dpostgresql.skip=true}.
+ * starting one (a face check and the draw), saving an answer, and handing in (grading); last, the certificate of the
+ * attempt that passes, issued and printed as PDF again and again. Prints figures; asserts only that the calls
+ * succeed. Run with {@code mvn verify -pl itests -Dit.test=ExamsBenchmark -Dpostgresql.skip=true}.
  */
 public class ExamsBenchmark extends AnxunTestSupport {
 
     private static final int QUESTIONS = 5_000;
     private static final int ATTEMPTS = 8;
+    private static final int PRINTS = 51;
 
     @Configuration
     @Override
@@ -61,7 +65,7 @@ public class ExamsBenchmark extends AnxunTestSupport {
         String exam = "/api/v1/classes/" + classroom.trainingClass() + "/exam";
         Http.Reply defined = admin.method("PUT", exam, "{\"sections\":[{\"type\":\"TRUE_FALSE\",\"count\":30,"
                 + "\"points\":1},{\"type\":\"SINGLE_CHOICE\",\"count\":40,\"points\":1},{\"type\":\"MULTIPLE_CHOICE\","
-                + "\"count\":30,\"points\":1}],\"minutes\":120,\"attempts\":" + ATTEMPTS + ",\"passMark\":100}");
+                + "\"count\":30,\"points\":1}],\"minutes\":120,\"attempts\":" + (ATTEMPTS + 1) + ",\"passMark\":100}");
         assertEquals(defined.body(), 200, defined.status());
         Http learner = classroom.learner().http();
         Student student = new Student(learner, clock, classroom.trainingClass(), classroom.course(), 100_000);
@@ -90,6 +94,37 @@ public class ExamsBenchmark extends AnxunTestSupport {
         print("start: face check and a draw of 100 of 5,000", starts);
         print("save one answer", answers);
         print("hand in and grade 100 questions", gradings);
+        certificate(classroom, admin.get(ExamsIT.questions(bank)).json(), student);
+    }
+
+    /** The attempt that passes, then its certificate: issued once, printed {@link #PRINTS} times. */
+    private static void certificate(Classroom classroom, JsonNode questions, Student student) {
+        Http learner = classroom.learner().http();
+        Map<String, JsonNode> bank = new HashMap<>();
+        questions.forEach(question -> bank.put(question.get("text").asText(), question));
+        JsonNode attempt = ExamsIT.started(learner, "/api/v1/classes/" + classroom.trainingClass() + "/exam",
+                student);
+        ExamsIT.answerAll(learner, attempt, bank, type -> true);
+        String path = "/api/v1/exam-attempts/" + attempt.get("id").asText();
+        assertEquals("PASSED", learner.post(path + "/submission", "").json().get("status").asText());
+        long begun = System.nanoTime();
+        Http.Reply issued = learner.post("/api/v1/learners/" + classroom.learner().id() + "/certificates?class="
+                + classroom.trainingClass(), "");
+        System.out.printf("%-40s %6d ms%n", "issue a certificate", (System.nanoTime() - begun) / 1_000_000);
+        assertEquals(issued.body(), 201, issued.status());
+        String document = "/api/v1/certificates/" + issued.json().get("id").asText() + "/document";
+        List<Long> prints = new ArrayList<>();
+        for (int i = 0; i < PRINTS; i++) {
+            long asked = System.nanoTime();
+            Http.Reply printed = learner.get(document);
+            prints.add(System.nanoTime() - asked);
+            assertEquals(printed.body(), 200, printed.status());
+            if (i == 0) {
+                System.out.printf("%-40s %6d ms  (%,d bytes)%n", "first certificate PDF", prints.get(0) / 1_000_000,
+                        printed.bytes().length);
+            }
+        }
+        print("certificate PDF, warm", prints.subList(1, PRINTS));
     }
 
     /** Questions of the three types in turn, their texts ending in the suffix. */

@@ -2,6 +2,7 @@ package cn.anxun.institutions;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -46,6 +47,14 @@ public interface Registrations {
      * @since 1.3
      */
     Set<String> trainingCities(String institutionId);
+
+    /**
+     * The registration under which the institution trains or trained in the city: the latest approved one, whatever
+     * its status now; its number is what the institution's certificates of the city name.
+     *
+     * @since 1.4
+     */
+    Optional<Registration> approved(String institutionId, String city);
 
     /**
      * Whether a regulator's region covers the institution: the province, or one of its supervising cities or a

@@ -49,6 +49,14 @@ public interface Ledger {
      */
     Progress ownProgress(Caller learner, String classId);
 
+    /**
+     * A learner's progress in a class with a checkpoint that holds every entry behind it, signed at once if the
+     * latest does not; for those who may read the learner's ledger (audited).
+     *
+     * @since 1.2
+     */
+    ProvenProgress provenProgress(Caller caller, String learnerId, String classId);
+
     /** Re-verifies every entry and checkpoint now. */
     SelfCheck selfCheck();
 

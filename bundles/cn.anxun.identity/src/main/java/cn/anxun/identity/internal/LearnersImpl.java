@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiPredicate;
-import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -51,10 +50,11 @@ import cn.anxun.identity.Page;
 import cn.anxun.identity.PersonalData;
 import cn.anxun.identity.PersonnelCategory;
 import cn.anxun.identity.ReferencePhotoCheck;
+import cn.anxun.identity.RequestLimit;
+import cn.anxun.identity.RequestLimits;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.ServiceUnavailableException;
-import cn.anxun.identity.TooManyRequestsException;
 import cn.anxun.identity.Violation;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -81,13 +81,15 @@ public class LearnersImpl implements Learners {
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
-    private volatile RegistrationLimit registrationLimit;
+    private final RequestLimits requestLimits;
+    private volatile RequestLimit registrationLimit;
 
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Keys keys, @Reference AuditLog audit, @Reference CityRegistry cities,
-            @Reference Scheduler scheduler, IdentityConfig config) {
+            @Reference Scheduler scheduler, @Reference RequestLimits requestLimits, IdentityConfig config) {
         this.clock = clock;
+        this.requestLimits = requestLimits;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
@@ -110,7 +112,10 @@ public class LearnersImpl implements Learners {
     void modified(IdentityConfig newConfig) {
         config = newConfig;
         passwords = new Passwords(newConfig.passwordHashCost());
-        registrationLimit = RegistrationLimit.of(newConfig);
+        // each attempt costs a face check, and a registered ID number is told apart from a free one only by attempting
+        registrationLimit = new RequestLimit("registration", newConfig.registrationsPerAddress(),
+                Duration.ofMinutes(Math.min(Duration.ofDays(1).toMinutes(), newConfig.registrationWindowMinutes())),
+                "A site where many workers register together can ask the platform operator to raise the limit.");
     }
 
     /** The face service's check; while it is missing, registrations and re-enrolments are refused with 503. */
@@ -147,7 +152,7 @@ public class LearnersImpl implements Learners {
 
     @Override
     public Learner register(Caller caller, LearnerRegistration registration) {
-        countRegistration(caller);
+        requestLimits.count(caller, registrationLimit);
         if (registration == null) {
             throw new InvalidInputException("", "required", "a JSON body with the registration is required");
         }
@@ -213,27 +218,6 @@ public class LearnersImpl implements Learners {
             throw e;
         }
         return registered.orElseThrow(LearnersImpl::duplicate);
-    }
-
-    /** Counts the attempt against its client address's limit, whatever the registration ends in. */
-    private void countRegistration(Caller caller) {
-        Supplier<Optional<TooManyRequestsException>> count = () -> jpa.txExpr(TransactionType.Required, em -> {
-            Instant now = clock.instant();
-            LoginThrottleRecord row = LoginThrottleRecord.locked(em, keys, RegistrationLimit.SUBJECT,
-                    caller.clientAddress(), now);
-            try {
-                row.state(registrationLimit.counted(row.state(), now), now);
-                return Optional.<TooManyRequestsException>empty();
-            } catch (TooManyRequestsException e) {
-                audit.record(caller, "learner.registration-refused", null, null, "denied",
-                        "too many registrations from this address");
-                return Optional.of(e);
-            }
-        });
-        // the first attempt from an address makes its row; a parallel one that made it too counts again
-        DatabaseFailure.onConflict(count, count).ifPresent(refusal -> {
-            throw refusal;
-        });
     }
 
     /** Records what is wrong with a reference photo, if anything, and answers its media type. */

@@ -13,7 +13,7 @@ import javax.persistence.Table;
 
 /**
  * Failed logins in a row of one subject from one client address, in {@code LOGIN_THROTTLE}, and from every address
- * together ({@link #EVERY_ADDRESS}); also the registrations an address attempted ({@link RegistrationLimit}). The
+ * together ({@link #EVERY_ADDRESS}); also the requests an address made against their limits ({@link RequestCount}). The
  * subject of logins is an account, or a name no account has, so that an unknown name is slowed down and locked like a
  * known one; the address makes a lock hold for the address that earned it, so that whoever knows someone's user name
  * cannot keep them out. Names and addresses are kept as keyed hashes only.

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -395,6 +396,13 @@ public class RegistrationsImpl implements Registrations {
         return jpa.txExpr(TransactionType.Required, em -> ofInstitution(em, institutionId).stream()
                 .filter(r -> r.status() == Registration.Status.REGISTERED)
                 .map(RegistrationRecord::city).collect(Collectors.toSet()));
+    }
+
+    @Override
+    public Optional<Registration> approved(String institutionId, String city) {
+        return jpa.txExpr(TransactionType.Required, em -> ofInstitution(em, institutionId).stream()
+                .filter(r -> r.city().equals(city) && r.registrationNumber() != null)
+                .max(Comparator.comparing(RegistrationRecord::submittedAt)).map(r -> view(em, r)));
     }
 
     private static List<RegistrationRecord> ofInstitution(EntityManager em, String institutionId) {

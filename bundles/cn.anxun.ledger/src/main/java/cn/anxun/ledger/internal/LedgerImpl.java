@@ -39,12 +39,14 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Role;
+import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.ledger.ConsistencyProof;
 import cn.anxun.ledger.InclusionProof;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.LedgerEntry;
 import cn.anxun.ledger.LedgerRecord;
 import cn.anxun.ledger.Progress;
+import cn.anxun.ledger.ProvenProgress;
 import cn.anxun.ledger.SelfCheck;
 import cn.anxun.ledger.SignedCheckpoint;
 import cn.anxun.ledger.proof.StudyHours;
@@ -229,6 +231,34 @@ public class LedgerImpl implements Ledger {
                 EntryRecord.LEARNER_CLASS_TOTAL, Number.class).setParameter("class", classId)
                 .setParameter("learner", learner.accountId()).getSingleResult());
         return progress(found, learner.accountId(), seconds == null ? 0 : seconds.longValue());
+    }
+
+    @Override
+    public ProvenProgress provenProgress(Caller caller, String learnerId, String classId) {
+        requireReader(caller, learnerId);
+        TrainingClass found = classes.get(caller, classId);
+        // a checkpoint takes up to a batch of entries into the tree: a few more may be needed to reach the learner's
+        for (int signed = 0; ; signed++) {
+            ProvenProgress proven = jpa.txExpr(TransactionType.Required, em -> {
+                SignedCheckpoint latest = latest(em);
+                long size = latest == null ? 0 : latest.treeSize();
+                List<EntryRecord> entries = em.createNamedQuery(EntryRecord.OF_LEARNER, EntryRecord.class)
+                        .setParameter("learner", learnerId).getResultList().stream()
+                        .filter(entry -> entry.classId().equals(classId)).toList();
+                if (entries.stream().anyMatch(entry -> entry.treeIndex() == null || entry.treeIndex() >= size)) {
+                    return null;
+                }
+                return new ProvenProgress(progress(found, learnerId, entries.stream()
+                        .mapToLong(entry -> entry.entry().creditedSeconds()).sum()), latest);
+            });
+            if (proven != null) {
+                return proven;
+            }
+            if (signed == 100) {
+                throw new ServiceUnavailableException("The ledger is busy signing checkpoints; ask again shortly.");
+            }
+            checkpoint();
+        }
     }
 
     private static Progress progress(TrainingClass trainingClass, String learnerId, long seconds) {

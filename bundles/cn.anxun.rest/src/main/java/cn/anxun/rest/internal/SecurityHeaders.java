@@ -8,7 +8,7 @@ import javax.ws.rs.core.MultivaluedMap;
 
 /**
  * Headers on every answer of the web API. Answers carry tokens, passwords and personal data, so no cache keeps one
- * unless its resource says otherwise; no answer is sniffed into another type, rendered as a page or framed, and no
+ * unless its resource says otherwise; no answer is sniffed into another type, runs a script or is framed, and no
  * address of the API leaks to another site. Over TLS, browsers are told to keep to it.
  */
 public class SecurityHeaders implements ContainerResponseFilter {
@@ -24,7 +24,10 @@ public class SecurityHeaders implements ContainerResponseFilter {
         }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        // a page the API serves brings its own policy, as strict, allowing its own style by hash
+        if (!headers.containsKey("Content-Security-Policy")) {
+            headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        }
         if (request.getSecurityContext().isSecure()) {
             headers.putSingle("Strict-Transport-Security", STRICT_TRANSPORT);
         }
