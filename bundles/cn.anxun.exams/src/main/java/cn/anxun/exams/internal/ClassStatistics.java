@@ -14,7 +14,6 @@ import cn.anxun.exams.ExamAttempt.Status;
 import cn.anxun.exams.ExamStatistics;
 import cn.anxun.exams.ExamStatistics.QuestionStatistics;
 import cn.anxun.exams.Question;
-import cn.anxun.platform.persistence.KeyBatches;
 
 /** The statistics of a class's test, from its graded attempts. */
 final class ClassStatistics {
@@ -46,10 +45,8 @@ final class ClassStatistics {
     private static List<QuestionStatistics> questions(EntityManager em, String classId) {
         List<Object[]> rows = em.createNamedQuery(AttemptQuestionRecord.RESULTS_OF_CLASS, Object[].class)
                 .setParameter("class", classId).getResultList();
-        Map<String, Question> versions = KeyBatches.read(rows.stream().map(row -> (String) row[0]).toList(), ids -> em
-                .createNamedQuery(QuestionRecord.BY_IDS, QuestionRecord.class).setParameter("ids", ids)
-                .getResultList()).stream().map(QuestionRecord::view).collect(Collectors.toMap(Question::id,
-                        question -> question));
+        Map<String, Question> versions = QuestionRecord.versions(em, rows.stream().map(row -> (String) row[0])
+                .toList());
         List<QuestionStatistics> questions = new ArrayList<>();
         for (Object[] row : rows) {
             Question question = versions.get((String) row[0]);

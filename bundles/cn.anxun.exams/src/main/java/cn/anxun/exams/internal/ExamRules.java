@@ -49,10 +49,12 @@ final class ExamRules {
             }
             if (section.count() < 1 || section.count() > MAX_QUESTIONS) {
                 violations.add(new Violation(field + "count", "range", "is 1 to " + MAX_QUESTIONS));
-            } else if (Draw.fits(questions, sections, section) < section.count()) {
-                violations.add(new Violation(field + "count", "enough-questions", "is more than the "
-                        + Draw.fits(questions, sections, section) + " questions in force in the banks of the "
-                        + "class's programme that fit the section"));
+            } else {
+                int fitting = Draw.fits(questions, sections, section);
+                if (fitting < section.count()) {
+                    violations.add(new Violation(field + "count", "enough-questions", "is more than the " + fitting
+                            + " questions in force in the banks of the class's programme that fit the section"));
+                }
             }
             if (section.points() < 1 || section.points() > MAX_POINTS) {
                 violations.add(new Violation(field + "points", "range", "is 1 to " + MAX_POINTS));

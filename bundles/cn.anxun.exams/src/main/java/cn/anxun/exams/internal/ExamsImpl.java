@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -41,7 +39,6 @@ import cn.anxun.identity.Role;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.Progress;
 import cn.anxun.platform.persistence.DatabaseFailure;
-import cn.anxun.platform.persistence.KeyBatches;
 
 /** Tests in {@code EXAM}, attempts in {@code EXAM_ATTEMPT} with their questions in {@code ATTEMPT_QUESTION}. */
 @Component(service = Exams.class, configurationPid = ExamsConfig.PID)
@@ -92,7 +89,7 @@ public class ExamsImpl implements Exams {
         return DatabaseFailure.orRefused(() -> jpa.txExpr(TransactionType.Required, em -> {
             List<String> banks = QuestionBankRecord.forClass(em, trainingClass.institutionId(),
                     trainingClass.programmeCode());
-            ExamRules.Rules rules = ExamRules.check(draft, QuestionRecord.inForce(em, banks), config
+            ExamRules.Rules rules = ExamRules.check(draft, QuestionRecord.viewsInForce(em, banks), config
                     .longestMinutes());
             if (!em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class).setParameter("class", classId)
                     .setMaxResults(1).getResultList().isEmpty()) {
@@ -135,7 +132,7 @@ public class ExamsImpl implements Exams {
         return DatabaseFailure.orRefused(() -> jpa.txExpr(TransactionType.Required, em -> {
             int number = mayStart(em, exam, learner.accountId());
             Instant now = clock.instant();
-            List<Draw.Drawn> drawn = draw(QuestionRecord.inForce(em, exam.banks()), exam);
+            List<Draw.Drawn> drawn = draw(QuestionRecord.viewsInForce(em, exam.banks()), exam);
             AttemptRecord attempt = new AttemptRecord(classId, learner.accountId(), number, now, now.plusSeconds(
                     exam.minutes() * 60L), exam.totalPoints(), exam.passMark(), check.id());
             attempt.checkDueAt(nextCheck(now.toEpochMilli()));
@@ -359,10 +356,7 @@ public class ExamsImpl implements Exams {
     }
 
     private static Map<String, Question> versions(EntityManager em, List<AttemptQuestionRecord> asked) {
-        return KeyBatches.read(asked.stream().map(AttemptQuestionRecord::questionId).toList(), ids -> em
-                .createNamedQuery(QuestionRecord.BY_IDS, QuestionRecord.class).setParameter("ids", ids)
-                .getResultList()).stream().map(QuestionRecord::view).collect(Collectors.toMap(Question::id,
-                        Function.identity()));
+        return QuestionRecord.versions(em, asked.stream().map(AttemptQuestionRecord::questionId).toList());
     }
 
     private static ExamRecord exam(EntityManager em, String classId) {

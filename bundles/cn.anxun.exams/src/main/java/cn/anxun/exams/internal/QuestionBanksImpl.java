@@ -103,8 +103,8 @@ public class QuestionBanksImpl implements QuestionBanks {
 
     @Override
     public List<Question> questions(Caller caller, String bankId) {
-        return jpa.txExpr(TransactionType.Required, em -> inForce(em, readable(caller, em, bankId).id()).stream()
-                .map(QuestionRecord::view).toList());
+        return jpa.txExpr(TransactionType.Required, em -> QuestionRecord.viewsInForce(em,
+                List.of(readable(caller, em, bankId).id())));
     }
 
     @Override
@@ -127,7 +127,8 @@ public class QuestionBanksImpl implements QuestionBanks {
             QuestionBankRecord bank = writable(caller, em, bankId);
             em.lock(bank, LockModeType.PESSIMISTIC_WRITE);
             Map<String, QuestionRecord> inForce = new HashMap<>();
-            inForce(em, bank.id()).forEach(question -> inForce.put(question.code(), question));
+            QuestionRecord.inForce(em, List.of(bank.id())).forEach(question -> inForce.put(question.code(),
+                    question));
             Map<String, Integer> latest = new HashMap<>();
             em.createNamedQuery(QuestionRecord.LATEST_VERSIONS, Object[].class).setParameter("bank", bank.id())
                     .getResultList().forEach(row -> latest.put((String) row[0], ((Number) row[1]).intValue()));
@@ -179,18 +180,14 @@ public class QuestionBanksImpl implements QuestionBanks {
         return jpa.txExpr(TransactionType.Required, em -> {
             QuestionBankRecord bank = writable(caller, em, bankId);
             em.lock(bank, LockModeType.PESSIMISTIC_WRITE);
-            QuestionRecord question = inForce(em, bank.id()).stream().filter(q -> q.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new NotFoundException("The bank has no question " + code + " in force."));
+            QuestionRecord question = em.createNamedQuery(QuestionRecord.VERSIONS, QuestionRecord.class)
+                    .setParameter("bank", bank.id()).setParameter("code", code).getResultList().stream()
+                    .filter(QuestionRecord::inForce).findFirst().orElseThrow(() -> new NotFoundException("The bank has no question " + code + " in force."));
             question.end(clock.instant());
             bank.count(-1);
             audit.record(em, caller, "question.retired", target(bank), null, "success", code);
             return question.view();
         });
-    }
-
-    private static List<QuestionRecord> inForce(EntityManager em, String bankId) {
-        return em.createNamedQuery(QuestionRecord.IN_FORCE, QuestionRecord.class).setParameter("bank", bankId)
-                .getResultList();
     }
 
     private static QuestionBankRecord bank(EntityManager em, String bankId) {

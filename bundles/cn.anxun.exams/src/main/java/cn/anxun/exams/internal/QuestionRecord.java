@@ -3,8 +3,11 @@ package cn.anxun.exams.internal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.persistence.Column;
 import javax.persistence.EntityManager;
@@ -16,6 +19,7 @@ import javax.persistence.Table;
 import cn.anxun.exams.Difficulty;
 import cn.anxun.exams.Question;
 import cn.anxun.exams.QuestionType;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * One version of a question, never changed but for {@code endedAt}: when a revision or a retirement took it out of
@@ -23,18 +27,15 @@ import cn.anxun.exams.QuestionType;
  */
 @Entity
 @Table(name = "QUESTION")
-@NamedQuery(name = QuestionRecord.IN_FORCE, query = "SELECT q FROM QuestionRecord q "
-        + "WHERE q.bankId = :bank AND q.endedAt IS NULL ORDER BY q.code")
 @NamedQuery(name = QuestionRecord.VERSIONS, query = "SELECT q FROM QuestionRecord q "
         + "WHERE q.bankId = :bank AND q.code = :code ORDER BY q.version DESC")
 @NamedQuery(name = QuestionRecord.IN_FORCE_OF_BANKS, query = "SELECT q FROM QuestionRecord q "
-        + "WHERE q.bankId IN :banks AND q.endedAt IS NULL")
+        + "WHERE q.bankId IN :banks AND q.endedAt IS NULL ORDER BY q.code, q.bankId")
 @NamedQuery(name = QuestionRecord.BY_IDS, query = "SELECT q FROM QuestionRecord q WHERE q.id IN :ids")
 @NamedQuery(name = QuestionRecord.LATEST_VERSIONS, query = "SELECT q.code, MAX(q.version) FROM QuestionRecord q "
         + "WHERE q.bankId = :bank GROUP BY q.code")
 class QuestionRecord {
 
-    static final String IN_FORCE = "QuestionRecord.inForce";
     static final String VERSIONS = "QuestionRecord.versions";
     static final String LATEST_VERSIONS = "QuestionRecord.latestVersions";
     static final String IN_FORCE_OF_BANKS = "QuestionRecord.inForceOfBanks";
@@ -99,13 +100,25 @@ class QuestionRecord {
         this.addedBy = addedBy;
     }
 
-    /** The questions in force of the banks. */
-    static List<Question> inForce(EntityManager em, List<String> bankIds) {
+    /** The questions in force of the banks, by code. */
+    static List<QuestionRecord> inForce(EntityManager em, List<String> bankIds) {
         if (bankIds.isEmpty()) {
             return List.of();
         }
         return em.createNamedQuery(IN_FORCE_OF_BANKS, QuestionRecord.class).setParameter("banks", bankIds)
-                .getResultList().stream().map(QuestionRecord::view).toList();
+                .getResultList();
+    }
+
+    /** The same, as questions. */
+    static List<Question> viewsInForce(EntityManager em, List<String> bankIds) {
+        return inForce(em, bankIds).stream().map(QuestionRecord::view).toList();
+    }
+
+    /** Versions by their ids, in force or not. */
+    static Map<String, Question> versions(EntityManager em, List<String> ids) {
+        return KeyBatches.read(ids, batch -> em.createNamedQuery(BY_IDS, QuestionRecord.class)
+                .setParameter("ids", batch).getResultList()).stream().map(QuestionRecord::view)
+                .collect(Collectors.toMap(Question::id, Function.identity()));
     }
 
     /** A version, in force or not. */
@@ -124,6 +137,10 @@ class QuestionRecord {
                 && Objects.equals(explanation, entry.explanation())
                 && Objects.equals(knowledgePoint, entry.knowledgePoint())
                 && difficulty.equals(entry.difficulty().name());
+    }
+
+    boolean inForce() {
+        return endedAt == null;
     }
 
     void end(Instant at) {

@@ -21,7 +21,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.anxun.exams.SheetFormat;
@@ -117,8 +118,10 @@ final class Sheet {
                     printer.printRecords(rows);
                 }
             } else {
-                try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-                    XSSFSheet sheet = workbook.createSheet();
+                // rows stream to a temporary file, so that a large bank is not held as a whole workbook in memory
+                SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+                try {
+                    SXSSFSheet sheet = workbook.createSheet();
                     for (int i = 0; i < rows.size(); i++) {
                         Row row = sheet.createRow(i);
                         for (int j = 0; j < rows.get(i).size(); j++) {
@@ -127,6 +130,8 @@ final class Sheet {
                     }
                     sheet.createFreezePane(0, 1);
                     workbook.write(out);
+                } finally {
+                    workbook.close();
                 }
             }
         } catch (IOException e) {
