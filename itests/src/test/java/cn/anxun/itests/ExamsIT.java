@@ -155,6 +155,7 @@ public class ExamsIT extends AnxunTestSupport {
         assertProblem(learner.get(exam + "/statistics"), 403, "forbidden");
 
         Certified.chain(http, classroom, passed, LOOKUPS);
+        Archived.read(identity, classroom);
     }
 
     /** A first segment of study; then the operator credits the rest of the class's online hours. */

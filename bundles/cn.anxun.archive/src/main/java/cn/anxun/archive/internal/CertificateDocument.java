@@ -2,7 +2,6 @@ package cn.anxun.archive.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,18 +14,11 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -37,78 +29,60 @@ import com.google.zxing.qrcode.encoder.Encoder;
 import cn.anxun.archive.Certificate;
 
 /**
- * A certificate as an A4 page in Chinese: Noto Sans SC embedded as a subset, the QR code drawn as vector squares. The
- * dates, the document ID and the subset's name all follow from the certificate, so the same one gives the same bytes.
- * The font is parsed once; as a parsed font is not safe for parallel use, pages are made one at a time.
+ * A certificate as an A4 page in Chinese, the QR code drawn as vector squares. The dates, the document ID and the
+ * font subset's name all follow from the certificate, so the same one gives the same bytes.
  */
 final class CertificateDocument {
 
-    private static final String FONT = "/fonts/NotoSansSC_400Regular.ttf";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final float MARGIN = 64;
     private static final float BODY = 12;
 
-    private final TrueTypeFont font;
-    private final CmapLookup glyphs;
-
-    CertificateDocument() {
-        try (InputStream in = CertificateDocument.class.getResourceAsStream(FONT)) {
-            if (in == null) {
-                throw new IllegalStateException("The certificate font " + FONT + " is missing from the bundle.");
-            }
-            font = new TTFParser().parse(new RandomAccessReadBuffer(in));
-            glyphs = font.getUnicodeCmapLookup();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The certificate font cannot be read", e);
-        }
-    }
+    private final ChineseFont font = ChineseFont.get();
 
     /** The certificate's page, showing {@code fullName} for the learner. */
-    synchronized byte[] render(Certificate certificate, String fullName) {
-        try (PDDocument document = new PDDocument()) {
-            PDType0Font type0 = PDType0Font.load(document, font, true);
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            float width = page.getMediaBox().getWidth();
-            float top = page.getMediaBox().getHeight() - MARGIN;
-            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
-                Writer writer = new Writer(out, type0, width);
-                writer.centred("培训合格证明", 26, top - 30);
-                writer.centred("（安全生产培训学时证明）", 14, top - 58);
-                float y = top - 110;
-                for (String[] line : lines(certificate, fullName)) {
-                    y = writer.field(line[0], line[1], y);
+    byte[] render(Certificate certificate, String fullName) {
+        synchronized (font.lock()) {
+            try (PDDocument document = new PDDocument()) {
+                try (Pages pages = new Pages(document, font)) {
+                    pages.down(30);
+                    pages.centred("培训合格证明", 26);
+                    pages.down(28);
+                    pages.centred("（安全生产培训学时证明）", 14);
+                    pages.down(52);
+                    for (String[] line : lines(certificate, fullName)) {
+                        pages.field(line[0], line[1], BODY, 96);
+                    }
+                    float side = 120;
+                    float qrTop = Math.min(pages.y() - 24, Pages.MARGIN + side + 60);
+                    drawQr(pages.stream(), certificate.verificationUrl(), pages.width() - Pages.MARGIN - side,
+                            qrTop - side, side);
+                    float noteY = qrTop - 14;
+                    for (String note : List.of("扫描右侧二维码，或在核验页面输入", "证明编号，即可核验本证明的真伪与状态。",
+                            "学时由平台学时账本记录，", "并由账本检查点（树大小 " + certificate.checkpointSize() + "）签名证明。")) {
+                        pages.text(note, 10, Pages.MARGIN, noteY);
+                        noteY -= 16;
+                    }
+                    pages.text("依据《广东省应急管理厅安全生产资格考试网络培训管理办法》（粤应急规〔2022〕3号）第二十五条出具", 9,
+                            Pages.MARGIN, Pages.MARGIN - 20);
                 }
-                float side = 120;
-                float qrTop = Math.min(y - 24, MARGIN + side + 60);
-                drawQr(out, certificate.verificationUrl(), width - MARGIN - side, qrTop - side, side);
-                float noteY = qrTop - 14;
-                for (String note : List.of("扫描右侧二维码，或在核验页面输入", "证明编号，即可核验本证明的真伪与状态。",
-                        "学时由平台学时账本记录，", "并由账本检查点（树大小 " + certificate.checkpointSize() + "）签名证明。")) {
-                    writer.text(note, 10, MARGIN, noteY);
-                    noteY -= 16;
-                }
-                writer.text("依据《广东省应急管理厅安全生产资格考试网络培训管理办法》（粤应急规〔2022〕3号）第二十五条出具", 9, MARGIN,
-                        MARGIN - 20);
+                PDDocumentInformation info = document.getDocumentInformation();
+                info.setTitle("培训合格证明 " + certificate.number());
+                info.setCreator("Anxun");
+                GregorianCalendar issued = GregorianCalendar.from(certificate.issuedAt().atZone(CHINA));
+                info.setCreationDate(issued);
+                info.setModificationDate(issued);
+                byte[] id = documentId(certificate);
+                document.getDocument().setDocumentID(new COSArray(List.of(new COSString(id), new COSString(id))));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+                document.save(bytes);
+                return bytes.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The certificate's PDF could not be made", e);
             }
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle("培训合格证明 " + certificate.number());
-            info.setCreator("Anxun");
-            GregorianCalendar issued = GregorianCalendar.from(certificate.issuedAt().atZone(CHINA));
-            info.setCreationDate(issued);
-            info.setModificationDate(issued);
-            byte[] id = documentId(certificate);
-            document.getDocument().setDocumentID(new COSArray(List.of(new COSString(id), new COSString(id))));
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-            document.save(bytes);
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The certificate's PDF could not be made", e);
         }
     }
-
     private List<String[]> lines(Certificate c, String fullName) {
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {"姓名", fullName});
@@ -162,60 +136,5 @@ final class CertificateDocument {
             }
         }
         out.fill();
-    }
-
-    /** Writes text in the certificate's font, leaving out characters it has no glyph for. */
-    private final class Writer {
-
-        private final PDPageContentStream out;
-        private final PDType0Font type0;
-        private final float pageWidth;
-
-        Writer(PDPageContentStream out, PDType0Font type0, float pageWidth) {
-            this.out = out;
-            this.type0 = type0;
-            this.pageWidth = pageWidth;
-        }
-
-        void centred(String text, float size, float y) throws IOException {
-            String shown = printable(text);
-            text(shown, size, (pageWidth - width(shown, size)) / 2, y);
-        }
-
-        /** A label and its value, the value wrapped within the margin; answers the next line's baseline. */
-        float field(String label, String value, float y) throws IOException {
-            text(label + "：", BODY, MARGIN, y);
-            float left = MARGIN + 96;
-            float room = pageWidth - MARGIN - left;
-            String rest = printable(value);
-            do {
-                int fits = rest.length();
-                while (fits > 1 && width(rest.substring(0, fits), BODY) > room) {
-                    fits--;
-                }
-                text(rest.substring(0, fits), BODY, left, y);
-                rest = rest.substring(fits);
-                y -= BODY * 1.9f;
-            } while (!rest.isEmpty());
-            return y;
-        }
-
-        void text(String text, float size, float x, float y) throws IOException {
-            out.beginText();
-            out.setFont(type0, size);
-            out.newLineAtOffset(x, y);
-            out.showText(printable(text));
-            out.endText();
-        }
-
-        private float width(String text, float size) throws IOException {
-            return type0.getStringWidth(text) / 1000 * size;
-        }
-
-        private String printable(String text) {
-            StringBuilder kept = new StringBuilder();
-            text.codePoints().filter(cp -> glyphs.getGlyphId(cp) > 0).forEach(kept::appendCodePoint);
-            return kept.toString();
-        }
     }
 }

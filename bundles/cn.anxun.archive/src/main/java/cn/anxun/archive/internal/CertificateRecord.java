@@ -20,6 +20,8 @@ import cn.anxun.archive.Certificate.Status;
 @NamedQuery(name = CertificateRecord.CURRENT, query = "SELECT c FROM CertificateRecord c WHERE c.currentOf = :key")
 @NamedQuery(name = CertificateRecord.OF_LEARNER, query = "SELECT c FROM CertificateRecord c "
         + "WHERE c.learnerId = :learner ORDER BY c.issuedAt DESC, c.id")
+@NamedQuery(name = CertificateRecord.OF_CLASS, query = "SELECT c FROM CertificateRecord c "
+        + "WHERE c.classId = :class ORDER BY c.issuedAt, c.id")
 @NamedQuery(name = CertificateRecord.LATEST, query = "SELECT c FROM CertificateRecord c "
         + "WHERE c.learnerId = :learner AND c.classId = :class ORDER BY c.issuedAt DESC, c.id")
 @NamedQuery(name = CertificateRecord.LOOKED_UP, query = "UPDATE CertificateRecord c SET c.lookups = c.lookups + 1 "
@@ -29,6 +31,7 @@ class CertificateRecord {
     static final String BY_NUMBER = "CertificateRecord.byNumber";
     static final String CURRENT = "CertificateRecord.current";
     static final String OF_LEARNER = "CertificateRecord.ofLearner";
+    static final String OF_CLASS = "CertificateRecord.ofClass";
     static final String LATEST = "CertificateRecord.latest";
     static final String LOOKED_UP = "CertificateRecord.lookedUp";
 
@@ -169,7 +172,9 @@ class CertificateRecord {
         revocationReason = reason;
     }
 
-    Certificate view(String verificationUrl) {
+    /** The certificate, its QR code pointing below the platform's public address. */
+    Certificate view(String publicUrl) {
+        String verificationUrl = publicUrl.replaceAll("/+$", "") + "/api/v1/public/certificates/" + number + "/page";
         return new Certificate(id, number, Status.valueOf(status), learnerId, maskedName, idNumber, classId,
                 className, programmeCode, programmeName, institutionId, institutionName, registrationNumber, city,
                 creditedSeconds, onlineHours, null, LocalDate.parse(startsOn), LocalDate.parse(endsOn),

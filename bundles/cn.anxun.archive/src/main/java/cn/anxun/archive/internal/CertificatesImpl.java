@@ -231,7 +231,6 @@ public class CertificatesImpl implements Certificates {
     }
 
     private Certificate view(CertificateRecord record) {
-        return record.view(config.publicUrl().replaceAll("/+$", "") + "/api/v1/public/certificates/"
-                + record.number() + "/page");
+        return record.view(config.publicUrl());
     }
 }

@@ -10,15 +10,23 @@ import javax.persistence.IdClass;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
+import cn.anxun.classes.Enrolment;
+
 /** A learner enrolled in a class. */
 @Entity
 @Table(name = "CLASS_LEARNER")
 @IdClass(EnrolmentRecord.Key.class)
 @NamedQuery(name = EnrolmentRecord.OF_CLASS, query = "SELECT e.learnerId FROM EnrolmentRecord e "
         + "WHERE e.classId = :class ORDER BY e.enrolledAt, e.learnerId")
+@NamedQuery(name = EnrolmentRecord.RECORDS_OF_CLASS, query = "SELECT e FROM EnrolmentRecord e "
+        + "WHERE e.classId = :class ORDER BY e.enrolledAt, e.learnerId")
+@NamedQuery(name = EnrolmentRecord.RECORDS_OF_LEARNER, query = "SELECT e FROM EnrolmentRecord e "
+        + "WHERE e.learnerId = :learner ORDER BY e.enrolledAt, e.classId")
 class EnrolmentRecord {
 
     static final String OF_CLASS = "EnrolmentRecord.ofClass";
+    static final String RECORDS_OF_CLASS = "EnrolmentRecord.recordsOfClass";
+    static final String RECORDS_OF_LEARNER = "EnrolmentRecord.recordsOfLearner";
 
     /** The primary key. */
     public static class Key implements Serializable {
@@ -67,5 +75,13 @@ class EnrolmentRecord {
         this.learnerId = learnerId;
         this.enrolledAt = now.toEpochMilli();
         this.enrolledBy = enrolledBy;
+    }
+
+    String classId() {
+        return classId;
+    }
+
+    Enrolment view() {
+        return new Enrolment(classId, learnerId, Instant.ofEpochMilli(enrolledAt), enrolledBy);
     }
 }

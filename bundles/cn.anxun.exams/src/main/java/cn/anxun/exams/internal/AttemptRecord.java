@@ -26,9 +26,12 @@ import cn.anxun.exams.ExamAttempt.Status;
         + "ORDER BY a.startedAt, a.id")
 @NamedQuery(name = AttemptRecord.OF_LEARNER, query = "SELECT a FROM AttemptRecord a WHERE a.classId = :class "
         + "AND a.learnerId = :learner ORDER BY a.number")
+@NamedQuery(name = AttemptRecord.ALL_OF_LEARNER, query = "SELECT a FROM AttemptRecord a WHERE a.learnerId = :learner "
+        + "ORDER BY a.startedAt, a.id")
 class AttemptRecord {
 
     static final String OF_CLASS = "AttemptRecord.ofClass";
+    static final String ALL_OF_LEARNER = "AttemptRecord.allOfLearner";
     static final String OF_LEARNER = "AttemptRecord.ofLearner";
 
     @Id

@@ -339,7 +339,8 @@ public class ExamsImpl implements Exams {
         return after + least + (most > least ? random.nextLong(most - least) : 0);
     }
 
-    private static ExamAttempt view(EntityManager em, AttemptRecord attempt, boolean withQuestions) {
+    /** The attempt as recorded; its right answers and explanations only once it has ended. */
+    static ExamAttempt view(EntityManager em, AttemptRecord attempt, boolean withQuestions) {
         if (!withQuestions) {
             return attempt.view(List.of());
         }

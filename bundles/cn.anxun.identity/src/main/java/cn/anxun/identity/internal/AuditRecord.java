@@ -13,6 +13,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
+import javax.persistence.NamedQuery;
 import javax.persistence.PersistenceException;
 import javax.persistence.Table;
 
@@ -24,7 +25,12 @@ import cn.anxun.identity.AuditEntry;
     @Index(name = "AUDIT_EVENT_OCCURRED_AT", columnList = "OCCURRED_AT"),
     @Index(name = "AUDIT_EVENT_ACTOR", columnList = "ACTOR"),
     @Index(name = "AUDIT_EVENT_TARGET", columnList = "TARGET")})
+@NamedQuery(name = AuditRecord.OF_TARGET, query = "SELECT a FROM AuditRecord a WHERE a.target = :target "
+        + "AND a.action = :action ORDER BY a.seq")
 class AuditRecord {
+
+    static final String OF_TARGET = "AuditRecord.ofTarget";
+
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -109,23 +109,26 @@ public class LedgerImpl implements Ledger {
     @Override
     public LedgerRecord record(Caller caller, String learnerId) {
         requireReader(caller, learnerId);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            List<EntryRecord> entries = em.createNamedQuery(EntryRecord.OF_LEARNER, EntryRecord.class)
-                    .setParameter("learner", learnerId).getResultList();
-            SignedCheckpoint checkpoint = latest(em);
-            long size = checkpoint == null ? 0 : checkpoint.treeSize();
-            TreeProofs proofs = new TreeProofs(new StoredNodes(em, Map.of()));
-            List<InclusionProof> inclusions = new ArrayList<>();
-            Map<String, Long> totals = new LinkedHashMap<>();
-            for (EntryRecord entry : entries) {
-                inclusions.add(entry.treeIndex() != null && entry.treeIndex() < size
-                        ? inclusion(entry, size, proofs) : null);
-                totals.merge(entry.classId(), entry.entry().creditedSeconds(), Long::sum);
-            }
-            return new LedgerRecord(learnerId, entries.stream().map(EntryRecord::view).toList(), inclusions,
-                    totals.entrySet().stream().map(total -> new LedgerRecord.Total(total.getKey(), total.getValue(),
-                            StudyHours.of(total.getValue()))).toList(), checkpoint);
-        });
+        return jpa.txExpr(TransactionType.Required, em -> recordOf(em, learnerId));
+    }
+
+    /** The learner's record, whoever asks. */
+    static LedgerRecord recordOf(EntityManager em, String learnerId) {
+        List<EntryRecord> entries = em.createNamedQuery(EntryRecord.OF_LEARNER, EntryRecord.class)
+                .setParameter("learner", learnerId).getResultList();
+        SignedCheckpoint checkpoint = latest(em);
+        long size = checkpoint == null ? 0 : checkpoint.treeSize();
+        TreeProofs proofs = new TreeProofs(new StoredNodes(em, Map.of()));
+        List<InclusionProof> inclusions = new ArrayList<>();
+        Map<String, Long> totals = new LinkedHashMap<>();
+        for (EntryRecord entry : entries) {
+            inclusions.add(entry.treeIndex() != null && entry.treeIndex() < size
+                    ? inclusion(entry, size, proofs) : null);
+            totals.merge(entry.classId(), entry.entry().creditedSeconds(), Long::sum);
+        }
+        return new LedgerRecord(learnerId, entries.stream().map(EntryRecord::view).toList(), inclusions,
+                totals.entrySet().stream().map(total -> new LedgerRecord.Total(total.getKey(), total.getValue(),
+                        StudyHours.of(total.getValue()))).toList(), checkpoint);
     }
 
     @Override

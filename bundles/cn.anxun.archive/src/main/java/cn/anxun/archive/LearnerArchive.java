@@ -1,0 +1,21 @@
+package cn.anxun.archive;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.anxun.identity.Learner;
+
+/**
+ * A learner's archive (一人一档, R-24).
+ *
+ * @param learner the registration, ID number masked
+ * @param readAt when the archive was put together
+ * @param sections classes, ledger, face checks, tests, certificates, reads, and what other bundles contribute
+ * @since 1.1
+ */
+public record LearnerArchive(Learner learner, Instant readAt, List<ArchiveSection> sections) {
+
+    public LearnerArchive {
+        sections = List.copyOf(sections);
+    }
+}

@@ -1,0 +1,128 @@
+package cn.anxun.archive.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import cn.anxun.api.archive.ArchiveContributor;
+import cn.anxun.api.archive.ArchiveRecord;
+import cn.anxun.archive.ArchiveSection;
+import cn.anxun.archive.Archives;
+import cn.anxun.archive.ClassArchive;
+import cn.anxun.archive.LearnerArchive;
+import cn.anxun.classes.Classes;
+import cn.anxun.classes.TrainingClass;
+import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.Learner;
+import cn.anxun.identity.Learners;
+import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.Role;
+
+/** Archives put together from the contributors installed now, in the order people read them. */
+@Component(service = Archives.class)
+public class ArchivesImpl implements Archives {
+
+    /** The kinds the core contributes, in reading order; other kinds follow, by name. */
+    private static final Map<PersonnelCategory, String> CATEGORIES = Map.of(PersonnelCategory.PRINCIPAL_LEADER,
+            "主要负责人", PersonnelCategory.SAFETY_MANAGER, "安全生产管理人员", PersonnelCategory.SPECIAL_OPERATION,
+            "特种作业人员");
+    private static final List<String> ORDER = List.of("classes", "ledger", "face-checks", "tests", "certificates",
+            "reads");
+
+    private final Clock clock;
+    private final Learners learners;
+    private final Classes classes;
+    private final AuditLog audit;
+    private final List<ArchiveContributor> contributors = new CopyOnWriteArrayList<>();
+    private final ArchiveDocument documents = new ArchiveDocument();
+
+    @Activate
+    public ArchivesImpl(@Reference Clock clock, @Reference Learners learners, @Reference Classes classes,
+            @Reference AuditLog audit) {
+        this.clock = clock;
+        this.learners = learners;
+        this.classes = classes;
+        this.audit = audit;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addContributor(ArchiveContributor contributor) {
+        contributors.add(contributor);
+    }
+
+    void removeContributor(ArchiveContributor contributor) {
+        contributors.remove(contributor);
+    }
+
+    @Override
+    public LearnerArchive ofLearner(Caller caller, String learnerId) {
+        Learner learner = learners.get(caller, learnerId);
+        audit.record(caller, ArchiveContributor.READ_ACTION, "learner:" + learnerId, learner.county(), "success",
+                null);
+        return new LearnerArchive(learner, clock.instant(), sections(contributor -> contributor.ofLearner(
+                learnerId)));
+    }
+
+    @Override
+    public ClassArchive ofClass(Caller caller, String classId) {
+        TrainingClass trainingClass = classes.get(caller, classId);
+        if (caller.has(Role.LEARNER)) {
+            throw new AccessDeniedException("A class's training file is for its institution and its supervisors.");
+        }
+        audit.record(caller, ArchiveContributor.READ_ACTION, "class:" + classId, trainingClass.city(), "success",
+                null);
+        return new ClassArchive(trainingClass, clock.instant(), sections(contributor -> contributor.ofClass(
+                classId)));
+    }
+
+    @Override
+    public byte[] printLearner(Caller caller, String learnerId) {
+        LearnerArchive archive = ofLearner(caller, learnerId);
+        Learner learner = archive.learner();
+        return documents.render("学员电子档案（一人一档）", List.of(new String[] {"姓名", learner.name()},
+                new String[] {"身份证号码", learner.idNumber()}, new String[] {"工作单位", learner.employer() == null
+                    ? "" : learner.employer().name()}, new String[] {"人员类别", CATEGORIES.get(learner.category())
+                        + (learner.operationType() == null ? "" : "（" + learner.operationType() + "）")},
+                new String[] {"所在地区", learner.county()}, new String[] {"注册时间", ArchiveDocument.MINUTE.format(
+                        learner.registeredAt())}), archive.sections(), archive.readAt());
+    }
+
+    @Override
+    public byte[] printClass(Caller caller, String classId) {
+        ClassArchive archive = ofClass(caller, classId);
+        TrainingClass trainingClass = archive.trainingClass();
+        return documents.render("培训班培训档案", List.of(new String[] {"培训班", trainingClass.name()},
+                new String[] {"培训项目", trainingClass.programmeName()}, new String[] {"培训日期",
+                    trainingClass.startsOn() + " 至 " + trainingClass.endsOn()}, new String[] {"报名学员",
+                        Integer.toString(trainingClass.learners())}), archive.sections(), archive.readAt());
+    }
+
+    private List<ArchiveSection> sections(Function<ArchiveContributor, List<ArchiveRecord>> records) {
+        List<ArchiveSection> sections = new ArrayList<>();
+        contributors.stream().sorted(Comparator.comparing((ArchiveContributor contributor) -> rank(contributor
+                .kind())).thenComparing(ArchiveContributor::kind)).forEach(contributor -> {
+                    List<ArchiveRecord> found = records.apply(contributor);
+                    if (!found.isEmpty()) {
+                        sections.add(new ArchiveSection(contributor.kind(), contributor.title(), found));
+                    }
+                });
+        return sections;
+    }
+
+    private static int rank(String kind) {
+        int rank = ORDER.indexOf(kind);
+        return rank < 0 ? ORDER.size() : rank;
+    }
+}
