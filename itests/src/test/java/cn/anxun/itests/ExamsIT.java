@@ -60,7 +60,7 @@ public class ExamsIT extends AnxunTestSupport {
 
     @Test
     public void aLearnerTakesTheTestOnceTheOnlinePartIsCompleteUnderFaceChecksAndPasses() throws Exception {
-        MovableClock clock = onMovableClock("cn.anxun.ledger", "cn.anxun.exams");
+        MovableClock clock = onMovableClock("cn.anxun.ledger", "cn.anxun.exams", "cn.anxun.archive");
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-exam-1");
         Http admin = classroom.admin();
@@ -156,6 +156,7 @@ public class ExamsIT extends AnxunTestSupport {
 
         Certified.chain(http, classroom, passed, LOOKUPS);
         Archived.read(identity, classroom);
+        Retained.expire(identity, classroom, clock);
     }
 
     /** A first segment of study; then the operator credits the rest of the class's online hours. */

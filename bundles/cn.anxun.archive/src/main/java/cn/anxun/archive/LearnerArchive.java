@@ -11,9 +11,11 @@ import cn.anxun.identity.Learner;
  * @param learner the registration, ID number masked
  * @param readAt when the archive was put together
  * @param sections classes, ledger, face checks, tests, certificates, reads, and what other bundles contribute
+ * @param retention how long the archive is kept (since 1.2)
  * @since 1.1
  */
-public record LearnerArchive(Learner learner, Instant readAt, List<ArchiveSection> sections) {
+public record LearnerArchive(Learner learner, Instant readAt, List<ArchiveSection> sections,
+        ArchiveRetention retention) {
 
     public LearnerArchive {
         sections = List.copyOf(sections);

@@ -1,5 +1,8 @@
 package cn.anxun.identity;
 
+import java.time.Instant;
+import java.util.List;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Learner accounts: real-name registration and who may see what of them. */
@@ -57,4 +60,22 @@ public interface Learners {
      * again. The account's records stay, with its sealed ID number, for whoever investigates; audited.
      */
     Learner releaseIdNumber(Caller caller, String learnerId, String reason);
+
+    /**
+     * Learners registered before {@code before} and not anonymised, ID numbers masked, by id after {@code afterId}
+     * (or from the first when {@code null}): the archive's retention pages through them. No API answers with this.
+     *
+     * @since 1.7
+     */
+    List<Learner> registeredBefore(Instant before, String afterId, int limit);
+
+    /**
+     * Erases the learner's name, ID number, employer and face photos once their archive has outlived its retention;
+     * the account is disabled and its sessions end, the ID number is free to register again, and sex, region,
+     * category and dates stay for statistics. Only the archive's retention calls this; audited. Anonymising again
+     * changes nothing.
+     *
+     * @since 1.7
+     */
+    Learner anonymise(String learnerId);
 }

@@ -1,6 +1,9 @@
 package cn.anxun.api.archive;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -29,5 +32,28 @@ public interface ArchiveContributor {
     /** The class's records of this kind, oldest first; none for a kind that classes do not have. */
     default List<ArchiveRecord> ofClass(String classId) {
         return List.of();
+    }
+
+    /**
+     * When the learner's latest record of this kind was made, or {@code null} if they have none or the kind does not
+     * keep an archive (reads of it do not). The archive is kept for the retention of the learner's category after its
+     * latest record; a contributor with a cheaper answer than reading every record overrides this.
+     *
+     * @since 1.1
+     */
+    default Instant latestOf(String learnerId) {
+        return ofLearner(learnerId).stream().map(ArchiveRecord::at).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * The learner's archive has outlived its retention: remove or anonymise whatever of this kind would tell who
+     * they were, and keep what statistics count. Called again after a failure, so it must be repeatable. A kind
+     * that holds nothing personal beyond the learner's id keeps its records: the learner's name and ID number are
+     * erased where they are kept.
+     *
+     * @since 1.1
+     */
+    default void expire(String learnerId) {
     }
 }

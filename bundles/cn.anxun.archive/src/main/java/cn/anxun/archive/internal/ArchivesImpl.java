@@ -2,24 +2,23 @@ package cn.anxun.archive.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import cn.anxun.api.archive.ArchiveContributor;
 import cn.anxun.api.archive.ArchiveRecord;
+import cn.anxun.archive.ArchiveRetention;
 import cn.anxun.archive.ArchiveSection;
 import cn.anxun.archive.Archives;
 import cn.anxun.archive.ClassArchive;
 import cn.anxun.archive.LearnerArchive;
+import cn.anxun.archive.Retention;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.identity.AccessDeniedException;
@@ -34,36 +33,27 @@ import cn.anxun.identity.Role;
 @Component(service = Archives.class)
 public class ArchivesImpl implements Archives {
 
-    /** The kinds the core contributes, in reading order; other kinds follow, by name. */
     private static final Map<PersonnelCategory, String> CATEGORIES = Map.of(PersonnelCategory.PRINCIPAL_LEADER,
             "主要负责人", PersonnelCategory.SAFETY_MANAGER, "安全生产管理人员", PersonnelCategory.SPECIAL_OPERATION,
             "特种作业人员");
-    private static final List<String> ORDER = List.of("classes", "ledger", "face-checks", "tests", "certificates",
-            "reads");
 
     private final Clock clock;
     private final Learners learners;
     private final Classes classes;
     private final AuditLog audit;
-    private final List<ArchiveContributor> contributors = new CopyOnWriteArrayList<>();
+    private final Contributors contributors;
+    private final Retention retention;
     private final ArchiveDocument documents = new ArchiveDocument();
 
     @Activate
     public ArchivesImpl(@Reference Clock clock, @Reference Learners learners, @Reference Classes classes,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference Contributors contributors, @Reference Retention retention) {
         this.clock = clock;
         this.learners = learners;
         this.classes = classes;
         this.audit = audit;
-    }
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addContributor(ArchiveContributor contributor) {
-        contributors.add(contributor);
-    }
-
-    void removeContributor(ArchiveContributor contributor) {
-        contributors.remove(contributor);
+        this.contributors = contributors;
+        this.retention = retention;
     }
 
     @Override
@@ -72,7 +62,7 @@ public class ArchivesImpl implements Archives {
         audit.record(caller, ArchiveContributor.READ_ACTION, "learner:" + learnerId, learner.county(), "success",
                 null);
         return new LearnerArchive(learner, clock.instant(), sections(contributor -> contributor.ofLearner(
-                learnerId)));
+                learnerId)), retention.of(caller, learnerId));
     }
 
     @Override
@@ -91,12 +81,15 @@ public class ArchivesImpl implements Archives {
     public byte[] printLearner(Caller caller, String learnerId) {
         LearnerArchive archive = ofLearner(caller, learnerId);
         Learner learner = archive.learner();
+        String employer = learner.employer() == null ? "" : learner.employer().name();
+        String category = CATEGORIES.get(learner.category()) + (learner.operationType() == null ? ""
+            : "（" + learner.operationType() + "）");
         return documents.render("学员电子档案（一人一档）", List.of(new String[] {"姓名", learner.name()},
-                new String[] {"身份证号码", learner.idNumber()}, new String[] {"工作单位", learner.employer() == null
-                    ? "" : learner.employer().name()}, new String[] {"人员类别", CATEGORIES.get(learner.category())
-                        + (learner.operationType() == null ? "" : "（" + learner.operationType() + "）")},
-                new String[] {"所在地区", learner.county()}, new String[] {"注册时间", ArchiveDocument.MINUTE.format(
-                        learner.registeredAt())}), archive.sections(), archive.readAt());
+                new String[] {"身份证号码", Objects.toString(learner.idNumber(), "")}, new String[] {"工作单位",
+                    employer}, new String[] {"人员类别", category}, new String[] {"所在地区", learner.county()},
+                new String[] {"注册时间", ArchiveDocument.MINUTE.format(learner.registeredAt())},
+                new String[] {"档案保存至", keptUntil(archive.retention())}),
+                archive.sections(), archive.readAt());
     }
 
     @Override
@@ -109,20 +102,19 @@ public class ArchivesImpl implements Archives {
                         Integer.toString(trainingClass.learners())}), archive.sections(), archive.readAt());
     }
 
-    private List<ArchiveSection> sections(Function<ArchiveContributor, List<ArchiveRecord>> records) {
-        List<ArchiveSection> sections = new ArrayList<>();
-        contributors.stream().sorted(Comparator.comparing((ArchiveContributor contributor) -> rank(contributor
-                .kind())).thenComparing(ArchiveContributor::kind)).forEach(contributor -> {
-                    List<ArchiveRecord> found = records.apply(contributor);
-                    if (!found.isEmpty()) {
-                        sections.add(new ArchiveSection(contributor.kind(), contributor.title(), found));
-                    }
-                });
-        return sections;
+    private static String keptUntil(ArchiveRetention retention) {
+        return ArchiveDocument.MINUTE.format(retention.keptUntil()) + "（" + retention.years() + " 年）"
+                + (retention.held() ? "，依法保全中" : "");
     }
 
-    private static int rank(String kind) {
-        int rank = ORDER.indexOf(kind);
-        return rank < 0 ? ORDER.size() : rank;
+    private List<ArchiveSection> sections(Function<ArchiveContributor, List<ArchiveRecord>> records) {
+        List<ArchiveSection> sections = new ArrayList<>();
+        for (ArchiveContributor contributor : contributors.inReadingOrder()) {
+            List<ArchiveRecord> found = records.apply(contributor);
+            if (!found.isEmpty()) {
+                sections.add(new ArchiveSection(contributor.kind(), contributor.title(), found));
+            }
+        }
+        return sections;
     }
 }

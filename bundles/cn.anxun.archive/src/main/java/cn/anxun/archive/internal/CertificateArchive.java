@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import cn.anxun.api.archive.ArchiveContributor;
 import cn.anxun.api.archive.ArchiveRecord;
 import cn.anxun.archive.Certificate;
+import cn.anxun.identity.Learner;
 
 /** Certificates in archives, revoked ones too. */
 @Component(service = ArchiveContributor.class, configurationPid = ArchiveConfig.PID)
@@ -68,5 +69,12 @@ public class CertificateArchive implements ArchiveContributor {
         return new ArchiveRecord(certificate.issuedAt(), "培训合格证明 " + certificate.number() + "：培训班「"
                 + certificate.className() + "」，线上 " + certificate.onlineHours() + " 学时，" + certificate.score()
                 + " 分" + (certificate.status() == Certificate.Status.REVOKED ? "，已撤销" : ""), certificate);
+    }
+
+    /** The certificates stay, counted, under no name and no ID number. */
+    @Override
+    public void expire(String learnerId) {
+        jpa.tx(TransactionType.Required, em -> em.createNamedQuery(CertificateRecord.ANONYMISE).setParameter("name",
+                Learner.ANONYMISED).setParameter("learner", learnerId).executeUpdate());
     }
 }

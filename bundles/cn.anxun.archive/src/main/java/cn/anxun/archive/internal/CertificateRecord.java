@@ -24,6 +24,8 @@ import cn.anxun.archive.Certificate.Status;
         + "WHERE c.classId = :class ORDER BY c.issuedAt, c.id")
 @NamedQuery(name = CertificateRecord.LATEST, query = "SELECT c FROM CertificateRecord c "
         + "WHERE c.learnerId = :learner AND c.classId = :class ORDER BY c.issuedAt DESC, c.id")
+@NamedQuery(name = CertificateRecord.ANONYMISE, query = "UPDATE CertificateRecord c SET c.maskedName = :name, "
+        + "c.idNumber = '' WHERE c.learnerId = :learner")
 @NamedQuery(name = CertificateRecord.LOOKED_UP, query = "UPDATE CertificateRecord c SET c.lookups = c.lookups + 1 "
         + "WHERE c.number = :number")
 class CertificateRecord {
@@ -31,6 +33,7 @@ class CertificateRecord {
     static final String BY_NUMBER = "CertificateRecord.byNumber";
     static final String CURRENT = "CertificateRecord.current";
     static final String OF_LEARNER = "CertificateRecord.ofLearner";
+    static final String ANONYMISE = "CertificateRecord.anonymise";
     static final String OF_CLASS = "CertificateRecord.ofClass";
     static final String LATEST = "CertificateRecord.latest";
     static final String LOOKED_UP = "CertificateRecord.lookedUp";

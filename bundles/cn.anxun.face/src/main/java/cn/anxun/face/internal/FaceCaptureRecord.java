@@ -15,8 +15,11 @@ import javax.persistence.Table;
 @NamedQuery(name = FaceCaptureRecord.EXPIRED, query = "DELETE FROM FaceCaptureRecord c WHERE c.keptUntil < :now")
 @NamedQuery(name = FaceCaptureRecord.LATEST_TEMPLATES, query = "SELECT c FROM FaceCaptureRecord c, FaceCheckRecord k "
         + "WHERE k.id = c.checkId AND k.learnerId = :learner AND c.model = :model ORDER BY k.checkedAt DESC")
+@NamedQuery(name = FaceCaptureRecord.DELETE_OF, query = "DELETE FROM FaceCaptureRecord c WHERE c.checkId IN "
+        + "(SELECT k.id FROM FaceCheckRecord k WHERE k.learnerId = :learner)")
 class FaceCaptureRecord {
 
+    static final String DELETE_OF = "FaceCaptureRecord.deleteOf";
     static final String EXPIRED = "FaceCaptureRecord.expired";
     static final String LATEST_TEMPLATES = "FaceCaptureRecord.latestTemplates";
 

@@ -19,7 +19,8 @@ import cn.anxun.face.FaceCheck.Purpose;
 
 /**
  * A learner's face checks in their archive: when, why, what was decided. Scores are left out, as for the learner
- * themselves; captures are read apart, while they are kept.
+ * themselves; captures are read apart, while they are kept. When the archive expires, the captures, their digests and
+ * the reference template go; the decisions stay, counted in statistics.
  */
 @Component(service = ArchiveContributor.class)
 public class FaceCheckArchive implements ArchiveContributor {
@@ -56,5 +57,15 @@ public class FaceCheckArchive implements ArchiveContributor {
         return checks.stream().map(check -> new ArchiveRecord(check.at(), PURPOSES.get(check.purpose())
                 + "核验：" + DECISIONS.get(check.decision()) + (check.reason() == null ? "" : "（" + check.reason()
                         + "）"), check)).toList();
+    }
+
+    @Override
+    public void expire(String learnerId) {
+        jpa.tx(TransactionType.Required, em -> {
+            for (String erase : new String[] {FaceCaptureRecord.DELETE_OF, FaceCheckRecord.FORGET_CAPTURES,
+                TemplateRecord.DELETE_OF}) {
+                em.createNamedQuery(erase).setParameter("learner", learnerId).executeUpdate();
+            }
+        });
     }
 }

@@ -20,8 +20,11 @@ import cn.anxun.face.FaceCheck;
         + "WHERE c.learnerId = :learner AND c.captureDigest = :digest")
 @NamedQuery(name = FaceCheckRecord.OF_LEARNER, query = "SELECT c FROM FaceCheckRecord c "
         + "WHERE c.learnerId = :learner ORDER BY c.checkedAt DESC, c.id")
+@NamedQuery(name = FaceCheckRecord.FORGET_CAPTURES, query = "UPDATE FaceCheckRecord c SET c.captureDigest = NULL "
+        + "WHERE c.learnerId = :learner")
 class FaceCheckRecord {
 
+    static final String FORGET_CAPTURES = "FaceCheckRecord.forgetCaptures";
     static final String OF_LEARNER = "FaceCheckRecord.ofLearner";
     static final String SEEN = "FaceCheckRecord.seen";
 

@@ -3,6 +3,7 @@ package cn.anxun.face.internal;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
+import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 /**
@@ -11,7 +12,10 @@ import javax.persistence.Table;
  */
 @Entity
 @Table(name = "FACE_TEMPLATE")
+@NamedQuery(name = TemplateRecord.DELETE_OF, query = "DELETE FROM TemplateRecord t WHERE t.learnerId = :learner")
 class TemplateRecord {
+
+    static final String DELETE_OF = "TemplateRecord.deleteOf";
 
     @Id
     @Column(length = 36)

@@ -1,5 +1,6 @@
 package cn.anxun.identity.internal;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -52,5 +53,11 @@ public class ArchiveReads implements ArchiveContributor {
 
     private static ArchiveRecord record(AuditEntry read) {
         return new ArchiveRecord(read.at(), read.actor() + "（" + read.role() + "）查阅", read);
+    }
+
+    /** Reading an archive does not keep it longer. */
+    @Override
+    public Instant latestOf(String learnerId) {
+        return null;
     }
 }

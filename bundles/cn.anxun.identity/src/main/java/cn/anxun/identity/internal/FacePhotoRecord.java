@@ -15,9 +15,11 @@ import javax.persistence.Table;
 @Table(name = "FACE_PHOTO")
 @NamedQuery(name = FacePhotoRecord.REFERENCE, query = "SELECT f FROM FacePhotoRecord f "
         + "WHERE f.accountId = :account AND f.purpose = 'reference' ORDER BY f.createdAt DESC")
+@NamedQuery(name = FacePhotoRecord.DELETE_OF, query = "DELETE FROM FacePhotoRecord f WHERE f.accountId = :account")
 class FacePhotoRecord {
 
     static final String REFERENCE = "FacePhotoRecord.reference";
+    static final String DELETE_OF = "FacePhotoRecord.deleteOf";
 
     @Id
     @Column(length = 36)

@@ -6,6 +6,7 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Lob;
+import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 import cn.anxun.identity.IdNumber;
@@ -14,11 +15,16 @@ import cn.anxun.identity.PersonnelCategory;
 /**
  * The real-name data of a learner. The ID number and the profile (name, employer, job title) are stored sealed
  * (AES-GCM, bound to the account id), the name also as a keyed hash to search by; birth date and the masked number
- * are derived from the ID number when needed and never stored.
+ * are derived from the ID number when needed and never stored. Once the learner's archive has outlived its retention,
+ * both are erased and only what statistics count stays.
  */
 @Entity
 @Table(name = "LEARNER")
+@NamedQuery(name = LearnerRecord.PAST, query = "SELECT a, l FROM Account a, LearnerRecord l WHERE l.accountId = a.id "
+        + "AND l.registeredAt < :before AND l.anonymisedAt IS NULL AND a.id > :after ORDER BY a.id")
 class LearnerRecord {
+
+    static final String PAST = "LearnerRecord.past";
 
     @Id
     @Column(length = 36)
@@ -57,6 +63,9 @@ class LearnerRecord {
     private String verificationLevel;
 
     private long registeredAt;
+
+    @Column(name = "ANONYMISED_AT")
+    private Long anonymisedAt;
 
     protected LearnerRecord() {
     }
@@ -128,5 +137,17 @@ class LearnerRecord {
 
     Instant registeredAt() {
         return Instant.ofEpochMilli(registeredAt);
+    }
+
+    /** Erases the ID number, the profile and the name's hash; sex, region, category and dates stay for statistics. */
+    void anonymise(Instant at) {
+        idNumberSealed = new byte[0];
+        profileSealed = new byte[0];
+        nameLookup = null;
+        anonymisedAt = at.toEpochMilli();
+    }
+
+    Instant anonymisedAt() {
+        return anonymisedAt == null ? null : Instant.ofEpochMilli(anonymisedAt);
     }
 }

@@ -478,12 +478,47 @@ public class LearnersImpl implements Learners {
         });
     }
 
+    @Override
+    public List<Learner> registeredBefore(Instant before, String afterId, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(LearnerRecord.PAST, Object[].class)
+                .setParameter("before", before.toEpochMilli()).setParameter("after", afterId == null ? "" : afterId)
+                .setMaxResults(limit).getResultStream().map(row -> view(em, (Account) row[0], (LearnerRecord) row[1]))
+                .toList());
+    }
+
+    @Override
+    public Learner anonymise(String learnerId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            LearnerRecord learner = em.find(LearnerRecord.class, account.id());
+            if (learner.anonymisedAt() == null) {
+                Instant now = clock.instant();
+                learner.anonymise(now);
+                int photos = em.createNamedQuery(FacePhotoRecord.DELETE_OF).setParameter("account", account.id())
+                        .executeUpdate();
+                if (!account.idNumberReleased()) {
+                    account.releaseIdNumber();
+                }
+                if (account.disabledAt() == null) {
+                    account.disable("archive retention ended", now);
+                }
+                int ended = AccountStore.endSessions(em, account.id(), "anonymised", now, null);
+                audit.record(Caller.system(), "learner.anonymised", target(account), account.regionCode(),
+                        "success", photos + " face photos deleted, " + ended + " sessions ended");
+            }
+            return view(em, account, learner);
+        });
+    }
+
     private Learner view(EntityManager em, Account account, LearnerRecord learner) {
-        LearnerProfile profile = profile(em, learner);
-        return new Learner(account.id(), profile.name(), IdNumber.mask(idNumberOf(learner)), learner.sex(),
-                profile.employer(), learner.city(), learner.county(), learner.category(), learner.operationType(),
-                profile.jobTitle(), account.institutionId(), learner.verifiedBy(), learner.verificationLevel(),
-                learner.registeredAt(), account.lockedUntil(), account.disabledAt(), account.disabledReason());
+        Instant anonymisedAt = learner.anonymisedAt();
+        LearnerProfile profile = anonymisedAt == null ? profile(em, learner)
+            : new LearnerProfile(Learner.ANONYMISED, null, null);
+        return new Learner(account.id(), profile.name(), anonymisedAt == null ? IdNumber.mask(idNumberOf(learner))
+            : null, learner.sex(), profile.employer(), learner.city(), learner.county(), learner.category(),
+                learner.operationType(), profile.jobTitle(), account.institutionId(), learner.verifiedBy(),
+                learner.verificationLevel(), learner.registeredAt(), account.lockedUntil(), account.disabledAt(),
+                account.disabledReason(), anonymisedAt);
     }
 
     private LearnerProfile profile(EntityManager em, LearnerRecord learner) {
@@ -494,6 +529,10 @@ public class LearnersImpl implements Learners {
     }
 
     private String idNumberOf(LearnerRecord learner) {
+        if (learner.anonymisedAt() != null) {
+            throw new NotFoundException("Learner " + learner.accountId() + " was anonymised on "
+                    + learner.anonymisedAt() + ", when their archive outlived its retention: no ID number is kept.");
+        }
         return new String(keys.open(learner.idNumberSealed(), idContext(learner.accountId())), StandardCharsets.US_ASCII);
     }
 

@@ -1,5 +1,6 @@
 package cn.anxun.ledger.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -62,5 +63,12 @@ public class LedgerArchive implements ArchiveContributor {
                     return new ArchiveRecord(null, "学员 " + row[0] + "：" + StudyHours.of(seconds) + " 学时",
                             Map.of("learnerId", row[0], "creditedSeconds", seconds, "hours", StudyHours.of(seconds)));
                 }).toList();
+    }
+
+    @Override
+    public Instant latestOf(String learnerId) {
+        Number latest = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(EntryRecord.LATEST_OF,
+                Number.class).setParameter("learner", learnerId).getSingleResult());
+        return latest == null ? null : Instant.ofEpochMilli(latest.longValue());
     }
 }

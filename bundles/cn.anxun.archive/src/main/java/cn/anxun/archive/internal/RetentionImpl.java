@@ -1,0 +1,249 @@
+package cn.anxun.archive.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.persistence.LockModeType;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.api.archive.ArchiveContributor;
+import cn.anxun.archive.ArchiveRetention;
+import cn.anxun.archive.LegalHold;
+import cn.anxun.archive.Retention;
+import cn.anxun.archive.RetentionRun;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FreeText;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Learner;
+import cn.anxun.identity.Learners;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.Violation;
+import cn.anxun.platform.jobs.Scheduler;
+
+/**
+ * Archives kept for the retention of the learner's category after their latest record, then expired by a daily job
+ * unless a legal hold stands. A retention configured below the regulation's minimum is raised to it: nothing is
+ * removed early.
+ */
+@Component(service = Retention.class, configurationPid = ArchiveConfig.PID)
+public class RetentionImpl implements Retention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionImpl.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MANAGERS_MINIMUM = 3;
+    private static final int SPECIAL_OPERATIONS_MINIMUM = 6;
+    private static final int PAGE = 200;
+    private static final Role[] REGULATORS = {Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
+
+    private final Clock clock;
+    private final Learners learners;
+    private final AuditLog audit;
+    private final Contributors contributors;
+    private final JpaTemplate jpa;
+    private final AutoCloseable job;
+    private volatile ArchiveConfig config;
+
+    @Activate
+    public RetentionImpl(@Reference Clock clock, @Reference Learners learners, @Reference AuditLog audit,
+            @Reference Contributors contributors,
+            @Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa, @Reference Scheduler scheduler,
+            ArchiveConfig config) {
+        this.clock = clock;
+        this.learners = learners;
+        this.audit = audit;
+        this.contributors = contributors;
+        this.jpa = jpa;
+        this.config = config;
+        job = scheduler.every("archives past their retention expired", Duration.ofMinutes(10), Duration.ofDays(1),
+                Duration.ofHours(6), this::expireDue);
+    }
+
+    @Modified
+    void modified(ArchiveConfig newConfig) {
+        config = newConfig;
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        job.close();
+    }
+
+    @Override
+    public ArchiveRetention of(Caller caller, String learnerId) {
+        return retention(learners.get(caller, learnerId));
+    }
+
+    @Override
+    public LegalHold hold(Caller caller, String learnerId, String reason) {
+        caller.require("place a legal hold on an archive", REGULATORS);
+        String why = reason(reason);
+        Learner learner = learners.get(caller, learnerId);
+        LegalHoldRecord hold = new LegalHoldRecord(learner.id(), why, caller.name(), clock.instant());
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(hold);
+            audit.record(em, caller, "archive.held", "learner:" + learnerId, learner.county(), "success", why);
+        });
+        return hold.view();
+    }
+
+    @Override
+    public LegalHold release(Caller caller, String holdId, String reason) {
+        caller.require("lift a legal hold on an archive", REGULATORS);
+        String why = reason(reason);
+        LegalHoldRecord found = jpa.txExpr(TransactionType.Required, em -> em.find(LegalHoldRecord.class, holdId));
+        if (found == null) {
+            throw new NotFoundException("There is no legal hold " + holdId + ".");
+        }
+        Learner learner = learners.get(caller, found.learnerId());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            LegalHoldRecord hold = em.find(LegalHoldRecord.class, holdId, LockModeType.PESSIMISTIC_WRITE);
+            if (!hold.standing()) {
+                throw new ConflictException("The legal hold " + holdId + " was lifted already.");
+            }
+            hold.release(caller.name(), clock.instant(), why);
+            audit.record(em, caller, "archive.hold-lifted", "learner:" + learner.id(), learner.county(), "success",
+                    why);
+            return hold.view();
+        });
+    }
+
+    @Override
+    public RetentionRun run(Caller caller) {
+        caller.require("run the archive retention", Role.OPERATOR);
+        RetentionRun run = expireDue();
+        audit.record(caller, "retention.run", null, null, "success", run.expired() + " expired, " + run.held()
+                + " held, " + run.failed() + " failed of " + run.checked() + " checked");
+        return run;
+    }
+
+    /** Expires every archive past its retention that no hold keeps; one run at a time. */
+    synchronized RetentionRun expireDue() {
+        Instant start = clock.instant();
+        int checked = 0;
+        int kept = 0;
+        int held = 0;
+        int expired = 0;
+        int failed = 0;
+        List<String> missing = contributors.missingCore();
+        if (!missing.isEmpty()) {
+            LOG.warn("No archive expires while the records of {} cannot be read: their bundles are not active",
+                    missing);
+            return new RetentionRun(start, clock.instant(), 0, 0, 0, 0, 0);
+        }
+        Instant oldEnough = start.atZone(CHINA).minusYears(Math.min(years(PersonnelCategory.SAFETY_MANAGER),
+                years(PersonnelCategory.SPECIAL_OPERATION))).toInstant();
+        List<Learner> page;
+        String after = null;
+        do {
+            page = learners.registeredBefore(oldEnough, after, PAGE);
+            Map<String, Instant> known = keptUntil(page.stream().map(Learner::id).toList());
+            for (Learner learner : page) {
+                after = learner.id();
+                checked++;
+                Instant noted = known.get(learner.id());
+                if (noted != null && noted.isAfter(start)) {
+                    kept++;
+                    continue;
+                }
+                ArchiveRetention retention = retention(learner);
+                if (retention.keptUntil().isAfter(start)) {
+                    note(learner.id(), retention.keptUntil());
+                    kept++;
+                } else if (retention.held()) {
+                    held++;
+                } else if (expire(learner, retention)) {
+                    expired++;
+                } else {
+                    failed++;
+                }
+            }
+        } while (page.size() == PAGE);
+        return new RetentionRun(start, clock.instant(), checked, kept, held, expired, failed);
+    }
+
+    private ArchiveRetention retention(Learner learner) {
+        Instant latest = learner.registeredAt();
+        for (ArchiveContributor contributor : contributors.inReadingOrder()) {
+            Instant at = contributor.latestOf(learner.id());
+            if (at != null && at.isAfter(latest)) {
+                latest = at;
+            }
+        }
+        int years = years(learner.category());
+        List<LegalHold> holds = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                LegalHoldRecord.OF_LEARNER, LegalHoldRecord.class).setParameter("learner", learner.id())
+                .getResultStream().map(LegalHoldRecord::view).toList());
+        return new ArchiveRetention(years, latest, latest.atZone(CHINA).plusYears(years).toInstant(), holds,
+                learner.anonymisedAt());
+    }
+
+    /** Every contributor's part first, the learner's identity last: a run that fails halfway is finished later. */
+    private boolean expire(Learner learner, ArchiveRetention retention) {
+        try {
+            for (ArchiveContributor contributor : contributors.inReadingOrder()) {
+                contributor.expire(learner.id());
+            }
+            learners.anonymise(learner.id());
+            jpa.tx(TransactionType.Required, em -> {
+                KeptUntilRecord noted = em.find(KeptUntilRecord.class, learner.id());
+                if (noted != null) {
+                    em.remove(noted);
+                }
+                audit.record(em, Caller.system(), "archive.expired", "learner:" + learner.id(), learner.county(),
+                        "success", "kept until " + retention.keptUntil() + ", " + retention.years()
+                                + " years after the latest record");
+            });
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("The archive of learner {} could not be expired; the next run tries again", learner.id(), e);
+            return false;
+        }
+    }
+
+    private Map<String, Instant> keptUntil(List<String> learnerIds) {
+        if (learnerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(KeptUntilRecord.OF,
+                KeptUntilRecord.class).setParameter("learners", learnerIds).getResultStream().collect(
+                        Collectors.toMap(KeptUntilRecord::learnerId, KeptUntilRecord::keptUntil)));
+    }
+
+    private void note(String learnerId, Instant keptUntil) {
+        jpa.tx(TransactionType.Required, em -> em.merge(new KeptUntilRecord(learnerId, keptUntil)));
+    }
+
+    private int years(PersonnelCategory category) {
+        return category == PersonnelCategory.SPECIAL_OPERATION
+            ? Math.max(config.specialOperationRetentionYears(), SPECIAL_OPERATIONS_MINIMUM)
+            : Math.max(config.managerRetentionYears(), MANAGERS_MINIMUM);
+    }
+
+    private static String reason(String reason) {
+        List<Violation> violations = new ArrayList<>();
+        String why = FreeText.check(violations, "reason", reason, 500, true);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return why;
+    }
+}
