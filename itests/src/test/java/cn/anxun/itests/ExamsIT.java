@@ -46,6 +46,9 @@ public class ExamsIT extends AnxunTestSupport {
         options.add(editConfigurationFilePut("etc/cn.anxun.face.cfg", "replaySimilarity", "0.999"));
         options.add(editConfigurationFilePut("etc/cn.anxun.archive.cfg", "lookupsPerAddress",
                 Integer.toString(LOOKUPS)));
+        // the handover package is checked by the Library of Congress's BagIt reader and the standalone verifier
+        options.add(HandedOver.bagCheck());
+        options.add(LedgerVerifier.jar());
         Map.of("faceCheckMinMinutes", "3", "faceCheckMaxMinutes", "3").forEach((key, value) -> {
             options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value));
             options.add(editConfigurationFilePut("etc/cn.anxun.exams.cfg", key, value));
@@ -156,6 +159,7 @@ public class ExamsIT extends AnxunTestSupport {
 
         Certified.chain(http, classroom, passed, LOOKUPS);
         Archived.read(identity, classroom);
+        HandedOver.export(http, identity, classroom, "inst-exam-1");
         Retained.expire(identity, classroom, clock);
     }
 

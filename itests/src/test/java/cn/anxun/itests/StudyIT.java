@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
@@ -33,8 +31,6 @@ public class StudyIT extends AnxunTestSupport {
 
     /** dailyCapHours 0.2: 0.2 × 45 minutes. */
     private static final long CAP = 540;
-    /** System property carrying the path of the standalone verifier's jar. */
-    private static final String VERIFIER = "anxun.verifier";
     /** What the last session of the online-hours test may credit before the class's online hours are reached. */
     private static final long LEFT = 240;
 
@@ -42,7 +38,7 @@ public class StudyIT extends AnxunTestSupport {
     @Override
     public Option[] configuration() {
         List<Option> options = new ArrayList<>(List.of(super.configuration()));
-        options.add(editConfigurationFilePut("etc/system.properties", VERIFIER, System.getProperty(VERIFIER)));
+        options.add(LedgerVerifier.jar());
         // the test's captures are shifted copies of one photo (0.989 to 0.997 alike): the rules of a session are
         // under test here, replays in FaceIT
         options.add(editConfigurationFilePut("etc/cn.anxun.face.cfg", "replaySimilarity", "0.999"));
@@ -115,7 +111,7 @@ public class StudyIT extends AnxunTestSupport {
         Http.Reply signed = operator.http().post("/api/v1/ledger/checkpoints", "");
         assertEquals(signed.body(), 200, signed.status());
         Http.Reply record = learner.http().get("/api/v1/learners/" + learner.id() + "/ledger");
-        Verification verified = verify(record.body());
+        LedgerVerifier.Verification verified = verify(record.body());
         assertEquals(verified.output(), 0, verified.status());
         List<String> actual = new ArrayList<>();
         record.json().get("entries").forEach(entry -> actual.add(Student.describe(entry.get("entry"))));
@@ -133,7 +129,8 @@ public class StudyIT extends AnxunTestSupport {
             Http.Reply ready = http.get("/api/v1/health/ready");
             assertEquals(503, ready.status());
             assertTrue(ready.body(), ready.body().contains(edited));
-            Verification caught = verify(learner.http().get("/api/v1/learners/" + learner.id() + "/ledger").body());
+            LedgerVerifier.Verification caught = verify(learner.http().get("/api/v1/learners/" + learner.id()
+                    + "/ledger").body());
             assertEquals(caught.output(), 1, caught.status());
             assertTrue(caught.output(), caught.output().contains("FAILED entry " + edited));
         } finally {
@@ -213,22 +210,13 @@ public class StudyIT extends AnxunTestSupport {
                 Photos.variant(Photos.CAGE_AGAIN, 101)), 403, "forbidden");
     }
 
-    private record Verification(int status, String output) {
-    }
-
     /** Runs the standalone verifier, as a regulator would, on a record, the public checkpoint and the key. */
-    private Verification verify(String record) throws Exception {
+    private LedgerVerifier.Verification verify(String record) throws Exception {
         Path folder = Files.createTempDirectory("ledger-record");
-        Path recordFile = Files.writeString(folder.resolve("record.json"), record);
-        Path checkpoint = Files.writeString(folder.resolve("checkpoint.txt"),
-                http.get("/api/v1/ledger/checkpoint").json().get("note").asText());
-        Path key = Files.writeString(folder.resolve("key.txt"), http.get("/api/v1/ledger/key").body());
-        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", System.getProperty(VERIFIER), recordFile.toString(), checkpoint.toString(), key.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the verifier ends", verifier.waitFor(60, TimeUnit.SECONDS));
-        return new Verification(verifier.exitValue(), output);
+        return LedgerVerifier.run(Files.writeString(folder.resolve("record.json"), record),
+                Files.writeString(folder.resolve("checkpoint.txt"), http.get("/api/v1/ledger/checkpoint").json()
+                        .get("note").asText()),
+                Files.writeString(folder.resolve("key.txt"), http.get("/api/v1/ledger/key").body()));
     }
 
     private static void assertProblemStatus(int status, Http.Reply reply) {

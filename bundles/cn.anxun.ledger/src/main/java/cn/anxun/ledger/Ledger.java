@@ -34,6 +34,32 @@ public interface Ledger {
     String verifierKey();
 
     /**
+     * Signs a statement of the platform's with the checkpoint key, as a C2SP signed note that the verifier key checks:
+     * a receiver who trusts the key for the hours trusts the statement too. The text's first line names what it is
+     * and its second line is not a number, so that it never reads as a checkpoint.
+     *
+     * @throws IllegalArgumentException if the text could read as a checkpoint or does not end with a newline
+     * @since 1.3
+     */
+    String signNote(String text);
+
+    /**
+     * A checkpoint that holds every entry recorded before the call, signed now if the latest does not; {@code null}
+     * while the ledger is empty.
+     *
+     * @since 1.3
+     */
+    SignedCheckpoint checkpointHoldingAll();
+
+    /**
+     * The learner's record with its proofs against that checkpoint, which the standalone verifier checks with it:
+     * entries recorded after it carry no proof. For whoever may read the learner's ledger.
+     *
+     * @since 1.3
+     */
+    LedgerRecord record(Caller caller, String learnerId, SignedCheckpoint checkpoint);
+
+    /**
      * Compensates an entry with a new one of {@code seconds} (negative to take time off), by the operator with a
      * reason; audited.
      */

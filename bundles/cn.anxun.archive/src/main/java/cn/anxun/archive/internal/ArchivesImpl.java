@@ -3,8 +3,6 @@ package cn.anxun.archive.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
@@ -13,7 +11,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.api.archive.ArchiveContributor;
 import cn.anxun.api.archive.ArchiveRecord;
-import cn.anxun.archive.ArchiveRetention;
 import cn.anxun.archive.ArchiveSection;
 import cn.anxun.archive.Archives;
 import cn.anxun.archive.ClassArchive;
@@ -26,16 +23,11 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
-import cn.anxun.identity.PersonnelCategory;
 import cn.anxun.identity.Role;
 
 /** Archives put together from the contributors installed now, in the order people read them. */
 @Component(service = Archives.class)
 public class ArchivesImpl implements Archives {
-
-    private static final Map<PersonnelCategory, String> CATEGORIES = Map.of(PersonnelCategory.PRINCIPAL_LEADER,
-            "主要负责人", PersonnelCategory.SAFETY_MANAGER, "安全生产管理人员", PersonnelCategory.SPECIAL_OPERATION,
-            "特种作业人员");
 
     private final Clock clock;
     private final Learners learners;
@@ -79,32 +71,12 @@ public class ArchivesImpl implements Archives {
 
     @Override
     public byte[] printLearner(Caller caller, String learnerId) {
-        LearnerArchive archive = ofLearner(caller, learnerId);
-        Learner learner = archive.learner();
-        String employer = learner.employer() == null ? "" : learner.employer().name();
-        String category = CATEGORIES.get(learner.category()) + (learner.operationType() == null ? ""
-            : "（" + learner.operationType() + "）");
-        return documents.render("学员电子档案（一人一档）", List.of(new String[] {"姓名", learner.name()},
-                new String[] {"身份证号码", Objects.toString(learner.idNumber(), "")}, new String[] {"工作单位",
-                    employer}, new String[] {"人员类别", category}, new String[] {"所在地区", learner.county()},
-                new String[] {"注册时间", ArchiveDocument.MINUTE.format(learner.registeredAt())},
-                new String[] {"档案保存至", keptUntil(archive.retention())}),
-                archive.sections(), archive.readAt());
+        return documents.render(List.of(ArchiveDocument.of(ofLearner(caller, learnerId))));
     }
 
     @Override
     public byte[] printClass(Caller caller, String classId) {
-        ClassArchive archive = ofClass(caller, classId);
-        TrainingClass trainingClass = archive.trainingClass();
-        return documents.render("培训班培训档案", List.of(new String[] {"培训班", trainingClass.name()},
-                new String[] {"培训项目", trainingClass.programmeName()}, new String[] {"培训日期",
-                    trainingClass.startsOn() + " 至 " + trainingClass.endsOn()}, new String[] {"报名学员",
-                        Integer.toString(trainingClass.learners())}), archive.sections(), archive.readAt());
-    }
-
-    private static String keptUntil(ArchiveRetention retention) {
-        return ArchiveDocument.MINUTE.format(retention.keptUntil()) + "（" + retention.years() + " 年）"
-                + (retention.held() ? "，依法保全中" : "");
+        return documents.render(List.of(ArchiveDocument.of(ofClass(caller, classId))));
     }
 
     private List<ArchiveSection> sections(Function<ArchiveContributor, List<ArchiveRecord>> records) {

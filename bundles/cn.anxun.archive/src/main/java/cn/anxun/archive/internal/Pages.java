@@ -83,8 +83,7 @@ final class Pages implements AutoCloseable {
         String rest = font.printable(text);
         do {
             if (breakPages && y < MARGIN + size) {
-                out.close();
-                newPage();
+                nextPage();
             }
             int fits = rest.length();
             while (rest.codePointCount(0, fits) > 1 && widthOf(rest.substring(0, fits), size) > room) {
@@ -98,6 +97,12 @@ final class Pages implements AutoCloseable {
 
     private float widthOf(String text, float size) throws IOException {
         return type0.getStringWidth(text) / 1000 * size;
+    }
+
+    /** Ends the page and starts the next, the cursor at its top. */
+    void nextPage() throws IOException {
+        out.close();
+        newPage();
     }
 
     private void newPage() throws IOException {

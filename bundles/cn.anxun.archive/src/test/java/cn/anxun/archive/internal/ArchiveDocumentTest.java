@@ -14,6 +14,7 @@ import org.junit.Test;
 
 import cn.anxun.api.archive.ArchiveRecord;
 import cn.anxun.archive.ArchiveSection;
+import cn.anxun.archive.internal.ArchiveDocument.Printed;
 
 public class ArchiveDocumentTest {
 
@@ -26,9 +27,10 @@ public class ArchiveDocumentTest {
             checks.add(new ArchiveRecord(READ.plusSeconds(60L * i), "学习中核验：通过（第 " + i + " 次）", null));
         }
         String wrapped = "学时账本 3 条记录" + "；培训班 9f1c0e7a-1b2c-4d5e-8f90-a1b2c3d4e5f6：40.0 学时".repeat(4);
-        byte[] pdf = new ArchiveDocument().render("学员电子档案（一人一档）", List.<String[]>of(new String[] {"姓名",
-            "买买提·艾力"}), List.of(new ArchiveSection("ledger", "学时记录", List.of(new ArchiveRecord(null, wrapped,
-                    null))), new ArchiveSection("face-checks", "人脸识别核验", checks)), READ);
+        byte[] pdf = new ArchiveDocument().render(List.of(new Printed("学员电子档案（一人一档）", List.<String[]>of(
+                new String[] {"姓名", "买买提·艾力"}), List.of(new ArchiveSection("ledger", "学时记录", List.of(
+                        new ArchiveRecord(null, wrapped, null))), new ArchiveSection("face-checks", "人脸识别核验",
+                                checks)), READ)));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertTrue(document.getNumberOfPages() >= 3);
             String text = new PDFTextStripper().getText(document);
@@ -38,6 +40,24 @@ public class ArchiveDocumentTest {
             }
             // wrapped, the whole line is there across its lines
             assertEquals(4, text.replaceAll("\\s", "").split("40.0学时", -1).length - 1);
+        }
+    }
+
+    @Test
+    public void archivesPrintedTogetherEachStartOnAPageOfTheirOwn() throws Exception {
+        List<Printed> archives = new ArrayList<>();
+        for (String name : new String[] {"张三", "李四", "王五"}) {
+            archives.add(new Printed("学员电子档案（一人一档）", List.<String[]>of(new String[] {"姓名", name}),
+                    List.of(new ArchiveSection("ledger", "学时记录", List.of(new ArchiveRecord(READ, "学时账本 1 条记录",
+                            null)))), READ));
+        }
+        try (PDDocument document = Loader.loadPDF(new ArchiveDocument().render(archives))) {
+            assertEquals(3, document.getNumberOfPages());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(2);
+            stripper.setEndPage(2);
+            String second = stripper.getText(document);
+            assertTrue(second, second.contains("学员电子档案") && second.contains("李四") && !second.contains("张三"));
         }
     }
 }

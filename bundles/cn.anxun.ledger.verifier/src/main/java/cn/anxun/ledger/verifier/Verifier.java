@@ -22,15 +22,23 @@ import cn.anxun.ledger.proof.TreeHash;
 import cn.anxun.ledger.proof.VerifierKey;
 
 /**
- * Checks a learner's ledger record, as {@code GET /api/v1/learners/{id}/ledger} exports it, against a signed
- * checkpoint and the ledger's verifier key, trusting neither the platform nor the record: every entry must be in
- * the tree the checkpoint signs, and the totals must be what the entries add up to.
+ * Checks, trusting neither the platform nor what it handed over, with the ledger's verifier key:
+ * <ul>
+ * <li>a learner's ledger record, as {@code GET /api/v1/learners/{id}/ledger} exports it, against a signed
+ * checkpoint: every entry must be in the tree the checkpoint signs, and the totals what the entries add up to;</li>
+ * <li>a handover package, unpacked: its payload manifest signed by the key, every file as the manifest lists it and
+ * none besides, and every learner's ledger record against the package's checkpoint.</li>
+ * </ul>
  *
- * <pre>java -jar anxun-ledger-verifier.jar RECORD.json CHECKPOINT.txt KEY.txt</pre>
+ * <pre>java -jar anxun-ledger-verifier.jar RECORD.json CHECKPOINT.txt KEY.txt
+ *java -jar anxun-ledger-verifier.jar PACKAGE-FOLDER KEY.txt</pre>
  *
  * Exit status 0 when all holds, 1 naming what does not, 2 when the files cannot be read.
  */
 public final class Verifier {
+
+    private static final String USAGE = "usage: java -jar anxun-ledger-verifier.jar RECORD.json CHECKPOINT.txt "
+            + "KEY.txt\n       java -jar anxun-ledger-verifier.jar PACKAGE-FOLDER KEY.txt";
 
     private Verifier() {
     }
@@ -40,22 +48,37 @@ public final class Verifier {
     }
 
     static int run(String[] args, PrintStream out) {
-        if (args.length != 3) {
-            out.println("usage: java -jar anxun-ledger-verifier.jar RECORD.json CHECKPOINT.txt KEY.txt");
-            return 2;
-        }
-        JsonNode record;
-        Checkpoint checkpoint;
         try {
-            record = new ObjectMapper().readTree(Path.of(args[0]).toFile());
-            VerifierKey key = VerifierKey.parse(Files.readString(Path.of(args[2]), StandardCharsets.UTF_8));
-            checkpoint = Checkpoint.verified(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8), key);
+            if (args.length == 2 && Files.isDirectory(Path.of(args[0]))) {
+                return HandoverCheck.verify(Path.of(args[0]), key(Path.of(args[1])), out);
+            }
+            if (args.length != 3) {
+                out.println(USAGE);
+                return 2;
+            }
+            JsonNode record = new ObjectMapper().readTree(Path.of(args[0]).toFile());
+            Checkpoint checkpoint = Checkpoint.verified(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8),
+                    key(Path.of(args[2])));
+            out.println("checkpoint " + checkpoint.origin() + ": " + checkpoint.size() + " entries, root "
+                    + HexFormat.of().formatHex(checkpoint.root()) + ", signature valid");
+            List<String> failures = record(record, checkpoint);
+            failures.forEach(failure -> out.println("FAILED " + failure));
+            out.println(record.path("entries").size() + " entries, " + failures.size() + " failures: "
+                    + (failures.isEmpty() ? "every entry is in the signed tree and the totals follow"
+                        : "the record does not verify"));
+            return failures.isEmpty() ? 0 : 1;
         } catch (IOException | IllegalArgumentException e) {
             out.println("cannot verify: " + e.getMessage());
             return 2;
         }
-        out.println("checkpoint " + checkpoint.origin() + ": " + checkpoint.size() + " entries, root "
-                + HexFormat.of().formatHex(checkpoint.root()) + ", signature valid");
+    }
+
+    static VerifierKey key(Path file) throws IOException {
+        return VerifierKey.parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** What is wrong with the record against the checkpoint; nothing if it verifies. */
+    static List<String> record(JsonNode record, Checkpoint checkpoint) {
         List<String> failures = new ArrayList<>();
         Map<String, Long> totals = new TreeMap<>();
         JsonNode entries = record.path("entries");
@@ -78,10 +101,7 @@ public final class Verifier {
         }
         totals.forEach((trainingClass, added) -> failures.add("class " + trainingClass + ": " + added
                 + " s in entries that the record's totals leave out"));
-        failures.forEach(failure -> out.println("FAILED " + failure));
-        out.println(entries.size() + " entries, " + failures.size() + " failures: " + (failures.isEmpty()
-                ? "every entry is in the signed tree and the totals follow" : "the record does not verify"));
-        return failures.isEmpty() ? 0 : 1;
+        return failures;
     }
 
     /** Adds the entry's seconds to its class if it is proved; else says why not. */

@@ -31,6 +31,7 @@ import cn.anxun.ledger.proof.Entry;
         + "WHERE e.learnerId = :learner AND e.classId = :class AND e.courseId = :course AND e.unit = :unit")
 @NamedQuery(name = EntryRecord.CLASS_TOTALS, query = "SELECT e.learnerId, SUM(e.creditedSeconds) "
         + "FROM EntryRecord e WHERE e.classId = :class GROUP BY e.learnerId")
+@NamedQuery(name = EntryRecord.COUNT, query = "SELECT COUNT(e) FROM EntryRecord e")
 @NamedQuery(name = EntryRecord.LATEST_OF, query = "SELECT MAX(e.recordedAt) FROM EntryRecord e "
         + "WHERE e.learnerId = :learner")
 @NamedQuery(name = EntryRecord.LEARNER_CLASS_TOTAL, query = "SELECT SUM(e.creditedSeconds) FROM EntryRecord e "
@@ -46,6 +47,7 @@ class EntryRecord {
     static final String CREDITED_IN_UNIT = "EntryRecord.creditedInUnit";
     static final String CLASS_TOTALS = "EntryRecord.classTotals";
     static final String LATEST_OF = "EntryRecord.latestOf";
+    static final String COUNT = "EntryRecord.count";
     static final String LEARNER_CLASS_TOTAL = "EntryRecord.learnerClassTotal";
 
     @Id

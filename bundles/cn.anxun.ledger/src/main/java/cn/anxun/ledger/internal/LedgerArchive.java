@@ -41,7 +41,8 @@ public class LedgerArchive implements ArchiveContributor {
 
     @Override
     public List<ArchiveRecord> ofLearner(String learnerId) {
-        LedgerRecord record = jpa.txExpr(TransactionType.Required, em -> LedgerImpl.recordOf(em, learnerId));
+        LedgerRecord record = jpa.txExpr(TransactionType.Required, em -> LedgerImpl.recordOf(em, learnerId,
+                LedgerImpl.latest(em)));
         if (record.entries().isEmpty()) {
             return List.of();
         }

@@ -51,6 +51,7 @@ import cn.anxun.ledger.SelfCheck;
 import cn.anxun.ledger.SignedCheckpoint;
 import cn.anxun.ledger.proof.StudyHours;
 import cn.anxun.ledger.proof.Checkpoint;
+import cn.anxun.ledger.proof.SignedNote;
 import cn.anxun.ledger.proof.Entry;
 import cn.anxun.ledger.proof.TreeHash;
 import cn.anxun.ledger.proof.VerifierKey;
@@ -109,14 +110,30 @@ public class LedgerImpl implements Ledger {
     @Override
     public LedgerRecord record(Caller caller, String learnerId) {
         requireReader(caller, learnerId);
-        return jpa.txExpr(TransactionType.Required, em -> recordOf(em, learnerId));
+        return jpa.txExpr(TransactionType.Required, em -> recordOf(em, learnerId, latest(em)));
     }
 
-    /** The learner's record, whoever asks. */
-    static LedgerRecord recordOf(EntityManager em, String learnerId) {
+    @Override
+    public LedgerRecord record(Caller caller, String learnerId, SignedCheckpoint checkpoint) {
+        requireReader(caller, learnerId);
+        return jpa.txExpr(TransactionType.Required, em -> recordOf(em, learnerId, checkpoint));
+    }
+
+    @Override
+    public SignedCheckpoint checkpointHoldingAll() {
+        long recorded = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(EntryRecord.COUNT,
+                Long.class).getSingleResult());
+        SignedCheckpoint signed = checkpoint();
+        while (signed != null && signed.treeSize() < recorded) {
+            signed = checkpoint();
+        }
+        return signed;
+    }
+
+    /** The learner's record with its proofs against the checkpoint (none while there is none), whoever asks. */
+    static LedgerRecord recordOf(EntityManager em, String learnerId, SignedCheckpoint checkpoint) {
         List<EntryRecord> entries = em.createNamedQuery(EntryRecord.OF_LEARNER, EntryRecord.class)
                 .setParameter("learner", learnerId).getResultList();
-        SignedCheckpoint checkpoint = latest(em);
         long size = checkpoint == null ? 0 : checkpoint.treeSize();
         TreeProofs proofs = new TreeProofs(new StoredNodes(em, Map.of()));
         List<InclusionProof> inclusions = new ArrayList<>();
@@ -184,6 +201,25 @@ public class LedgerImpl implements Ledger {
     @Override
     public String verifierKey() {
         return verifierKey.toString();
+    }
+
+    private static boolean readsAsSize(String line) {
+        try {
+            Long.parseLong(line);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String signNote(String text) {
+        String[] lines = text.split("\n", -1);
+        if (!text.endsWith("\n") || lines.length < 3 || lines[0].equals(origin) || readsAsSize(lines[1])) {
+            throw new IllegalArgumentException("A statement ends with a newline, and its first two lines must not "
+                    + "read as a checkpoint's origin and tree size");
+        }
+        return SignedNote.signed(text, verifierKey, key.sign(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -299,7 +335,7 @@ public class LedgerImpl implements Ledger {
             head.grew(size);
             byte[] root = proofs.root(size);
             String text = Checkpoint.text(origin, size, root);
-            String note = Checkpoint.signed(text, verifierKey, key.sign(text.getBytes(StandardCharsets.UTF_8)));
+            String note = SignedNote.signed(text, verifierKey, key.sign(text.getBytes(StandardCharsets.UTF_8)));
             CheckpointRecord checkpoint = new CheckpointRecord(size, HEX.formatHex(root), clock.instant(), note);
             em.persist(checkpoint);
             return checkpoint.view();
@@ -393,7 +429,7 @@ public class LedgerImpl implements Ledger {
         return jpa.txExpr(TransactionType.Required, em -> em.find(HeadRecord.class, HeadRecord.ID).treeSize());
     }
 
-    private static SignedCheckpoint latest(EntityManager em) {
+    static SignedCheckpoint latest(EntityManager em) {
         return em.createNamedQuery(CheckpointRecord.LATEST, CheckpointRecord.class).setMaxResults(1)
                 .getResultStream().findFirst().map(CheckpointRecord::view).orElse(null);
     }

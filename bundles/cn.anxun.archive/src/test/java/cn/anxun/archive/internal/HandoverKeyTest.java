@@ -1,0 +1,50 @@
+package cn.anxun.archive.internal;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import cn.anxun.identity.InvalidInputException;
+
+public class HandoverKeyTest {
+
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    @Test
+    public void whatIsSealedToThePublicKeyOpensWithThePairKeptAcrossRestarts() throws Exception {
+        Path keys = folder.getRoot().toPath().resolve("keys");
+        HandoverKey made = new HandoverKey(keys);
+        String jwk = made.publicJwk();
+        assertFalse(jwk, jwk.contains("\"d\""));
+        assertTrue(jwk, jwk.contains("\"crv\":\"P-256\""));
+        byte[] personal = "{\"name\":\"买买提·艾力\",\"idNumber\":\"11010519491231002X\"}".getBytes(StandardCharsets.UTF_8);
+        String sealed = HandoverKey.seal(HandoverKey.receiver(jwk), personal, "application/json");
+        assertEquals(5, sealed.split("\\.", -1).length);
+        assertFalse(sealed.contains("11010519491231002X"));
+        assertArrayEquals(personal, new HandoverKey(keys).open(sealed));
+        assertEquals(jwk, new HandoverKey(keys).publicJwk());
+    }
+
+    @Test
+    public void onlyAPublicP256KeyIsAReceiver() throws Exception {
+        Path keys = folder.getRoot().toPath();
+        new HandoverKey(keys);
+        String pair = Files.readString(keys.resolve("handover-receiver.jwk"));
+        String rsa = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}";
+        for (String refused : new String[] {pair, rsa, "not a key", null}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> HandoverKey.receiver(refused));
+            assertEquals("receiverKey", e.violations().get(0).field());
+        }
+    }
+}
