@@ -10,8 +10,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
+
 /** The distribution archive unpacked into a folder of its own and run as an operator would, with bin/ scripts. */
 final class Distribution implements AutoCloseable {
+
+    private static final String ARCHIVE = "anxun.distribution";
+    private static final String WORK = "anxun.work";
 
     final Path home;
     final int httpPort = Ports.free();
@@ -19,6 +25,11 @@ final class Distribution implements AutoCloseable {
     private Process karaf;
 
     Distribution(Path archive, Path work) throws IOException, InterruptedException {
+        this(archive, work, TestDatabase.newDataSource());
+    }
+
+    /** @param dataSource settings of the platform's database; none for the embedded Derby of the distribution */
+    Distribution(Path archive, Path work, Map<String, String> dataSource) throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path into = Files.createTempDirectory(work, "distribution-");
         run(List.of("tar", "xzf", archive.toString(), "-C", into.toString()), into);
@@ -32,9 +43,21 @@ final class Distribution implements AutoCloseable {
         // an empty local Maven repository: everything must come from the distribution's system/ folder
         Path emptyRepository = Files.createDirectories(into.resolve("empty-maven-repository"));
         set("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", emptyRepository.toString());
-        for (Map.Entry<String, String> setting : TestDatabase.newDataSource().entrySet()) {
+        for (Map.Entry<String, String> setting : dataSource.entrySet()) {
             set(TestDatabase.DATASOURCE, setting.getKey(), setting.getValue());
         }
+    }
+
+    /** Hands the distribution's archive and the folder to run it in to the container, for a test that runs another. */
+    static List<Option> locations() {
+        return List.of(KarafDistributionOption.editConfigurationFilePut("etc/system.properties", ARCHIVE,
+                System.getProperty(ARCHIVE)), KarafDistributionOption.editConfigurationFilePut(
+                        "etc/system.properties", WORK, System.getProperty(WORK)));
+    }
+
+    /** Another platform, on embedded Derby, unpacked from the archive the container was made of. */
+    static Distribution another() throws IOException, InterruptedException {
+        return new Distribution(Path.of(System.getProperty(ARCHIVE)), Path.of(System.getProperty(WORK)), Map.of());
     }
 
     /** Starts bin/karaf server in the background of this test and answers when the JVM runs. */

@@ -48,6 +48,7 @@ public class ExamsIT extends AnxunTestSupport {
                 Integer.toString(LOOKUPS)));
         // the handover package is checked by the Library of Congress's BagIt reader and the standalone verifier
         options.add(HandedOver.bagCheck());
+        options.addAll(Distribution.locations());
         options.add(LedgerVerifier.jar());
         Map.of("faceCheckMinMinutes", "3", "faceCheckMaxMinutes", "3").forEach((key, value) -> {
             options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value));

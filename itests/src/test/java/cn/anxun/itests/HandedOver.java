@@ -6,16 +6,21 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.cxf.rs.security.jose.jwa.ContentAlgorithm;
 import org.apache.cxf.rs.security.jose.jwa.KeyAlgorithm;
@@ -28,13 +33,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The handover package of an institution whose learner studied, tested and was certified: a valid BagIt bag by the
- * Library of Congress's own reader, verified by the standalone verifier with the ledger's key, its personal data
- * readable only with the receiver's key; one byte changed in one record, both refuse it and name the file.
+ * The handover package of an institution whose learner studied, tested and was certified, for a second platform: a
+ * valid BagIt bag by the Library of Congress's own reader, verified by the standalone verifier with the ledger's
+ * key, its personal data readable only with the receiver's key; taken over whole by the receiver, who reads the same
+ * archive there; refused by the source (not its key), with another key, twice, or with one byte of one record
+ * changed, each time naming the file.
  */
 final class HandedOver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ZIP = "application/zip";
     /** System property carrying the classpath of {@link BagCheck}: the test classes and the BagIt library's jars. */
     private static final String BAG_CHECK = "anxun.bagit";
 
@@ -51,7 +59,19 @@ final class HandedOver {
     }
 
     static void export(Http http, Identity identity, Classroom classroom, String institution) throws Exception {
-        JsonNode receiver = http.get("/api/v1/handover/key").json();
+        try (Distribution receiving = Distribution.another()) {
+            receiving.set("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash", Identity.ADMIN_PASSWORD_HASH);
+            receiving.start();
+            Http there = new Http(receiving.httpPort);
+            Eventually.await("the receiving platform is ready", Duration.ofSeconds(150), there::ready);
+            handOver(http, identity, classroom, institution, receiving, there);
+            receiving.stop();
+        }
+    }
+
+    private static void handOver(Http http, Identity identity, Classroom classroom, String institution,
+            Distribution receiving, Http there) throws Exception {
+        JsonNode receiver = there.get("/api/v1/handover/key").json();
         assertEquals(receiver.toString(), "P-256", receiver.get("crv").asText());
         assertFalse(receiver.has("d"));
         String path = "/api/v1/institutions/" + institution + "/handover-package";
@@ -81,19 +101,47 @@ final class HandedOver {
             assertFalse(file + " holds the name", text.contains(name));
         }
 
-        Path key = Files.writeString(bag.resolveSibling("key.txt"), http.get("/api/v1/ledger/key").body());
+        String sourceKey = http.get("/api/v1/ledger/key").body();
+        Path key = Files.writeString(bag.resolveSibling("key.txt"), sourceKey);
         LedgerVerifier.Verification verified = LedgerVerifier.run(bag, key);
         assertEquals(verified.output(), 0, verified.status());
         assertTrue(verified.output(), verified.output().contains("1 ledger records, 0 failures"));
 
-        JsonNode opened = JSON.readTree(JweUtils.decrypt(JwkUtils.toECPrivateKey(JwkUtils.readJwkKey(Files.readString(
-                Path.of(System.getProperty("karaf.data"), "keys", "handover-receiver.jwk")))),
-                KeyAlgorithm.ECDH_ES_A256KW, ContentAlgorithm.A256GCM, Files.readString(bag.resolve("data/learners/"
-                        + learner + "/archive.json.jwe"))));
+        // any JOSE library opens the personal data with the receiver's private key
+        JsonNode opened = JSON.readTree(JweUtils.decrypt(JwkUtils.toECPrivateKey(JwkUtils.readJwkKey(
+                receiving.read("data/keys/handover-receiver.jwk"))), KeyAlgorithm.ECDH_ES_A256KW,
+                ContentAlgorithm.A256GCM, Files.readString(bag.resolve("data/learners/" + learner
+                        + "/archive.json.jwe"))));
         assertEquals(idNumber, opened.get("personalData").get("idNumber").asText());
-        assertEquals(name, opened.get("archive").get("learner").get("name").asText());
-        assertTrue(opened.toString(), opened.get("archive").get("sections").size() >= 5);
 
+        String imports = "/api/v1/handover-imports?sourceKey=" + URLEncoder.encode(sourceKey.strip(),
+                StandardCharsets.UTF_8);
+        String archiveFile = "data/learners/" + learner + "/archive.json.jwe";
+        assertRefused(post(classroom.operator().http(), imports, exported.bytes()), archiveFile, "receiver-key");
+        Http operator = new Identity(there).staff("OPERATOR", null, null).http();
+        String otherKey = there.get("/api/v1/ledger/key").body().strip();
+        assertRefused(post(operator, "/api/v1/handover-imports?sourceKey=" + URLEncoder.encode(otherKey,
+                StandardCharsets.UTF_8), exported.bytes()), "handover-signature.txt", "signature");
+
+        Http.Reply taken = post(operator, imports, exported.bytes());
+        assertEquals(taken.body(), 201, taken.status());
+        JsonNode report = taken.json();
+        assertEquals(institution, report.get("sourceInstitutionId").asText());
+        assertEquals(learner, report.get("learners").get(0).get("sourceId").asText());
+        JsonNode here = operator.get("/api/v1/imported-archives/" + report.get("learners").get(0).get("id").asText())
+                .json();
+        assertEquals(name, here.get("name").asText());
+        assertEquals(idNumber.substring(0, 2) + "*".repeat(12) + idNumber.substring(14), here.get("idNumber")
+                .asText());
+        JsonNode there0 = classroom.admin().get("/api/v1/learners/" + learner + "/archive").json();
+        assertEquals(kinds(there0.get("sections")), kinds(here.get("archive").get("sections")));
+        assertEquals(section(there0, "ledger").get("entries").size(), section(here.get("archive"), "ledger")
+                .get("entries").size());
+        assertEquals(classroom.trainingClass(), operator.get("/api/v1/imported-archives/" + report.get("classes")
+                .get(0).get("id").asText()).json().get("archive").get("trainingClass").get("id").asText());
+        assertRefused(post(operator, imports, exported.bytes()), archiveFile, "duplicate");
+
+        // one byte of one record changed: the verifier, a BagIt library and the receiving platform all name the file
         String record = "data/learners/" + learner + "/ledger.json";
         byte[] bytes = Files.readAllBytes(bag.resolve(record));
         int at = new String(bytes, StandardCharsets.UTF_8).indexOf("\"creditedSeconds\":") + 18;
@@ -107,6 +155,47 @@ final class HandedOver {
         assertEquals(corrupt.output(), 1, corrupt.status());
         assertTrue(corrupt.output(), corrupt.output().contains("CorruptChecksumException")
                 && corrupt.output().contains(learner + "/ledger.json"));
+        assertRefused(post(operator, imports, zip(bag)), record, "checksum");
+    }
+
+    private static Http.Reply post(Http http, String path, byte[] zip) {
+        return http.raw("POST", path, ZIP, HttpRequest.BodyPublishers.ofByteArray(zip));
+    }
+
+    private static void assertRefused(Http.Reply reply, String file, String rule) {
+        JsonNode problem = assertProblem(reply, 422, "invalid-input");
+        JsonNode error = problem.get("errors").get(0);
+        assertEquals(problem.toString(), file, error.get("field").asText());
+        assertEquals(problem.toString(), rule, error.get("rule").asText());
+    }
+
+    private static List<String> kinds(JsonNode sections) {
+        List<String> kinds = new ArrayList<>();
+        sections.forEach(section -> kinds.add(section.get("kind").asText()));
+        return kinds;
+    }
+
+    private static JsonNode section(JsonNode archive, String kind) {
+        for (JsonNode section : archive.get("sections")) {
+            if (section.get("kind").asText().equals(kind)) {
+                return section.get("records").get(0).get("data");
+            }
+        }
+        throw new AssertionError("no section " + kind + " in " + archive);
+    }
+
+    /** The bag zipped again as the platform zips it: one folder. */
+    private static byte[] zip(Path bag) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Path file : files(bag)) {
+                out.putNextEntry(new ZipEntry(bag.getFileName() + "/" + bag.relativize(file).toString()
+                        .replace('\\', '/')));
+                Files.copy(file, out);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static Outcome bagCheck(Path bag) throws Exception {

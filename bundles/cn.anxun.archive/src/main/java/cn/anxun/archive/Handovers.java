@@ -1,5 +1,7 @@
 package cn.anxun.archive;
 
+import java.io.InputStream;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.identity.Caller;
@@ -28,4 +30,22 @@ public interface Handovers {
      * @throws cn.anxun.identity.InvalidInputException if the key is not a public EC P-256 JWK
      */
     HandoverPackage export(Caller caller, String institutionId, String receiverKey);
+
+    /**
+     * Imports a package handed over to this platform, by the operator: the whole package is checked before anything
+     * of it is kept, and then it is kept whole or not at all. Every file must be as the manifest says and the
+     * manifest as the statement signed with the source's key says; every learner's archive must open with this
+     * platform's key; no learner may be registered or imported here already (by ID number). Audited.
+     *
+     * @param sourceKey the source platform's ledger verifier key, obtained apart from the package
+     * @throws cn.anxun.identity.InvalidInputException naming each file that does not verify or each learner who is
+     *         here already
+     */
+    HandoverImport importPackage(Caller caller, InputStream zip, String sourceKey);
+
+    /** An import, for the operator and the regulators. */
+    HandoverImport importOf(Caller caller, String importId);
+
+    /** An archive taken over, for the operator and the regulators of its region; audited as a read. */
+    ImportedArchive imported(Caller caller, String archiveId);
 }

@@ -78,4 +78,12 @@ public interface Learners {
      * @since 1.7
      */
     Learner anonymise(String learnerId);
+
+    /**
+     * The keyed hash of an ID number, for a bundle that keeps ID numbers sealed and must find them again, and
+     * whether a learner is registered with it. No API answers with this.
+     *
+     * @since 1.7
+     */
+    IdNumberLookup lookUp(String idNumber);
 }

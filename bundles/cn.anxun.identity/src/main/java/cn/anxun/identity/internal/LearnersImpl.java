@@ -40,6 +40,7 @@ import cn.anxun.identity.Employer;
 import cn.anxun.identity.FaceImages;
 import cn.anxun.identity.FacePhoto;
 import cn.anxun.identity.IdNumber;
+import cn.anxun.identity.IdNumberLookup;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.LearnerRegistration;
@@ -508,6 +509,13 @@ public class LearnersImpl implements Learners {
             }
             return view(em, account, learner);
         });
+    }
+
+    @Override
+    public IdNumberLookup lookUp(String idNumber) {
+        String hash = keys.lookupHash(idNumber);
+        return new IdNumberLookup(hash, jpa.txExpr(TransactionType.Required, em -> AccountStore.byIdLookup(em,
+                hash).isPresent()));
     }
 
     private Learner view(EntityManager em, Account account, LearnerRecord learner) {

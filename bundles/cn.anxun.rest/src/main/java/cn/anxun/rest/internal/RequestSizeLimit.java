@@ -18,8 +18,8 @@ import cn.anxun.rest.ProblemException;
 /**
  * Bounds every request body to what the API needs: one announced larger is refused before it is read, and one sent
  * without a length (chunked) is counted while it streams and refused as soon as it passes the bound, so that no
- * body, however sent, is held in memory whole. The chunks of a media upload are bounded by the media library, which
- * streams them to disk.
+ * body, however sent, is held in memory whole. The chunks of a media upload and a handover package to import are
+ * streamed to disk by the service that takes them, and bounded there.
  */
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter, ReaderInterceptor {
@@ -29,7 +29,7 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (isUploadChunk(request)) {
+        if (isStreamedToDisk(request)) {
             request.setProperty(UNBOUNDED, Boolean.TRUE);
         } else if (request.getLength() > MAX_BYTES) {
             throw tooLarge(request.getLength() + " bytes");
@@ -55,9 +55,10 @@ public class RequestSizeLimit implements ContainerRequestFilter, ReaderIntercept
         }
     }
 
-    private static boolean isUploadChunk(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        return "PUT".equals(request.getMethod()) && path.replaceFirst("^/", "").startsWith("media-uploads/");
+    private static boolean isStreamedToDisk(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+        return "PUT".equals(request.getMethod()) && path.startsWith("media-uploads/")
+                || "POST".equals(request.getMethod()) && path.equals("handover-imports");
     }
 
     private static ProblemException tooLarge(String size) {
