@@ -1,6 +1,7 @@
 package cn.anxun.identity;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,6 +62,22 @@ public final class FreeText {
             violations.add(new Violation(field, "max-length", "must be at most " + max + " characters long"));
         }
         screen(violations, field, stripped);
+        return stripped;
+    }
+
+    /**
+     * A required free text, such as the reason for a decision, answered stripped.
+     *
+     * @throws InvalidInputException naming the field if it is blank, longer than {@code max} or carries contact
+     *         details
+     * @since 1.7
+     */
+    public static String required(String field, String value, int max) {
+        List<Violation> violations = new ArrayList<>();
+        String stripped = check(violations, field, value, max, true);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         return stripped;
     }
 

@@ -28,6 +28,7 @@ import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
@@ -173,10 +174,7 @@ public class CertificatesImpl implements Certificates {
     @Override
     public Certificate revoke(Caller caller, String id, String reason) {
         caller.require("revoke a certificate", Role.OPERATOR, Role.CITY_REGULATOR);
-        if (reason == null || reason.isBlank() || reason.length() > 500 || reason.contains("\n")
-                || reason.contains("\r")) {
-            throw new InvalidInputException("reason", "required", "says why, on one line of at most 500 characters");
-        }
+        String why = FreeText.required("reason", reason, 500);
         CertificateRecord found = find(id);
         if (!caller.has(Role.OPERATOR) && !Regions.covers(caller.regionCode(), found.city())) {
             audit.record(caller, "certificate.revoked", "certificate:" + id, found.city(), "denied", null);
@@ -188,9 +186,8 @@ public class CertificatesImpl implements Certificates {
             if (!record.valid()) {
                 throw new ConflictException("The certificate is revoked already.");
             }
-            record.revoke(clock.instant(), caller.name(), reason.strip());
-            audit.record(em, caller, "certificate.revoked", "certificate:" + id, record.city(), "success",
-                    reason.strip());
+            record.revoke(clock.instant(), caller.name(), why);
+            audit.record(em, caller, "certificate.revoked", "certificate:" + id, record.city(), "success", why);
             return view(record);
         });
     }

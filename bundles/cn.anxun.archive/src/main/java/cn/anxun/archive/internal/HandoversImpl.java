@@ -67,6 +67,7 @@ import cn.anxun.institutions.Registrations;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.SignedCheckpoint;
 import cn.anxun.ledger.proof.VerifierKey;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * Handover packages. Out: each class's training file, then each of its learners not yet written, read, sealed and
@@ -374,14 +375,10 @@ public class HandoversImpl implements Handovers {
 
     /** Learners of the package whose archives were taken over here before. */
     private void importedAlready(Map<String, String> seen, List<Violation> violations) {
-        List<String> lookups = new ArrayList<>(seen.keySet());
-        for (int from = 0; from < lookups.size(); from += STORED_TOGETHER) {
-            List<String> some = lookups.subList(from, Math.min(lookups.size(), from + STORED_TOGETHER));
-            jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ImportedArchiveRecord.IMPORTED,
-                    String.class).setParameter("lookups", some).getResultList()).forEach(found -> violations.add(
-                            new Violation(seen.get(found), "duplicate", "is the archive of a learner whose archive "
-                                    + "was taken over here before")));
-        }
+        jpa.txExpr(TransactionType.Required, em -> KeyBatches.read(new ArrayList<>(seen.keySet()), batch -> em
+                .createNamedQuery(ImportedArchiveRecord.IMPORTED, String.class).setParameter("lookups", batch)
+                .getResultList())).forEach(found -> violations.add(new Violation(seen.get(found), "duplicate",
+                        "is the archive of a learner whose archive was taken over here before")));
     }
 
     /** The sealed file opened with this platform's key, or {@code null} with the reason added. */

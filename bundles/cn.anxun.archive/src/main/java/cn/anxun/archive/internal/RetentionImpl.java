@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,14 +29,13 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
-import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.PersonnelCategory;
 import cn.anxun.identity.Role;
-import cn.anxun.identity.Violation;
 import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /**
  * Archives kept for the retention of the learner's category after their latest record, then expired by a daily job
@@ -95,7 +93,7 @@ public class RetentionImpl implements Retention {
     @Override
     public LegalHold hold(Caller caller, String learnerId, String reason) {
         caller.require("place a legal hold on an archive", REGULATORS);
-        String why = reason(reason);
+        String why = FreeText.required("reason", reason, 500);
         Learner learner = learners.get(caller, learnerId);
         LegalHoldRecord hold = new LegalHoldRecord(learner.id(), why, caller.name(), clock.instant());
         jpa.tx(TransactionType.Required, em -> {
@@ -108,7 +106,7 @@ public class RetentionImpl implements Retention {
     @Override
     public LegalHold release(Caller caller, String holdId, String reason) {
         caller.require("lift a legal hold on an archive", REGULATORS);
-        String why = reason(reason);
+        String why = FreeText.required("reason", reason, 500);
         LegalHoldRecord found = jpa.txExpr(TransactionType.Required, em -> em.find(LegalHoldRecord.class, holdId));
         if (found == null) {
             throw new NotFoundException("There is no legal hold " + holdId + ".");
@@ -220,12 +218,9 @@ public class RetentionImpl implements Retention {
     }
 
     private Map<String, Instant> keptUntil(List<String> learnerIds) {
-        if (learnerIds.isEmpty()) {
-            return Map.of();
-        }
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(KeptUntilRecord.OF,
-                KeptUntilRecord.class).setParameter("learners", learnerIds).getResultStream().collect(
-                        Collectors.toMap(KeptUntilRecord::learnerId, KeptUntilRecord::keptUntil)));
+        return jpa.txExpr(TransactionType.Required, em -> KeyBatches.read(learnerIds, batch -> em.createNamedQuery(
+                KeptUntilRecord.OF, KeptUntilRecord.class).setParameter("learners", batch).getResultList()))
+                .stream().collect(Collectors.toMap(KeptUntilRecord::learnerId, KeptUntilRecord::keptUntil));
     }
 
     private void note(String learnerId, Instant keptUntil) {
@@ -236,14 +231,5 @@ public class RetentionImpl implements Retention {
         return category == PersonnelCategory.SPECIAL_OPERATION
             ? Math.max(config.specialOperationRetentionYears(), SPECIAL_OPERATIONS_MINIMUM)
             : Math.max(config.managerRetentionYears(), MANAGERS_MINIMUM);
-    }
-
-    private static String reason(String reason) {
-        List<Violation> violations = new ArrayList<>();
-        String why = FreeText.check(violations, "reason", reason, 500, true);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return why;
     }
 }

@@ -24,12 +24,15 @@ import cn.anxun.exams.Question;
 @IdClass(AttemptQuestionRecord.Key.class)
 @NamedQuery(name = AttemptQuestionRecord.OF_ATTEMPT, query = "SELECT q FROM AttemptQuestionRecord q "
         + "WHERE q.attemptId = :attempt ORDER BY q.number")
+@NamedQuery(name = AttemptQuestionRecord.OF_ATTEMPTS, query = "SELECT q FROM AttemptQuestionRecord q "
+        + "WHERE q.attemptId IN :attempts ORDER BY q.attemptId, q.number")
 @NamedQuery(name = AttemptQuestionRecord.RESULTS_OF_CLASS, query = "SELECT q.questionId, COUNT(q), "
         + "SUM(CASE WHEN q.scored > 0 THEN 1 ELSE 0 END) FROM AttemptQuestionRecord q, AttemptRecord a "
         + "WHERE q.attemptId = a.id AND a.classId = :class AND q.scored IS NOT NULL GROUP BY q.questionId")
 class AttemptQuestionRecord {
 
     static final String OF_ATTEMPT = "AttemptQuestionRecord.ofAttempt";
+    static final String OF_ATTEMPTS = "AttemptQuestionRecord.ofAttempts";
     static final String RESULTS_OF_CLASS = "AttemptQuestionRecord.resultsOfClass";
     private static final String LETTERS = "ABCDEFGH";
 
@@ -100,6 +103,10 @@ class AttemptQuestionRecord {
 
     String questionId() {
         return questionId;
+    }
+
+    String attemptId() {
+        return attemptId;
     }
 
     int options() {

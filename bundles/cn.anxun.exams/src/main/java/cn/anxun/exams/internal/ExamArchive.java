@@ -49,9 +49,9 @@ public class ExamArchive implements ArchiveContributor {
     }
 
     private List<ArchiveRecord> records(String query, String parameter, String value) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(query, AttemptRecord.class)
-                .setParameter(parameter, value).getResultList().stream()
-                .map(attempt -> record(ExamsImpl.view(em, attempt, true))).toList());
+        return jpa.txExpr(TransactionType.Required, em -> ExamsImpl.views(em, em.createNamedQuery(query,
+                AttemptRecord.class).setParameter(parameter, value).getResultList())).stream()
+                .map(ExamArchive::record).toList();
     }
 
     private static ArchiveRecord record(ExamAttempt attempt) {

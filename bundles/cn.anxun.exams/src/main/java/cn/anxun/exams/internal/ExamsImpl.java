@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -39,6 +40,7 @@ import cn.anxun.identity.Role;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.Progress;
 import cn.anxun.platform.persistence.DatabaseFailure;
+import cn.anxun.platform.persistence.KeyBatches;
 
 /** Tests in {@code EXAM}, attempts in {@code EXAM_ATTEMPT} with their questions in {@code ATTEMPT_QUESTION}. */
 @Component(service = Exams.class, configurationPid = ExamsConfig.PID)
@@ -349,6 +351,18 @@ public class ExamsImpl implements Exams {
         boolean ended = attempt.status() != Status.OPEN;
         return attempt.view(asked.stream().map(question -> question.view(versions.get(question.questionId()), ended))
                 .toList());
+    }
+
+    /** The attempts with their questions, read in as few queries as their number allows. */
+    static List<ExamAttempt> views(EntityManager em, List<AttemptRecord> attempts) {
+        Map<String, List<AttemptQuestionRecord>> asked = KeyBatches.read(attempts.stream().map(AttemptRecord::id)
+                .toList(), batch -> em.createNamedQuery(AttemptQuestionRecord.OF_ATTEMPTS,
+                        AttemptQuestionRecord.class).setParameter("attempts", batch).getResultList()).stream()
+                .collect(Collectors.groupingBy(AttemptQuestionRecord::attemptId));
+        Map<String, Question> versions = versions(em, asked.values().stream().flatMap(List::stream).toList());
+        return attempts.stream().map(attempt -> attempt.view(asked.getOrDefault(attempt.id(), List.of()).stream()
+                .map(question -> question.view(versions.get(question.questionId()), attempt.status() != Status.OPEN))
+                .toList())).toList();
     }
 
     private static List<AttemptQuestionRecord> questions(EntityManager em, String attemptId) {
