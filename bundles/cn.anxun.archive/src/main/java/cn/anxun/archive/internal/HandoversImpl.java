@@ -92,7 +92,10 @@ public class HandoversImpl implements Handovers {
     static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    /** A learner's archive as handed over: with the ID number and name in full, for the receiver to register them. */
+    /**
+     * A learner's archive as handed over: with the ID number and name in full, for the receiver to find them again;
+     * without, for a learner anonymised when their archive outlived its retention.
+     */
     record HandedOver(LearnerArchive archive, PersonalData personalData) {
     }
 
@@ -196,8 +199,10 @@ public class HandoversImpl implements Handovers {
                 }
                 LearnerArchive archive = archives.ofLearner(caller, learnerId);
                 folder = "learners/" + learnerId + "/";
-                bag.payload(folder + "archive.json.jwe", seal(receiver, json(new HandedOver(archive,
-                        learners.personalData(caller, learnerId))), "application/json"));
+                PersonalData personal = archive.learner().anonymisedAt() == null ? learners.personalData(caller,
+                        learnerId) : null;
+                bag.payload(folder + "archive.json.jwe", seal(receiver, json(new HandedOver(archive, personal)),
+                        "application/json"));
                 if (checkpoint != null) {
                     bag.payload(folder + "ledger.json", json(ledger.record(caller, learnerId, checkpoint)));
                 }
@@ -290,10 +295,11 @@ public class HandoversImpl implements Handovers {
         audit.record(caller, "archive.read", "imported-archive:" + archiveId, found.city(), "success", null);
         boolean learner = ImportedArchiveRecord.LEARNER.equals(found.kind());
         JsonNode archive = learner ? kept.path("archive") : kept;
-        String name = learner ? kept.path("personalData").path("name").asText() : archive.path("trainingClass")
+        JsonNode personal = kept.path("personalData");
+        String name = learner ? archive.path("learner").path("name").asText() : archive.path("trainingClass")
                 .path("name").asText();
-        return new ImportedArchive(found.id(), found.importId(), found.kind(), found.sourceId(), name, learner
-            ? IdNumber.mask(kept.path("personalData").path("idNumber").asText()) : null, found.city(),
+        return new ImportedArchive(found.id(), found.importId(), found.kind(), found.sourceId(), name,
+                personal.isObject() ? IdNumber.mask(personal.path("idNumber").asText()) : null, found.city(),
                 found.county(), JSON.convertValue(archive, new TypeReference<Map<String, Object>>() { }));
     }
 
@@ -316,6 +322,12 @@ public class HandoversImpl implements Handovers {
             if (handed == null) {
                 continue;
             }
+            String county = learner.path("county").isTextual() ? learner.path("county").asText() : null;
+            if (handed.path("personalData").isNull()) {
+                taking.add(new Taking(ImportedArchiveRecord.LEARNER, sourceId, file, null, learner.path("city")
+                        .asText(), county));
+                continue;
+            }
             String idNumber = handed.path("personalData").path("idNumber").asText();
             if (IdNumber.check(file, idNumber, LocalDate.now(clock)).isPresent()) {
                 violations.add(new Violation(file, "id-number", "holds no valid ID number"));
@@ -330,7 +342,7 @@ public class HandoversImpl implements Handovers {
                         + " in the package"));
             }
             taking.add(new Taking(ImportedArchiveRecord.LEARNER, sourceId, file, lookup.hash(), learner.path("city")
-                    .asText(), learner.path("county").isTextual() ? learner.path("county").asText() : null));
+                    .asText(), county));
         }
         importedAlready(seen, violations);
         for (JsonNode trainingClass : index.path("classes")) {
