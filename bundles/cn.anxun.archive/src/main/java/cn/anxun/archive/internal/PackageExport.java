@@ -1,5 +1,7 @@
 package cn.anxun.archive.internal;
 
+import static cn.anxun.archive.internal.HandoversImpl.json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,7 +85,7 @@ final class PackageExport {
         for (TrainingClass trainingClass : ofInstitution) {
             ClassArchive file = archives.ofClass(caller, trainingClass.id());
             String folder = "classes/" + trainingClass.id() + "/";
-            bag.payload(folder + "training-file.json.jwe", seal(receiver, HandoversImpl.json(file), "application/json"));
+            bag.payload(folder + "training-file.json.jwe", seal(receiver, json(file), "application/json"));
             bag.payload(folder + "training-file.pdf.jwe", seal(receiver, documents.render(List.of(
                     ArchiveDocument.of(file))), "application/pdf"));
             List<String> enrolled = classes.learners(caller, trainingClass.id());
@@ -97,10 +99,10 @@ final class PackageExport {
                 folder = "learners/" + learnerId + "/";
                 PersonalData personal = archive.learner().anonymisedAt() == null ? learners.personalData(caller,
                         learnerId) : null;
-                bag.payload(folder + "archive.json.jwe", seal(receiver, HandoversImpl.json(new HandedOver(archive, personal)),
+                bag.payload(folder + "archive.json.jwe", seal(receiver, json(new HandedOver(archive, personal)),
                         "application/json"));
                 if (checkpoint != null) {
-                    bag.payload(folder + "ledger.json", HandoversImpl.json(ledger.record(caller, learnerId, checkpoint)));
+                    bag.payload(folder + "ledger.json", json(ledger.record(caller, learnerId, checkpoint)));
                 }
                 printing.add(ArchiveDocument.of(archive));
                 printed.add(new IndexedLearner(learnerId, archive.learner().category().name(),
@@ -121,7 +123,7 @@ final class PackageExport {
         for (String schema : SCHEMAS) {
             bag.payload("schema/" + schema, schema(schema));
         }
-        bag.payload("index.json", HandoversImpl.json(new Index(FORMAT, institutionId, at, caller.name(), checkpoint == null ? null
+        bag.payload("index.json", json(new Index(FORMAT, institutionId, at, caller.name(), checkpoint == null ? null
             : checkpoint.treeSize(), indexedClasses, indexedLearners)));
         Map<String, String> info = new LinkedHashMap<>();
         info.put("Source-Organization", "安训 Anxun");
