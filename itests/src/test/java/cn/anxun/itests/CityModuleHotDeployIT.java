@@ -261,8 +261,15 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
             return failures;
         }
 
+        /** Lets the poll under way end: interrupted, it would count as a failure of the API. */
         void stop() {
-            executor.shutdownNow();
+            executor.shutdown();
+            try {
+                assertTrue("the last poll ends", executor.awaitTermination(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while the last poll ended", e);
+            }
         }
     }
 }

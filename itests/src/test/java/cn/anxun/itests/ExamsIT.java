@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
@@ -37,6 +38,8 @@ public class ExamsIT extends AnxunTestSupport {
     private static final int LOOKUPS = 12;
 
     private Identity identity;
+    /** The platform the institution's archives are handed over to; it boots while the learner studies. */
+    private Distribution receiving;
 
     @Configuration
     @Override
@@ -62,8 +65,16 @@ public class ExamsIT extends AnxunTestSupport {
         identity = new Identity(http);
     }
 
+    @After
+    public void stopReceiving() {
+        if (receiving != null) {
+            receiving.close();
+        }
+    }
+
     @Test
     public void aLearnerTakesTheTestOnceTheOnlinePartIsCompleteUnderFaceChecksAndPasses() throws Exception {
+        receiving = HandedOver.receiving();
         MovableClock clock = onMovableClock("cn.anxun.ledger", "cn.anxun.exams", "cn.anxun.archive");
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-exam-1");
@@ -160,7 +171,7 @@ public class ExamsIT extends AnxunTestSupport {
 
         Certified.chain(http, classroom, passed, LOOKUPS);
         Archived.read(identity, classroom);
-        HandedOver.export(http, identity, classroom, "inst-exam-1");
+        HandedOver.export(http, identity, classroom, "inst-exam-1", receiving);
         Retained.expire(identity, classroom, clock);
     }
 

@@ -58,15 +58,20 @@ final class HandedOver {
                 System.getProperty(BAG_CHECK));
     }
 
-    static void export(Http http, Identity identity, Classroom classroom, String institution) throws Exception {
-        try (Distribution receiving = Distribution.another()) {
-            receiving.set("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash", Identity.ADMIN_PASSWORD_HASH);
-            receiving.start();
-            Http there = new Http(receiving.httpPort);
-            Eventually.await("the receiving platform is ready", Duration.ofSeconds(150), there::ready);
-            handOver(http, identity, classroom, institution, receiving, there);
-            receiving.stop();
-        }
+    /** The receiving platform, started now so that it boots while the source's learner studies. */
+    static Distribution receiving() throws Exception {
+        Distribution receiving = Distribution.another();
+        receiving.set("etc/cn.anxun.identity.cfg", "initialAdminPasswordHash", Identity.ADMIN_PASSWORD_HASH);
+        receiving.start();
+        return receiving;
+    }
+
+    static void export(Http http, Identity identity, Classroom classroom, String institution, Distribution receiving)
+            throws Exception {
+        Http there = new Http(receiving.httpPort);
+        Eventually.await("the receiving platform is ready", Duration.ofSeconds(150), there::ready);
+        handOver(http, identity, classroom, institution, receiving, there);
+        receiving.stop();
     }
 
     private static void handOver(Http http, Identity identity, Classroom classroom, String institution,
