@@ -74,7 +74,9 @@ public class ExamsIT extends AnxunTestSupport {
 
     @Test
     public void aLearnerTakesTheTestOnceTheOnlinePartIsCompleteUnderFaceChecksAndPasses() throws Exception {
-        receiving = HandedOver.receiving();
+        // the receiving platform runs on embedded Derby whatever the source's database: booted once, in the Derby run;
+        // in the PostgreSQL run the package goes back to its own platform, which must refuse its own learners
+        receiving = TestDatabase.postgresql() ? null : HandedOver.receiving();
         MovableClock clock = onMovableClock("cn.anxun.ledger", "cn.anxun.exams", "cn.anxun.archive");
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-exam-1");

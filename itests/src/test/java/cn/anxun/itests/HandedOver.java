@@ -66,12 +66,18 @@ final class HandedOver {
         return receiving;
     }
 
+    /**
+     * @param receiving the platform to hand the archives over to, or {@code null} to hand them to the source itself,
+     *        which must refuse them as archives of its own learners
+     */
     static void export(Http http, Identity identity, Classroom classroom, String institution, Distribution receiving)
             throws Exception {
-        Http there = new Http(receiving.httpPort);
+        Http there = receiving == null ? http : new Http(receiving.httpPort);
         Eventually.await("the receiving platform is ready", Duration.ofSeconds(150), there::ready);
         handOver(http, identity, classroom, institution, receiving, there);
-        receiving.stop();
+        if (receiving != null) {
+            receiving.stop();
+        }
     }
 
     private static void handOver(Http http, Identity identity, Classroom classroom, String institution,
@@ -113,8 +119,10 @@ final class HandedOver {
         assertTrue(verified.output(), verified.output().contains("1 ledger records, 0 failures"));
 
         // any JOSE library opens the personal data with the receiver's private key
-        JsonNode opened = JSON.readTree(JweUtils.decrypt(JwkUtils.toECPrivateKey(JwkUtils.readJwkKey(
-                receiving.read("data/keys/handover-receiver.jwk"))), KeyAlgorithm.ECDH_ES_A256KW,
+        String receiverPair = receiving == null ? Files.readString(Path.of(System.getProperty("karaf.data"), "keys",
+                "handover-receiver.jwk")) : receiving.read("data/keys/handover-receiver.jwk");
+        JsonNode opened = JSON.readTree(JweUtils.decrypt(JwkUtils.toECPrivateKey(JwkUtils.readJwkKey(receiverPair)),
+                KeyAlgorithm.ECDH_ES_A256KW,
                 ContentAlgorithm.A256GCM, Files.readString(bag.resolve("data/learners/" + learner
                         + "/archive.json.jwe"))));
         assertEquals(idNumber, opened.get("personalData").get("idNumber").asText());
@@ -122,29 +130,14 @@ final class HandedOver {
         String imports = "/api/v1/handover-imports?sourceKey=" + URLEncoder.encode(sourceKey.strip(),
                 StandardCharsets.UTF_8);
         String archiveFile = "data/learners/" + learner + "/archive.json.jwe";
-        assertRefused(post(classroom.operator().http(), imports, exported.bytes()), archiveFile, "receiver-key");
-        Http operator = new Identity(there).staff("OPERATOR", null, null).http();
-        String otherKey = there.get("/api/v1/ledger/key").body().strip();
-        assertRefused(post(operator, "/api/v1/handover-imports?sourceKey=" + URLEncoder.encode(otherKey,
-                StandardCharsets.UTF_8), exported.bytes()), "handover-signature.txt", "signature");
-
-        Http.Reply taken = post(operator, imports, exported.bytes());
-        assertEquals(taken.body(), 201, taken.status());
-        JsonNode report = taken.json();
-        assertEquals(institution, report.get("sourceInstitutionId").asText());
-        assertEquals(learner, report.get("learners").get(0).get("sourceId").asText());
-        JsonNode here = operator.get("/api/v1/imported-archives/" + report.get("learners").get(0).get("id").asText())
-                .json();
-        assertEquals(name, here.get("name").asText());
-        assertEquals(idNumber.substring(0, 2) + "*".repeat(12) + idNumber.substring(14), here.get("idNumber")
-                .asText());
-        JsonNode there0 = classroom.admin().get("/api/v1/learners/" + learner + "/archive").json();
-        assertEquals(kinds(there0.get("sections")), kinds(here.get("archive").get("sections")));
-        assertEquals(section(there0, "ledger").get("entries").size(), section(here.get("archive"), "ledger")
-                .get("entries").size());
-        assertEquals(classroom.trainingClass(), operator.get("/api/v1/imported-archives/" + report.get("classes")
-                .get(0).get("id").asText()).json().get("archive").get("trainingClass").get("id").asText());
-        assertRefused(post(operator, imports, exported.bytes()), archiveFile, "duplicate");
+        Http operator;
+        if (receiving == null) {
+            operator = classroom.operator().http();
+            assertRefused(post(operator, imports, exported.bytes()), archiveFile, "duplicate");
+        } else {
+            operator = takeOver(classroom, institution, exported.bytes(), there, imports, archiveFile, learner, name,
+                    idNumber);
+        }
 
         // one byte of one record changed: the verifier, a BagIt library and the receiving platform all name the file
         String record = "data/learners/" + learner + "/ledger.json";
@@ -161,6 +154,35 @@ final class HandedOver {
         assertTrue(corrupt.output(), corrupt.output().contains("CorruptChecksumException")
                 && corrupt.output().contains(learner + "/ledger.json"));
         assertRefused(post(operator, imports, zip(bag)), record, "checksum");
+    }
+
+    /** The package refused by its source, then taken over by the receiving platform, where it reads the same. */
+    private static Http takeOver(Classroom classroom, String institution, byte[] exported, Http there, String imports,
+            String archiveFile, String learner, String name, String idNumber) {
+        assertRefused(post(classroom.operator().http(), imports, exported), archiveFile, "receiver-key");
+        Http operator = new Identity(there).staff("OPERATOR", null, null).http();
+        String otherKey = there.get("/api/v1/ledger/key").body().strip();
+        assertRefused(post(operator, "/api/v1/handover-imports?sourceKey=" + URLEncoder.encode(otherKey,
+                StandardCharsets.UTF_8), exported), "handover-signature.txt", "signature");
+
+        Http.Reply taken = post(operator, imports, exported);
+        assertEquals(taken.body(), 201, taken.status());
+        JsonNode report = taken.json();
+        assertEquals(institution, report.get("sourceInstitutionId").asText());
+        assertEquals(learner, report.get("learners").get(0).get("sourceId").asText());
+        JsonNode here = operator.get("/api/v1/imported-archives/" + report.get("learners").get(0).get("id").asText())
+                .json();
+        assertEquals(name, here.get("name").asText());
+        assertEquals(idNumber.substring(0, 2) + "*".repeat(12) + idNumber.substring(14), here.get("idNumber")
+                .asText());
+        JsonNode source = classroom.admin().get("/api/v1/learners/" + learner + "/archive").json();
+        assertEquals(kinds(source.get("sections")), kinds(here.get("archive").get("sections")));
+        assertEquals(section(source, "ledger").get("entries").size(), section(here.get("archive"), "ledger")
+                .get("entries").size());
+        assertEquals(classroom.trainingClass(), operator.get("/api/v1/imported-archives/" + report.get("classes")
+                .get(0).get("id").asText()).json().get("archive").get("trainingClass").get("id").asText());
+        assertRefused(post(operator, imports, exported), archiveFile, "duplicate");
+        return operator;
     }
 
     private static Http.Reply post(Http http, String path, byte[] zip) {
