@@ -87,7 +87,7 @@ final class Archived {
         return kinds;
     }
 
-    private static JsonNode section(JsonNode archive, String kind) {
+    static JsonNode section(JsonNode archive, String kind) {
         for (JsonNode section : archive.get("sections")) {
             if (section.get("kind").asText().equals(kind)) {
                 return section.get("records");

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /** The distribution archive unpacked into a folder of its own and run as an operator would, with bin/ scripts. */
 final class Distribution implements AutoCloseable {
 
@@ -102,6 +104,26 @@ final class Distribution implements AutoCloseable {
         String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         client.waitFor(60, TimeUnit.SECONDS);
         return output;
+    }
+
+    record Restore(int status, String output) {
+    }
+
+    /** Runs bin/anxun-restore with a backup as {@code GET /api/v1/backups/{id}} describes it. */
+    Restore restore(JsonNode backup) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bin/anxun-restore", backup.get("folder").asText(),
+                backup.get("keysFolder").asText()).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        if (TestDatabase.postgresql()) {
+            builder.environment().put("POSTGRESQL_PROGRAMS", PostgresServer.programs());
+        }
+        Process script = builder.start();
+        String output = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!script.waitFor(30, TimeUnit.MINUTES)) {
+            throw new AssertionError("bin/anxun-restore did not end within 30 minutes");
+        }
+        System.out.println(output);
+        return new Restore(script.exitValue(), output);
     }
 
     Path deploy() {

@@ -8,6 +8,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,19 @@ public final class Http {
         headers.forEach(request::header);
         return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A JSON POST whose answer goes to a file as it arrives, for answers too large to hold; answers the status. */
+    public int postInto(String path, String json, Path file) {
+        try {
+            return CLIENT.send(request(path).header("Content-Type", "application/json").POST(HttpRequest
+                    .BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofFile(file)).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A request of any method with a JSON body, or none. */

@@ -327,6 +327,23 @@ public class PlatformIT extends AnxunTestSupport {
     }
 
     @Test
+    public void theConsoleTakesABackupAndListsIt() throws Exception {
+        // the fuzz may have started one through the API: one runs at a time
+        Eventually.await("no backup runs", Duration.ofSeconds(60), () -> {
+            try {
+                return !shell("anxun:backups").contains("RUNNING");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        String taken = shell("anxun:backup");
+        assertTrue(taken, taken.contains("complete: ") && taken.contains(TestDatabase.postgresql() ? "postgresql"
+                : "derby"));
+        String id = taken.substring(taken.indexOf("Backup ") + 7, taken.indexOf(" started"));
+        assertTrue(shell("anxun:backups").lines().anyMatch(line -> line.contains(id) && line.contains("COMPLETE")));
+    }
+
+    @Test
     public void everyCoreBundleIsActive() {
         for (Bundle bundle : bundleContext.getBundles()) {
             if (bundle.getHeaders("").get("Anxun-Core") != null) {

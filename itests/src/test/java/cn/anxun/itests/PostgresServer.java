@@ -109,11 +109,16 @@ final class PostgresServer {
     }
 
     private static String program(String name) {
+        return Path.of(programs(), name).toString();
+    }
+
+    /** The folder of PostgreSQL's programs. */
+    static String programs() {
         String bin = System.getProperty("anxun.postgresql.bin");
         if (bin == null) {
             throw new IllegalStateException("anxun.postgresql.bin does not name PostgreSQL's programs");
         }
-        return Path.of(bin, name).toString();
+        return bin;
     }
 
     private static boolean asRoot() {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,9 +19,6 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 
-import cn.anxun.api.face.DetectedFace;
-import cn.anxun.api.face.FaceComparison;
-import cn.anxun.api.face.FaceDetection;
 import cn.anxun.api.face.FaceProvider;
 import cn.anxun.rest.ApiResource;
 
@@ -44,8 +40,7 @@ public class StudyBenchmark extends AnxunTestSupport {
     @Override
     public Option[] configuration() {
         List<Option> options = new ArrayList<>(List.of(super.configuration()));
-        options.add(editConfigurationFilePut("etc/cn.anxun.identity.cfg", "passwordHashCost", "4"));
-        options.add(editConfigurationFilePut("etc/cn.anxun.face.cfg", "provider", "instant"));
+        options.addAll(InstantFaces.options());
         Map.of("faceCheckMinMinutes", "600", "faceCheckMaxMinutes", "600", "idlePromptMinutes", "600")
                 .forEach((key, value) -> options.add(editConfigurationFilePut("etc/cn.anxun.study.cfg", key, value)));
         return options.toArray(new Option[0]);
@@ -61,8 +56,8 @@ public class StudyBenchmark extends AnxunTestSupport {
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-bench");
         int most = LEARNERS[LEARNERS.length - 1];
-        List<Http> learners = parallel(most, i -> identity.learner(Identity.registration(IdNumbers.next(),
-                "inst-bench")).http());
+        List<Http> learners = InstantFaces.parallel(most, i -> identity.learner(Identity.registration(
+                IdNumbers.next(), "inst-bench")).http());
         List<String> ids = new ArrayList<>();
         for (Http learner : learners) {
             ids.add(learner.get("/api/v1/me").json().get("accountId").asText());
@@ -77,7 +72,7 @@ public class StudyBenchmark extends AnxunTestSupport {
         }
         byte[] capture = Photos.of(Photos.CAGE_AGAIN);
         Instant started = Instant.now();
-        List<String> sessions = parallel(most, i -> {
+        List<String> sessions = InstantFaces.parallel(most, i -> {
             Http.Reply reply = Photos.post(learners.get(i), classroom.studyStart(), capture);
             assertEquals(reply.body(), 201, reply.status());
             return reply.json().get("session").get("id").asText();
@@ -133,54 +128,6 @@ public class StudyBenchmark extends AnxunTestSupport {
                     all[(int) (all.length * 0.99)] / 1000);
         } finally {
             clients.shutdownNow();
-        }
-    }
-
-    /** Makes {@code count} things on 4 threads, in order. */
-    private static <T> List<T> parallel(int count, IntFunction<T> make) throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<T>> made = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                made.add(workers.submit((Callable<T>) () -> make.apply(index)));
-            }
-            List<T> all = new ArrayList<>();
-            for (Future<T> one : made) {
-                all.add(one.get());
-            }
-            return all;
-        } finally {
-            workers.shutdownNow();
-        }
-    }
-
-    /** A face provider that finds one good face in any image and matches every pair, at once. */
-    private static final class InstantFaces implements FaceProvider {
-
-        @Override
-        public String id() {
-            return "instant";
-        }
-
-        @Override
-        public String label() {
-            return "instant (benchmark)";
-        }
-
-        @Override
-        public double defaultThreshold() {
-            return 0.5;
-        }
-
-        @Override
-        public FaceDetection detect(byte[] image) {
-            return FaceDetection.of(List.of(new DetectedFace(10, 10, 200, 200, 1, 1, null)));
-        }
-
-        @Override
-        public FaceComparison compare(byte[] reference, byte[] live, double threshold) {
-            return FaceComparison.scored(1, threshold);
         }
     }
 }

@@ -50,6 +50,8 @@ final class TestDatabase {
                     PostgresServer.dataFolder().toString()));
             options.add(editConfigurationFilePut("etc/system.properties", PORT, String.valueOf(PostgresServer.port())));
             options.add(editConfigurationFilePut("etc/system.properties", PROGRAMS, System.getProperty(PROGRAMS)));
+            options.add(editConfigurationFilePut("etc/cn.anxun.backup.cfg", "postgresqlPrograms",
+                    System.getProperty(PROGRAMS)));
         }
         return options;
     }

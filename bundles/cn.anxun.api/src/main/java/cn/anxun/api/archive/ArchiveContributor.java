@@ -35,15 +35,29 @@ public interface ArchiveContributor {
     }
 
     /**
-     * When the learner's latest record of this kind was made, or {@code null} if they have none or the kind does not
-     * keep an archive (reads of it do not). The archive is kept for the retention of the learner's category after its
-     * latest record; a contributor with a cheaper answer than reading every record overrides this.
+     * Whether a record of this kind keeps the learner's archive: it is kept for the retention of the learner's
+     * category after its latest record. Reads of the archive, for one, do not.
+     *
+     * @since 1.1
+     */
+    default boolean keepsArchive() {
+        return true;
+    }
+
+    /**
+     * When the learner's latest record of this kind was made, or {@code null} if they have none; a contributor with a
+     * cheaper answer than reading every record overrides this.
      *
      * @since 1.1
      */
     default Instant latestOf(String learnerId) {
-        return ofLearner(learnerId).stream().map(ArchiveRecord::at).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        return latest(ofLearner(learnerId));
+    }
+
+    /** The time of the latest of these records, or {@code null} if none has one. */
+    static Instant latest(List<ArchiveRecord> records) {
+        return records.stream().map(ArchiveRecord::at).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /**

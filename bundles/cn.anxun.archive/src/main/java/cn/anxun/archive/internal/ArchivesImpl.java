@@ -1,6 +1,7 @@
 package cn.anxun.archive.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +16,6 @@ import cn.anxun.archive.ArchiveSection;
 import cn.anxun.archive.Archives;
 import cn.anxun.archive.ClassArchive;
 import cn.anxun.archive.LearnerArchive;
-import cn.anxun.archive.Retention;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.identity.AccessDeniedException;
@@ -34,12 +34,12 @@ public class ArchivesImpl implements Archives {
     private final Classes classes;
     private final AuditLog audit;
     private final Contributors contributors;
-    private final Retention retention;
+    private final RetentionImpl retention;
     private final ArchiveDocument documents = new ArchiveDocument();
 
     @Activate
     public ArchivesImpl(@Reference Clock clock, @Reference Learners learners, @Reference Classes classes,
-            @Reference AuditLog audit, @Reference Contributors contributors, @Reference Retention retention) {
+            @Reference AuditLog audit, @Reference Contributors contributors, @Reference RetentionImpl retention) {
         this.clock = clock;
         this.learners = learners;
         this.classes = classes;
@@ -53,8 +53,17 @@ public class ArchivesImpl implements Archives {
         Learner learner = learners.get(caller, learnerId);
         audit.record(caller, ArchiveContributor.READ_ACTION, "learner:" + learnerId, learner.county(), "success",
                 null);
-        return new LearnerArchive(learner, clock.instant(), sections(contributor -> contributor.ofLearner(
-                learnerId)), retention.of(caller, learnerId));
+        List<ArchiveSection> sections = new ArrayList<>();
+        Instant latest = null;
+        for (ArchiveContributor contributor : contributors.inReadingOrder()) {
+            List<ArchiveRecord> records = contributor.ofLearner(learnerId);
+            if (contributor.keepsArchive()) {
+                latest = RetentionImpl.later(latest, ArchiveContributor.latest(records));
+            }
+            add(sections, contributor, records);
+        }
+        // the retention from the records read here, not read again
+        return new LearnerArchive(learner, clock.instant(), sections, retention.of(learner, latest));
     }
 
     @Override
@@ -82,11 +91,15 @@ public class ArchivesImpl implements Archives {
     private List<ArchiveSection> sections(Function<ArchiveContributor, List<ArchiveRecord>> records) {
         List<ArchiveSection> sections = new ArrayList<>();
         for (ArchiveContributor contributor : contributors.inReadingOrder()) {
-            List<ArchiveRecord> found = records.apply(contributor);
-            if (!found.isEmpty()) {
-                sections.add(new ArchiveSection(contributor.kind(), contributor.title(), found));
-            }
+            add(sections, contributor, records.apply(contributor));
         }
         return sections;
+    }
+
+    private static void add(List<ArchiveSection> sections, ArchiveContributor contributor,
+            List<ArchiveRecord> records) {
+        if (!records.isEmpty()) {
+            sections.add(new ArchiveSection(contributor.kind(), contributor.title(), records));
+        }
     }
 }

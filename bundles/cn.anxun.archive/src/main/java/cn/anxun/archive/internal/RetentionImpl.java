@@ -42,7 +42,7 @@ import cn.anxun.platform.persistence.KeyBatches;
  * unless a legal hold stands. A retention configured below the regulation's minimum is raised to it: nothing is
  * removed early.
  */
-@Component(service = Retention.class, configurationPid = ArchiveConfig.PID)
+@Component(service = {Retention.class, RetentionImpl.class}, configurationPid = ArchiveConfig.PID)
 public class RetentionImpl implements Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionImpl.class);
@@ -179,19 +179,31 @@ public class RetentionImpl implements Retention {
     }
 
     private ArchiveRetention retention(Learner learner) {
-        Instant latest = learner.registeredAt();
+        Instant latest = null;
         for (ArchiveContributor contributor : contributors.inReadingOrder()) {
-            Instant at = contributor.latestOf(learner.id());
-            if (at != null && at.isAfter(latest)) {
-                latest = at;
+            if (contributor.keepsArchive()) {
+                latest = later(latest, contributor.latestOf(learner.id()));
             }
         }
+        return of(learner, latest);
+    }
+
+    /**
+     * The learner's retention when their latest record is the one given (none: the registration), for the archive
+     * that has read the records already.
+     */
+    ArchiveRetention of(Learner learner, Instant latestRecord) {
+        Instant latest = later(learner.registeredAt(), latestRecord);
         int years = years(learner.category());
         List<LegalHold> holds = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
                 LegalHoldRecord.OF_LEARNER, LegalHoldRecord.class).setParameter("learner", learner.id())
                 .getResultStream().map(LegalHoldRecord::view).toList());
         return new ArchiveRetention(years, latest, latest.atZone(CHINA).plusYears(years).toInstant(), holds,
                 learner.anonymisedAt());
+    }
+
+    static Instant later(Instant one, Instant other) {
+        return one == null || other != null && other.isAfter(one) ? other : one;
     }
 
     /** Every contributor's part first, the learner's identity last: a run that fails halfway is finished later. */

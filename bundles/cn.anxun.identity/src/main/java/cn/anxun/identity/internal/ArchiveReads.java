@@ -1,6 +1,5 @@
 package cn.anxun.identity.internal;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -57,7 +56,7 @@ public class ArchiveReads implements ArchiveContributor {
 
     /** Reading an archive does not keep it longer. */
     @Override
-    public Instant latestOf(String learnerId) {
-        return null;
+    public boolean keepsArchive() {
+        return false;
     }
 }

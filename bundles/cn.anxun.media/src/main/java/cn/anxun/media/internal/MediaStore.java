@@ -58,6 +58,11 @@ final class MediaStore {
         return uploads.getParent();
     }
 
+    /** The stored media: written once, under the name of their SHA-256, never changed. */
+    Path storedFolder() {
+        return stored;
+    }
+
     MediaStore(Path root) {
         this.uploads = root.resolve("uploads");
         this.stored = root.resolve("sha256");

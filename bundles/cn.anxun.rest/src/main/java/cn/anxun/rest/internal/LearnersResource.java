@@ -63,6 +63,8 @@ public class LearnersResource implements ApiResource {
                         + "once everything else, the face photo included, passed"),
                 @ApiResponse(responseCode = "429", description = "too many registrations from this address lately; "
                         + "Retry-After says when the next is taken"),
+                @ApiResponse(responseCode = "403", description = "sent with the token of an account that must set a "
+                        + "password of its own first"),
                 @ApiResponse(responseCode = "422", description = "a field breaks a rule; each is named")})
     public Response register(@Context Caller caller, LearnerRegistration registration) {
         Learner learner = learners.register(caller, registration);

@@ -66,7 +66,11 @@ public class MeResource implements ApiResource {
     @Path("password")
     @Operation(operationId = "changePassword", summary = "Change your own password; your other sessions end",
             security = @SecurityRequirement(name = AuthResource.BEARER),
-            responses = @ApiResponse(responseCode = "204", description = "changed: the other sessions of the account have ended"))
+            responses = {
+                @ApiResponse(responseCode = "204", description = "changed: the other sessions of the account have "
+                        + "ended"),
+                @ApiResponse(responseCode = "429", description = "too many wrong current passwords lately; "
+                        + "Retry-After says when the next try is taken")})
     public void changePassword(@Context Caller caller, PasswordChange change) {
         if (change == null) {
             throw new InvalidInputException("newPassword", "required", "is required");

@@ -1,7 +1,5 @@
 package cn.anxun.shell.internal;
 
-import java.util.UUID;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -31,8 +29,7 @@ public class StaffPasswordResetCommand implements Action {
 
     @Override
     public Object execute() {
-        Object user = session.get("USER");
-        Caller caller = Caller.console(user == null ? "console" : user.toString(), UUID.randomUUID().toString());
+        Caller caller = ConsoleCallers.of(session);
         StaffAccount account = staff.list(caller).stream().filter(a -> a.username().equals(username)).findFirst()
                 .orElse(null);
         if (account == null) {

@@ -1,0 +1,168 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+
+import cn.anxun.api.face.FaceProvider;
+
+/**
+ * What handing archives over costs: an institution's handover package of 1,000 and of 10,000 learners, each
+ * registered, enrolled in the institution's class and with two ledger entries, exported (time, size; then again,
+ * for the heap the platform keeps live while it streams the package, sampled after full collections) and imported
+ * into a second, empty platform (time, and that platform's resident memory). The learners are made through the API
+ * with password hashing at cost 4 and a face provider that answers at once; their ledger entries are inserted as
+ * {@link LedgerBenchmark} inserts them and taken into the tree by checkpoints. Prints figures; asserts only that the
+ * calls succeed. Run with {@code mvn verify -pl itests -Dit.test=ArchiveBenchmark -Dpostgresql.skip=true}.
+ */
+public class ArchiveBenchmark extends AnxunTestSupport {
+
+    private static final int[] LEARNERS = {1_000, 10_000};
+    private static final int ENROLMENT_BATCH = 500;
+
+    @Configuration
+    @Override
+    public Option[] configuration() {
+        List<Option> options = new ArrayList<>(List.of(super.configuration()));
+        options.addAll(InstantFaces.options());
+        options.addAll(Distribution.locations());
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void handoverPackagesOfAThousandAndTenThousandLearners() throws Exception {
+        bundleContext.registerService(FaceProvider.class, new InstantFaces(), null);
+        try (Distribution receiving = HandedOver.receiving()) {
+            Identity identity = new Identity(http);
+            Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
+            Http operator = identity.staff("OPERATOR", null, null).http().patient(Duration.ofMinutes(10));
+            Http there = new Http(receiving.httpPort).patient(Duration.ofMinutes(30));
+            Eventually.await("the receiving platform is ready", Duration.ofSeconds(150), there::ready);
+            Http receivingOperator = new Identity(there).staff("OPERATOR", null, null).http()
+                    .patient(Duration.ofMinutes(30));
+            String receiverKey = there.get("/api/v1/handover/key").body();
+            String sourceKey = http.get("/api/v1/ledger/key").body().strip();
+            System.out.printf("%8s %10s %10s %16s %10s %16s%n", "learners", "export s", "MB", "live heap MB",
+                    "import s", "receiver RSS MB");
+            for (int count : LEARNERS) {
+                String institution = "inst-archive-bench-" + count;
+                Classroom classroom = Classroom.open(identity, institution);
+                enrolWithEntries(identity, classroom, institution, count - 1, operator);
+                Path zip = Files.createTempFile(Path.of(System.getProperty("anxun.work")), "handover-", ".zip");
+                Http admin = classroom.admin().patient(Duration.ofMinutes(30));
+                String path = "/api/v1/institutions/" + institution + "/handover-package";
+                String request = "{\"receiverKey\":" + receiverKey + "}";
+                long start = System.nanoTime();
+                assertExported(admin.postInto(path, request, zip), zip);
+                long exported = System.nanoTime() - start;
+                LiveHeap heap = LiveHeap.watch();
+                assertExported(admin.postInto(path, request, zip), zip);
+                String live = heap.stop();
+                start = System.nanoTime();
+                Http.Reply imported = receivingOperator.raw("POST", "/api/v1/handover-imports?sourceKey="
+                        + URLEncoder.encode(sourceKey, StandardCharsets.UTF_8), "application/zip",
+                        HttpRequest.BodyPublishers.ofFile(zip));
+                long importTook = System.nanoTime() - start;
+                assertEquals(imported.body(), 201, imported.status());
+                assertEquals(count, imported.json().get("learners").size());
+                System.out.printf("%8d %10.1f %10d %16s %10.1f %16d%n", count, exported / 1e9, Files.size(zip) >> 20,
+                        live, importTook / 1e9, receiving.residentMiB());
+                Files.delete(zip);
+            }
+        }
+    }
+
+    private static void assertExported(int status, Path zip) throws Exception {
+        if (status != 200) {
+            throw new AssertionError(status + " " + Files.readString(zip));
+        }
+    }
+
+    /**
+     * Registers {@code more} learners besides the classroom's, enrols them all and gives each two ledger entries in
+     * the class's course, taken into the tree.
+     */
+    private void enrolWithEntries(Identity identity, Classroom classroom, String institution, int more, Http operator)
+            throws Exception {
+        List<String> ids = new ArrayList<>(InstantFaces.parallel(more, i -> identity.learner(Identity.registration(
+                IdNumbers.next(), institution)).id()));
+        for (int from = 0; from < ids.size(); from += ENROLMENT_BATCH) {
+            StringBuilder batch = new StringBuilder("{\"learners\":[");
+            ids.subList(from, Math.min(ids.size(), from + ENROLMENT_BATCH)).forEach(id -> batch.append('"')
+                    .append(id).append("\","));
+            batch.setLength(batch.length() - 1);
+            Http.Reply enrolled = classroom.admin().post("/api/v1/classes/" + classroom.trainingClass() + "/learners",
+                    batch + "]}");
+            assertEquals(enrolled.body(), 200, enrolled.status());
+        }
+        ids.add(classroom.learner().id());
+        try (Connection connection = database().getConnection()) {
+            connection.setAutoCommit(false);
+            for (String learner : ids) {
+                LedgerBenchmark.insert(connection, learner, classroom.trainingClass(), classroom.course(),
+                        "archive-bench-" + learner, 0, 2, true, 2);
+            }
+        }
+        long size = -1;
+        long last;
+        do {
+            last = size;
+            Http.Reply signed = operator.post("/api/v1/ledger/checkpoints", "");
+            assertEquals(signed.body(), 200, signed.status());
+            size = signed.json().get("treeSize").asLong();
+        } while (size != last);
+    }
+
+    /**
+     * The largest heap in use after a full collection, forced every second while it watches: what the platform keeps
+     * live. The collections slow what runs meanwhile, so it watches a run of its own.
+     */
+    private static final class LiveHeap {
+
+        private final AtomicLong most = new AtomicLong();
+        private volatile long before = -1;
+        private final Thread sampler = new Thread(this::sample, "live heap");
+        private volatile boolean watching = true;
+
+        static LiveHeap watch() {
+            LiveHeap heap = new LiveHeap();
+            System.gc();
+            heap.before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            heap.sampler.setDaemon(true);
+            heap.sampler.start();
+            return heap;
+        }
+
+        private void sample() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            while (watching) {
+                System.gc();
+                most.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                LockSupport.parkNanos(1_000_000_000L);
+            }
+        }
+
+        /** The live heap before and the most while it watched, in MiB, as {@code before → most}. */
+        String stop() throws InterruptedException {
+            watching = false;
+            sampler.join();
+            return (before >> 20) + " → " + (most.get() >> 20);
+        }
+    }
+}
