@@ -55,8 +55,10 @@ final class PackageImport {
         this.key = key;
     }
 
-    /** Opens every archive to find learners who are here already, then keeps the package whole or not at all. */
-    /** The import's id, once the whole package is kept. */
+    /**
+     * Opens every archive to find learners who are here already, then keeps the package whole or not at all; answers
+     * the import's id.
+     */
     String take(Caller caller, ReceivedPackage received, String sourceKey) {
         JsonNode index = HandoversImpl.read(received.bytes("data/index.json"));
         String institution = received.stated("institution");
