@@ -82,11 +82,13 @@ final class PackageExport {
         Set<String> written = new HashSet<>();
         List<Printed> printing = new ArrayList<>();
         List<IndexedLearner> printed = new ArrayList<>();
+        SealedAhead sealed = new SealedAhead(bag);
         for (TrainingClass trainingClass : ofInstitution) {
             ClassArchive file = archives.ofClass(caller, trainingClass.id());
             String folder = "classes/" + trainingClass.id() + "/";
-            bag.payload(folder + "training-file.json.jwe", seal(receiver, json(file), "application/json"));
-            bag.payload(folder + "training-file.pdf.jwe", seal(receiver, documents.render(List.of(
+            byte[] fileJson = json(file);
+            sealed.payload(folder + "training-file.json.jwe", () -> seal(receiver, fileJson, "application/json"));
+            sealed.payload(folder + "training-file.pdf.jwe", () -> seal(receiver, documents.render(List.of(
                     ArchiveDocument.of(file))), "application/pdf"));
             List<String> enrolled = classes.learners(caller, trainingClass.id());
             indexedClasses.add(new IndexedClass(trainingClass.id(), trainingClass.name(),
@@ -99,8 +101,8 @@ final class PackageExport {
                 folder = "learners/" + learnerId + "/";
                 PersonalData personal = archive.learner().anonymisedAt() == null ? learners.personalData(caller,
                         learnerId) : null;
-                bag.payload(folder + "archive.json.jwe", seal(receiver, json(new HandedOver(archive, personal)),
-                        "application/json"));
+                byte[] archiveJson = json(new HandedOver(archive, personal));
+                sealed.payload(folder + "archive.json.jwe", () -> seal(receiver, archiveJson, "application/json"));
                 if (checkpoint != null) {
                     bag.payload(folder + "ledger.json", json(ledger.record(caller, learnerId, checkpoint)));
                 }
@@ -108,13 +110,14 @@ final class PackageExport {
                 printed.add(new IndexedLearner(learnerId, archive.learner().category().name(),
                         archive.learner().city(), archive.learner().county(), null));
                 if (printing.size() == PRINTED_TOGETHER) {
-                    print(bag, receiver, printing, printed, indexedLearners);
+                    print(sealed, receiver, printing, printed, indexedLearners);
                 }
             }
         }
         if (!printing.isEmpty()) {
-            print(bag, receiver, printing, printed, indexedLearners);
+            print(sealed, receiver, printing, printed, indexedLearners);
         }
+        sealed.drain();
         if (checkpoint != null) {
             bag.payload("ledger/checkpoint.txt", checkpoint.note().getBytes(StandardCharsets.UTF_8));
             bag.payload("ledger/key.txt", (ledger.verifierKey() + "\n").getBytes(
@@ -138,10 +141,11 @@ final class PackageExport {
     }
 
     /** The learners read since the last batch, printed as one PDF; the index says where each is. */
-    private void print(BagWriter bag, ECPublicKey receiver, List<Printed> printing, List<IndexedLearner> printed,
-            List<IndexedLearner> index) throws IOException {
+    private void print(SealedAhead sealed, ECPublicKey receiver, List<Printed> printing,
+            List<IndexedLearner> printed, List<IndexedLearner> index) throws IOException {
         String file = String.format("prints/learner-archives-%04d.pdf", index.size() / PRINTED_TOGETHER + 1);
-        bag.payload(file + ".jwe", seal(receiver, documents.render(printing), "application/pdf"));
+        List<Printed> batch = List.copyOf(printing);
+        sealed.payload(file + ".jwe", () -> seal(receiver, documents.render(batch), "application/pdf"));
         printed.forEach(learner -> index.add(new IndexedLearner(learner.id(), learner.category(), learner.city(),
                 learner.county(), file)));
         printing.clear();
