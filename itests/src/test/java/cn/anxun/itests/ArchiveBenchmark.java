@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,18 +25,19 @@ import org.ops4j.pax.exam.Option;
 import cn.anxun.api.face.FaceProvider;
 
 /**
- * What handing archives over costs: an institution's handover package of 1,000 and of 10,000 learners, each
- * registered, enrolled in the institution's class and with two ledger entries, exported (time, size; then again,
- * for the heap the platform keeps live while it streams the package, sampled after full collections) and imported
- * into a second, empty platform (time, and that platform's resident memory). The learners are made through the API
- * with password hashing at cost 4 and a face provider that answers at once; their ledger entries are inserted as
- * {@link LedgerBenchmark} inserts them and taken into the tree by checkpoints. Prints figures; asserts only that the
- * calls succeed. Run with {@code mvn verify -pl itests -Dit.test=ArchiveBenchmark -Dpostgresql.skip=true}.
+ * What handing archives over costs: an institution's handover package of 1,000, 5,000 and 10,000 learners, each
+ * registered, enrolled in one of the institution's classes of 100 and with two ledger entries. The package is
+ * exported twice: once for its time and size, once for the heap the platform keeps live while it streams it (sampled
+ * after full collections). Then it is imported into a second, empty platform (time, and that platform's resident
+ * memory). The learners are made through the API with password hashing at cost 4 and a face provider that answers at
+ * once; their ledger entries are inserted as {@link LedgerBenchmark} inserts them and taken into the tree by
+ * checkpoints. Prints figures; asserts only that the calls succeed. Run with
+ * {@code mvn verify -pl itests -Dit.test=ArchiveBenchmark -Dpostgresql.skip=true}.
  */
 public class ArchiveBenchmark extends AnxunTestSupport {
 
-    private static final int[] LEARNERS = {1_000, 10_000};
-    private static final int ENROLMENT_BATCH = 500;
+    private static final int[] LEARNERS = {1_000, 5_000, 10_000};
+    private static final int CLASS_SIZE = 100;
 
     @Configuration
     @Override
@@ -46,7 +49,7 @@ public class ArchiveBenchmark extends AnxunTestSupport {
     }
 
     @Test
-    public void handoverPackagesOfAThousandAndTenThousandLearners() throws Exception {
+    public void handoverPackagesOfOneFiveAndTenThousandLearners() throws Exception {
         bundleContext.registerService(FaceProvider.class, new InstantFaces(), null);
         try (Distribution receiving = HandedOver.receiving()) {
             Identity identity = new Identity(http);
@@ -95,27 +98,32 @@ public class ArchiveBenchmark extends AnxunTestSupport {
     }
 
     /**
-     * Registers {@code more} learners besides the classroom's, enrols them all and gives each two ledger entries in
-     * the class's course, taken into the tree.
+     * Registers {@code more} learners besides the classroom's and enrols them in classes of {@value #CLASS_SIZE}, as
+     * real classes are (the classroom's first); gives each two ledger entries in their class, taken into the tree.
      */
     private void enrolWithEntries(Identity identity, Classroom classroom, String institution, int more, Http operator)
             throws Exception {
-        List<String> ids = new ArrayList<>(InstantFaces.parallel(more, i -> identity.learner(Identity.registration(
-                IdNumbers.next(), institution)).id()));
-        for (int from = 0; from < ids.size(); from += ENROLMENT_BATCH) {
+        List<String> ids = new ArrayList<>(List.of(classroom.learner().id()));
+        ids.addAll(InstantFaces.parallel(more, i -> identity.learner(Identity.registration(IdNumbers.next(),
+                institution)).id()));
+        Map<String, String> classOf = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CLASS_SIZE) {
+            List<String> members = ids.subList(from, Math.min(ids.size(), from + CLASS_SIZE));
+            String trainingClass = from == 0 ? classroom.trainingClass() : Classroom.openClass(classroom.admin(),
+                    institution, List.of(classroom.course()), members.get(0));
+            // the first is enrolled already: the classroom's learner, or the one the class was opened with
             StringBuilder batch = new StringBuilder("{\"learners\":[");
-            ids.subList(from, Math.min(ids.size(), from + ENROLMENT_BATCH)).forEach(id -> batch.append('"')
-                    .append(id).append("\","));
+            members.subList(1, members.size()).forEach(id -> batch.append('"').append(id).append("\","));
             batch.setLength(batch.length() - 1);
-            Http.Reply enrolled = classroom.admin().post("/api/v1/classes/" + classroom.trainingClass() + "/learners",
+            Http.Reply enrolled = classroom.admin().post("/api/v1/classes/" + trainingClass + "/learners",
                     batch + "]}");
             assertEquals(enrolled.body(), 200, enrolled.status());
+            members.forEach(id -> classOf.put(id, trainingClass));
         }
-        ids.add(classroom.learner().id());
         try (Connection connection = database().getConnection()) {
             connection.setAutoCommit(false);
             for (String learner : ids) {
-                LedgerBenchmark.insert(connection, learner, classroom.trainingClass(), classroom.course(),
+                LedgerBenchmark.insert(connection, learner, classOf.get(learner), classroom.course(),
                         "archive-bench-" + learner, 0, 2, true, 2);
             }
         }
