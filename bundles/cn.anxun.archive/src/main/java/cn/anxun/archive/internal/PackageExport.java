@@ -82,42 +82,43 @@ final class PackageExport {
         Set<String> written = new HashSet<>();
         List<Printed> printing = new ArrayList<>();
         List<IndexedLearner> printed = new ArrayList<>();
-        SealedAhead sealed = new SealedAhead(bag);
-        for (TrainingClass trainingClass : ofInstitution) {
-            ClassArchive file = archives.ofClass(caller, trainingClass.id());
-            String folder = "classes/" + trainingClass.id() + "/";
-            byte[] fileJson = json(file);
-            sealed.payload(folder + "training-file.json.jwe", () -> seal(receiver, fileJson, "application/json"));
-            sealed.payload(folder + "training-file.pdf.jwe", () -> seal(receiver, documents.render(List.of(
-                    ArchiveDocument.of(file))), "application/pdf"));
-            List<String> enrolled = classes.learners(caller, trainingClass.id());
-            indexedClasses.add(new IndexedClass(trainingClass.id(), trainingClass.name(),
-                    trainingClass.programmeCode(), trainingClass.city(), enrolled.size()));
-            for (String learnerId : enrolled) {
-                if (!written.add(learnerId)) {
-                    continue;
-                }
-                LearnerArchive archive = archives.ofLearner(caller, learnerId);
-                folder = "learners/" + learnerId + "/";
-                PersonalData personal = archive.learner().anonymisedAt() == null ? learners.personalData(caller,
-                        learnerId) : null;
-                byte[] archiveJson = json(new HandedOver(archive, personal));
-                sealed.payload(folder + "archive.json.jwe", () -> seal(receiver, archiveJson, "application/json"));
-                if (checkpoint != null) {
-                    bag.payload(folder + "ledger.json", json(ledger.record(caller, learnerId, checkpoint)));
-                }
-                printing.add(ArchiveDocument.of(archive));
-                printed.add(new IndexedLearner(learnerId, archive.learner().category().name(),
-                        archive.learner().city(), archive.learner().county(), null));
-                if (printing.size() == PRINTED_TOGETHER) {
-                    print(sealed, receiver, printing, printed, indexedLearners);
+        try (SealedAhead sealed = new SealedAhead(bag)) {
+            for (TrainingClass trainingClass : ofInstitution) {
+                ClassArchive file = archives.ofClass(caller, trainingClass.id());
+                String folder = "classes/" + trainingClass.id() + "/";
+                byte[] fileJson = json(file);
+                sealed.payload(folder + "training-file.json.jwe", () -> seal(receiver, fileJson, "application/json"));
+                sealed.payload(folder + "training-file.pdf.jwe", () -> seal(receiver, documents.render(List.of(
+                        ArchiveDocument.of(file))), "application/pdf"));
+                List<String> enrolled = classes.learners(caller, trainingClass.id());
+                indexedClasses.add(new IndexedClass(trainingClass.id(), trainingClass.name(),
+                        trainingClass.programmeCode(), trainingClass.city(), enrolled.size()));
+                for (String learnerId : enrolled) {
+                    if (!written.add(learnerId)) {
+                        continue;
+                    }
+                    LearnerArchive archive = archives.ofLearner(caller, learnerId);
+                    folder = "learners/" + learnerId + "/";
+                    PersonalData personal = archive.learner().anonymisedAt() == null ? learners.personalData(caller,
+                            learnerId) : null;
+                    byte[] archiveJson = json(new HandedOver(archive, personal));
+                    sealed.payload(folder + "archive.json.jwe", () -> seal(receiver, archiveJson, "application/json"));
+                    if (checkpoint != null) {
+                        bag.payload(folder + "ledger.json", json(ledger.record(caller, learnerId, checkpoint)));
+                    }
+                    printing.add(ArchiveDocument.of(archive));
+                    printed.add(new IndexedLearner(learnerId, archive.learner().category().name(),
+                            archive.learner().city(), archive.learner().county(), null));
+                    if (printing.size() == PRINTED_TOGETHER) {
+                        print(sealed, receiver, printing, printed, indexedLearners);
+                    }
                 }
             }
+            if (!printing.isEmpty()) {
+                print(sealed, receiver, printing, printed, indexedLearners);
+            }
+            sealed.drain();
         }
-        if (!printing.isEmpty()) {
-            print(sealed, receiver, printing, printed, indexedLearners);
-        }
-        sealed.drain();
         if (checkpoint != null) {
             bag.payload("ledger/checkpoint.txt", checkpoint.note().getBytes(StandardCharsets.UTF_8));
             bag.payload("ledger/key.txt", (ledger.verifierKey() + "\n").getBytes(

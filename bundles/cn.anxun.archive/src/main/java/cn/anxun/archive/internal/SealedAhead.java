@@ -5,29 +5,42 @@ import java.io.UncheckedIOException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayDeque;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Sealed files of a package made beside the reading of the next archives, on the JDK's common pool, and written to
- * the bag in the order they were asked for. Sealing (a key agreement per file) and printing are most of an export's
- * work; the reading stays on the request's thread. At most {@link #AHEAD} files wait, so memory stays bounded.
+ * Sealed files of a package made beside the reading of the next archives, and written to the bag in the order they
+ * were asked for. Sealing (a key agreement per file) and printing are most of an export's work; the reading stays on
+ * the request's thread. The export owns its threads, one per core, so concurrent exports cannot starve the rest of
+ * the platform of a shared pool; at most {@link #AHEAD} files wait, so memory stays bounded.
  */
-final class SealedAhead {
+final class SealedAhead implements AutoCloseable {
 
     private static final int AHEAD = 16;
+    private static final AtomicInteger EXPORTS = new AtomicInteger();
 
     private final BagWriter bag;
-    private final ArrayDeque<Map.Entry<String, CompletableFuture<byte[]>>> waiting = new ArrayDeque<>();
+    private final ExecutorService sealers;
+    private final ArrayDeque<Map.Entry<String, Future<byte[]>>> waiting = new ArrayDeque<>();
 
     SealedAhead(BagWriter bag) {
         this.bag = bag;
+        String name = "anxun-handover-" + EXPORTS.incrementAndGet() + "-";
+        AtomicInteger threads = new AtomicInteger();
+        this.sealers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+            Thread thread = new Thread(task, name + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** The file at {@code path}, once {@code content} has made it. */
     void payload(String path, Supplier<byte[]> content) throws IOException {
-        waiting.add(new SimpleEntry<>(path, CompletableFuture.supplyAsync(content)));
+        waiting.add(new SimpleEntry<>(path, sealers.submit(content::get)));
         while (waiting.size() > AHEAD) {
             writeFirst();
         }
@@ -40,16 +53,29 @@ final class SealedAhead {
         }
     }
 
+    /** Stops the threads; files still waiting after a failure are dropped with the failed package. */
+    @Override
+    public void close() {
+        sealers.shutdownNow();
+    }
+
     private void writeFirst() throws IOException {
-        Map.Entry<String, CompletableFuture<byte[]>> first = waiting.poll();
+        Map.Entry<String, Future<byte[]>> first = waiting.poll();
         byte[] content;
         try {
-            content = first.getValue().join();
-        } catch (CompletionException e) {
+            content = first.getValue().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sealing " + first.getKey(), e);
+        } catch (ExecutionException e) {
+            // a Supplier throws nothing checked
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
         }
         bag.payload(first.getKey(), content);
     }
