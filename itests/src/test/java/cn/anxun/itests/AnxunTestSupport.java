@@ -41,8 +41,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 
 /**
- * Boots the built distribution archive once per test class, on free ports, and waits until it is ready. The tests
- * run inside the container and talk HTTP to it like any client.
+ * Boots the built distribution archive once per test class (once for all of {@link SharedPlatformIT}), on free
+ * ports, and waits until it is ready. The tests run inside the container and talk HTTP to it like any client.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

@@ -6,17 +6,21 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.junit.After;
 import org.junit.Before;
@@ -33,7 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * within seconds, no request fails meanwhile, nothing in the core is stopped, refreshed or re-created, and what was
  * recorded for a city stays.
  */
-public class CityModuleHotDeployIT extends AnxunTestSupport {
+public class CityModuleHotDeployIT extends SharedPlatformTestSupport {
 
     private static final String FEATURE = "anxun-city-guangzhou";
     private static final String PROVINCE = "anxun-cities-guangdong";
@@ -53,7 +57,14 @@ public class CityModuleHotDeployIT extends AnxunTestSupport {
     private final CitiesPoller poller = new CitiesPoller();
 
     @Before
-    public void watch() {
+    public void watch() throws Exception {
+        // each test starts from no city module, whatever the classes before it on this platform installed
+        Set<String> cities = Arrays.stream(features.listRequiredFeatures()).map(Feature::getName)
+                .filter(name -> name.startsWith("anxun-city-") || name.equals(PROVINCE)).collect(Collectors.toSet());
+        if (!cities.isEmpty()) {
+            features.uninstallFeatures(cities, EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        Eventually.await("no city listed", Duration.ofSeconds(60), () -> http.get("/api/v1/cities").json().isEmpty());
         bundleContext.addBundleListener(coreWatcher);
         poller.start();
     }

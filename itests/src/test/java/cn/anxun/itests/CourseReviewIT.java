@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The review of a course from upload to online and a takedown, against the running distribution. */
-public class CourseReviewIT extends AnxunTestSupport {
+public class CourseReviewIT extends SharedPlatformTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration VALIDATION = Duration.ofSeconds(60);
@@ -122,41 +123,46 @@ public class CourseReviewIT extends AnxunTestSupport {
     @Test
     public void learnersRateAnOnlineCourseAndItsTeacherAndAFilteredCommentIsHeldBack() throws Exception {
         Configuration feedback = configurations.getConfiguration("cn.anxun.feedback", null);
+        Dictionary<String, Object> shipped = feedback.getProperties();
         feedback.update(new Hashtable<>(Map.of("lowSatisfactionThreshold", "3.0", "minimumRatings", "2")));
-        Http staff = identity.staff("INSTITUTION_ADMIN", null, "inst-review-3").http();
-        String course = course(staff, "inst-review-3", MediaFiles.of(MediaFiles.GOOD), "low-voltage-electrician");
-        String path = "/api/v1/courses/" + course;
-        Http operator = identity.staff("OPERATOR", null, null).http();
-        Http first = identity.learner(Identity.registration(IdNumbers.next(), null)).http();
-        assertProblem(first.post(path + "/ratings", "{\"score\":5}"), 409, "conflict");
-        staff.post(path + "/submission", DECLARATIONS);
-        operator.post(path + "/decisions", approval());
+        try {
+            Http staff = identity.staff("INSTITUTION_ADMIN", null, "inst-review-3").http();
+            String course = course(staff, "inst-review-3", MediaFiles.of(MediaFiles.GOOD), "low-voltage-electrician");
+            String path = "/api/v1/courses/" + course;
+            Http operator = identity.staff("OPERATOR", null, null).http();
+            Http first = identity.learner(Identity.registration(IdNumbers.next(), null)).http();
+            assertProblem(first.post(path + "/ratings", "{\"score\":5}"), 409, "conflict");
+            staff.post(path + "/submission", DECLARATIONS);
+            operator.post(path + "/decisions", approval());
 
-        JsonNode kept = first.post(path + "/ratings", "{\"score\":2,\"teachers\":{\"李老师\":3},"
-                + "\"comment\":\"讲解太快，跟不上\"}").json();
-        assertTrue(kept.get("commentShown").asBoolean());
-        Http second = identity.learner(Identity.registration(IdNumbers.next(), null)).http();
-        JsonNode held = second.post(path + "/ratings", "{\"score\":1,\"comment\":\"专业代 学刷课，加我\"}").json();
-        assertEquals("held back by the keyword filter", false, held.get("commentShown").asBoolean());
-        assertEquals(Set.of("score=score-range", "teachers.王老师=course-teacher"), rules(assertProblem(second.post(
-                path + "/ratings", "{\"score\":9,\"teachers\":{\"王老师\":5}}"), 422, "invalid-input")));
-        for (String contact : List.of("有问题加微信 zs_abc123", "电话 020-83139395", "tel:13800138000")) {
-            assertEquals(contact, Set.of("comment=no-contact-data"), rules(assertProblem(second.post(path
-                    + "/ratings", "{\"score\":3,\"comment\":\"" + contact + "\"}"), 422, "invalid-input")));
+            JsonNode kept = first.post(path + "/ratings", "{\"score\":2,\"teachers\":{\"李老师\":3},"
+                    + "\"comment\":\"讲解太快，跟不上\"}").json();
+            assertTrue(kept.get("commentShown").asBoolean());
+            Http second = identity.learner(Identity.registration(IdNumbers.next(), null)).http();
+            JsonNode held = second.post(path + "/ratings", "{\"score\":1,\"comment\":\"专业代 学刷课，加我\"}").json();
+            assertEquals("held back by the keyword filter", false, held.get("commentShown").asBoolean());
+            assertEquals(Set.of("score=score-range", "teachers.王老师=course-teacher"), rules(assertProblem(second.post(
+                    path + "/ratings", "{\"score\":9,\"teachers\":{\"王老师\":5}}"), 422, "invalid-input")));
+            for (String contact : List.of("有问题加微信 zs_abc123", "电话 020-83139395", "tel:13800138000")) {
+                assertEquals(contact, Set.of("comment=no-contact-data"), rules(assertProblem(second.post(path
+                        + "/ratings", "{\"score\":3,\"comment\":\"" + contact + "\"}"), 422, "invalid-input")));
+            }
+
+            JsonNode summary = second.get(path + "/feedback").json();
+            assertEquals(2, summary.get("ratings").asInt());
+            assertEquals(1.5, summary.get("average").asDouble(), 0.001);
+            assertEquals(3.0, summary.get("teachers").get("李老师").asDouble(), 0.001);
+            assertEquals("only the comment the filter passed", 1, summary.get("comments").size());
+            assertTrue(summary.get("lowSatisfaction").asBoolean());
+            assertTrue(ids(operator.get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
+            assertTrue(ids(staff.get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
+            assertEquals(0, identity.staff("INSTITUTION_ADMIN", null, "inst-review-4").http()
+                    .get("/api/v1/low-satisfaction-courses").json().size());
+            assertEquals(1, Identity.audit(identity.staff("AUDITOR", null, null), "target=course:" + course
+                    + "&action=course.low-satisfaction").size());
+        } finally {
+            feedback.update(shipped);
         }
-
-        JsonNode summary = second.get(path + "/feedback").json();
-        assertEquals(2, summary.get("ratings").asInt());
-        assertEquals(1.5, summary.get("average").asDouble(), 0.001);
-        assertEquals(3.0, summary.get("teachers").get("李老师").asDouble(), 0.001);
-        assertEquals("only the comment the filter passed", 1, summary.get("comments").size());
-        assertTrue(summary.get("lowSatisfaction").asBoolean());
-        assertTrue(ids(operator.get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
-        assertTrue(ids(staff.get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
-        assertEquals(0, identity.staff("INSTITUTION_ADMIN", null, "inst-review-4").http()
-                .get("/api/v1/low-satisfaction-courses").json().size());
-        assertEquals(1, Identity.audit(identity.staff("AUDITOR", null, null), "target=course:" + course
-                + "&action=course.low-satisfaction").size());
     }
 
     /** A course of one video unit, created once the validators have read the video. */

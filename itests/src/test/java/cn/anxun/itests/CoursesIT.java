@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Institutions' courses of video, audio and text units against the running distribution. */
-public class CoursesIT extends AnxunTestSupport {
+public class CoursesIT extends SharedPlatformTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TEXT = "低压电工作业安全技术要求：" + "作业前必须验电、挂接地线、悬挂标示牌。".repeat(40);

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 
 /** Face checks against the running distribution with the embedded provider, on real photographs. */
-public class FaceIT extends AnxunTestSupport {
+public class FaceIT extends SharedPlatformTestSupport {
 
     @Inject
     private FeaturesService features;

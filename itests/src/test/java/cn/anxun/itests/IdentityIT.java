@@ -53,7 +53,7 @@ import cn.anxun.api.identity.StaffAuthenticator;
  * Identity against the running distribution: registration rules, no contact data, sealed personal data, who may
  * see what, the audit log, lockout, token expiry and logout.
  */
-public class IdentityIT extends AnxunTestSupport {
+public class IdentityIT extends SharedPlatformTestSupport {
 
     /** Bytes of a request body just over the 6 MiB the web API accepts. */
     private static final int OVER_THE_BODY_LIMIT = 6 * 1024 * 1024 + 3;
@@ -115,7 +115,7 @@ public class IdentityIT extends AnxunTestSupport {
 
         ObjectNode inEmployer = Identity.registration(idNumber, null);
         ((ObjectNode) inEmployer.get("employer")).put("name", "广州某化工有限公司 13812345678");
-        inEmployer.put("jobTitle", "主任 微信 zs_abc123");
+        inEmployer.put("jobTitle", "主任 微信 lh_anquan88");
         JsonNode screened = assertProblem(http.post("/api/v1/learners", inEmployer.toString()), 422, "invalid-input");
         assertEquals(Map.of("employer.name", "no-contact-data", "jobTitle", "no-contact-data"), errors(screened));
 
@@ -125,7 +125,7 @@ public class IdentityIT extends AnxunTestSupport {
                 landline.toString()), 422, "invalid-input")));
 
         assertEquals("no account was created", accounts, count("ACCOUNT"));
-        assertEquals(List.of(), tablesContaining("13812345678", "zs_abc123", "广州某化工有限公司 1", "83139395"));
+        assertEquals(List.of(), tablesContaining("13812345678", "lh_anquan88", "广州某化工有限公司 1", "83139395"));
         assertEquals("the ID number was not taken", 201,
                 http.post("/api/v1/learners", Identity.registration(idNumber, null).toString()).status());
     }

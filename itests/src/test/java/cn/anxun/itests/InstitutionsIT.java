@@ -17,7 +17,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Training institutions against the running distribution: each city's register of offline institutions. */
-public class InstitutionsIT extends AnxunTestSupport {
+public class InstitutionsIT extends SharedPlatformTestSupport {
 
     private static final String REGISTER = "/api/v1/cities/440100/offline-institutions";
     private static final String HEADER = "name,creditCode,filingNumber,siteAddress,programmes,status\n";
@@ -33,7 +33,8 @@ public class InstitutionsIT extends AnxunTestSupport {
 
     @Test
     public void onlyTheCitysRegulatorKeepsItsRegister() {
-        String entry = "{\"name\":\"广州安培职业培训学校\",\"creditCode\":\"9144030071526726XG\","
+        String code = CreditCodes.next();
+        String entry = "{\"name\":\"广州安培职业培训学校\",\"creditCode\":\"" + code + "\","
                 + "\"filingNumber\":\"穗应急培备〔2024〕017号\",\"siteAddress\":\"广州市天河区某路1号\","
                 + "\"programmes\":[\"危险化学品经营单位 主要负责人\"],\"status\":\"ACTIVE\"}";
         Http.Reply added = guangzhou.http().post(REGISTER, entry);
@@ -44,7 +45,7 @@ public class InstitutionsIT extends AnxunTestSupport {
 
         Identity.Account shenzhen = identity.staff("CITY_REGULATOR", "440300", null);
         assertProblem(shenzhen.http().get(REGISTER), 403, "forbidden");
-        assertProblem(shenzhen.http().post(REGISTER, entry.replace("9144030071526726XG", "914403001922038216")), 403,
+        assertProblem(shenzhen.http().post(REGISTER, entry.replace(code, CreditCodes.next())), 403,
                 "forbidden");
         assertProblem(shenzhen.http().method("PUT", REGISTER + "/" + added.json().get("id").asText(), entry), 403,
                 "forbidden");
@@ -56,7 +57,7 @@ public class InstitutionsIT extends AnxunTestSupport {
             identity.staff("OPERATOR", null, null), guangzhou}) {
             Http.Reply list = reader.http().get(REGISTER);
             assertEquals(list.body(), 200, list.status());
-            assertTrue(list.body().contains("9144030071526726XG"));
+            assertTrue(list.body().contains(code));
         }
         Http.Reply suspended = guangzhou.http().method("PUT", REGISTER + "/" + added.json().get("id").asText(),
                 entry.replace("ACTIVE", "SUSPENDED"));
@@ -70,9 +71,11 @@ public class InstitutionsIT extends AnxunTestSupport {
     @Test
     public void anImportIsAllOrNothingAndReadsGbk() {
         int before = guangzhou.http().get(REGISTER).json().size();
-        String good = "佛山某安全培训中心,91110108551385082Q,粤应急培备〔2022〕101号,佛山市南海区某街2号,"
+        String good = "佛山某安全培训中心," + CreditCodes.next() + ",粤应急培备〔2022〕101号,佛山市南海区某街2号,"
                 + "低压电工作业；高压电工作业,ACTIVE\n";
-        String bad = "汕头某职业学校,91350100M000100Y44,汕应急培备〔2023〕009号,汕头市金平区某路3号,熔化焊接与热切割作业,ACTIVE\n";
+        String valid = CreditCodes.next();
+        String wrongCheck = valid.substring(0, 17) + (valid.charAt(17) == '0' ? '1' : '0');
+        String bad = "汕头某职业学校," + wrongCheck + ",汕应急培备〔2023〕009号,汕头市金平区某路3号,熔化焊接与热切割作业,ACTIVE\n";
         JsonNode refused = assertProblem(csv(guangzhou, HEADER + good + bad, StandardCharsets.UTF_8), 422,
                 "invalid-input");
         Map<String, String> errors = new TreeMap<>();
@@ -80,7 +83,7 @@ public class InstitutionsIT extends AnxunTestSupport {
         assertEquals(Map.of("rows[2].creditCode", "gb-32100-check-character"), errors);
         assertEquals("nothing was imported", before, guangzhou.http().get(REGISTER).json().size());
 
-        String second = "湛江某培训学校,91350100M000100Y43,湛应急培备〔2021〕033号,湛江市赤坎区某路4号,登高架设作业,CLOSED\n";
+        String second = "湛江某培训学校," + CreditCodes.next() + ",湛应急培备〔2021〕033号,湛江市赤坎区某路4号,登高架设作业,CLOSED\n";
         Http.Reply imported = csv(guangzhou, HEADER + good + second, Charset.forName("GBK"));
         assertEquals(imported.body(), 200, imported.status());
         assertEquals(2, imported.json().get("added").asInt());

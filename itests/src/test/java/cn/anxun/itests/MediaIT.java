@@ -17,7 +17,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Media uploads in chunks, their type from their bytes, and their bytes served in ranges. */
-public class MediaIT extends AnxunTestSupport {
+public class MediaIT extends SharedPlatformTestSupport {
 
     private static final int MIB = 1 << 20;
 

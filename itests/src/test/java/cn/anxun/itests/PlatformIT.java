@@ -52,7 +52,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import cn.anxun.rest.ApiResource;
 
 /** The booted distribution: health, readiness, the OpenAPI document, and errors as problem details. */
-public class PlatformIT extends AnxunTestSupport {
+public class PlatformIT extends SharedPlatformTestSupport {
 
     @Test
     public void livenessAnswers() {

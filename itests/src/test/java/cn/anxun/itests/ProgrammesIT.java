@@ -19,7 +19,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** The programme catalogue against the running distribution. */
-public class ProgrammesIT extends AnxunTestSupport {
+public class ProgrammesIT extends SharedPlatformTestSupport {
 
     @Inject
     private ConfigurationAdmin configurations;

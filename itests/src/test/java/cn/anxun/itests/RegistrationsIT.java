@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Registration of online training institutions in cities against the running distribution: intents, the city
  * regulator's decisions, announcements, reports to the province, the public listing and the institution's records.
  */
-public class RegistrationsIT extends AnxunTestSupport {
+public class RegistrationsIT extends SharedPlatformTestSupport {
 
     private static final String GUANGZHOU_LISTING = "/api/v1/public/cities/440100/institutions";
 

@@ -33,7 +33,7 @@ import cn.anxun.api.media.MediaReport;
 import cn.anxun.api.media.MediaValidator;
 
 /** The default course-format validators on real media, in the background of the running platform. */
-public class ValidatorsIT extends AnxunTestSupport {
+public class ValidatorsIT extends SharedPlatformTestSupport {
 
     private static final Duration SHORT = Duration.ofSeconds(60);
 

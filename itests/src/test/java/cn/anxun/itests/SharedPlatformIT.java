@@ -1,0 +1,27 @@
+package cn.anxun.itests;
+
+import org.junit.runner.RunWith;
+import org.junit.runners.Suite;
+
+/**
+ * The test classes on the shipped configuration, run against one booted platform instead of one each: a boot is about
+ * 35 s of the suite's time per class and database. The build runs these classes only through this suite (the failsafe
+ * configuration excludes them one by one); {@code -Dit.test=CoursesIT} still runs one alone. The platform's own
+ * checks come first, while its tables hold only what they write.
+ */
+@RunWith(Suite.class)
+@Suite.SuiteClasses({
+    PlatformIT.class,
+    IdentityIT.class,
+    RegistrationsIT.class,
+    InstitutionsIT.class,
+    ProgrammesIT.class,
+    CoursesIT.class,
+    CourseReviewIT.class,
+    MediaIT.class,
+    ValidatorsIT.class,
+    FaceIT.class,
+    CityModuleHotDeployIT.class,
+})
+public class SharedPlatformIT {
+}
