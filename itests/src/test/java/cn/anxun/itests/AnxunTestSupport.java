@@ -54,7 +54,7 @@ public abstract class AnxunTestSupport {
     /** System property, inside the container, carrying the HTTP port the test configured. */
     private static final String HTTP_PORT = "anxun.it.httpPort";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** The movable clock of the container the test runs in: one per container, which a test class has of its own. */
+    /** The movable clock of the container the test runs in: one per container, so shared platforms keep theirs. */
     private static MovableClock movable;
 
     /** What bin/karaf of Karaf 4.4 passes to Java 17 and Pax Exam does not. */

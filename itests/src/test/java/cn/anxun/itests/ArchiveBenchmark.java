@@ -1,7 +1,7 @@
 package cn.anxun.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.GarbageCollectorMXBean;
@@ -46,8 +46,9 @@ public class ArchiveBenchmark extends AnxunTestSupport {
     @Override
     public Option[] configuration() {
         List<Option> options = new ArrayList<>(List.of(super.configuration()));
-        // soft references go at every collection, so the sampled heap is what the platform holds strongly
-        options.add(vmOption("-XX:SoftRefLRUPolicyMSPerMB=0"));
+        // soft references go at every collection, so the sampled heap is what the platform holds strongly; LiveHeap
+        // reads G1's old generation
+        options.add(vmOptions("-XX:+UseG1GC", "-XX:SoftRefLRUPolicyMSPerMB=0"));
         options.addAll(InstantFaces.options());
         options.addAll(Distribution.locations());
         return options.toArray(new Option[0]);

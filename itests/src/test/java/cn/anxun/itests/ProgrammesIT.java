@@ -6,8 +6,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -98,20 +99,26 @@ public class ProgrammesIT extends SharedPlatformTestSupport {
 
     @Test
     public void theDeploymentSetsTheOnlineShareOfInitialTraining() throws IOException {
+        Configuration configuration = configurations.getConfiguration("cn.anxun.courses", null);
+        Dictionary<String, Object> shipped = configuration.getProperties();
+        Hashtable<String, Object> changed = new Hashtable<>();
+        Collections.list(shipped.keys()).forEach(key -> changed.put(key, shipped.get(key)));
+        changed.put("initialOnlineShare", "70");
+        configuration.update(changed);
         try {
-            setInitialShare("70");
-            Eventually.await("AQ 8011-2023's 70%", Duration.ofSeconds(20), () -> programme(
-                    http.get("/api/v1/programmes").json(), "low-voltage-electrician").get("onlineHours").asInt() == 61);
-            assertEquals("refresher training stays fully online", 16, programme(http.get("/api/v1/programmes").json(),
-                    "hazchem-production-principal-refresher").get("onlineHours").asInt());
+            Eventually.await("AQ 8011-2023's 70%", Duration.ofSeconds(20),
+                    () -> onlineHours("low-voltage-electrician") == 61);
+            assertEquals("refresher training stays fully online", 16,
+                    onlineHours("hazchem-production-principal-refresher"));
         } finally {
-            setInitialShare("80");
+            configuration.update(shipped);
+            Eventually.await("the shipped 80%", Duration.ofSeconds(20),
+                    () -> onlineHours("low-voltage-electrician") == 70);
         }
     }
 
-    private void setInitialShare(String share) throws IOException {
-        Configuration configuration = configurations.getConfiguration("cn.anxun.courses", null);
-        configuration.update(new Hashtable<>(Map.of("initialOnlineShare", share)));
+    private int onlineHours(String code) {
+        return programme(http.get("/api/v1/programmes").json(), code).get("onlineHours").asInt();
     }
 
     private static JsonNode programme(JsonNode list, String code) {

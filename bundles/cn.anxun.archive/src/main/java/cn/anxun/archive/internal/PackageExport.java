@@ -30,9 +30,9 @@ import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.SignedCheckpoint;
 
 /**
- * A handover package written: each class's training file, then each of its learners not yet written, read, sealed
- * and written one at a time; the learners' printed archives in batches; the index, the ledger's checkpoint and key,
- * the schemas; last the tag files, the manifest signed with the ledger's key.
+ * A handover package written: each class's training file, then each of its learners not yet written, read one at a
+ * time and sealed beside the reading ({@link SealedAhead}); the learners' printed archives in batches; the index, the
+ * ledger's checkpoint and key, the schemas; last the tag files, the manifest signed with the ledger's key.
  */
 final class PackageExport {
 

@@ -1,6 +1,7 @@
 package cn.anxun.archive.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayDeque;
@@ -53,7 +54,7 @@ final class SealedAhead implements AutoCloseable {
         }
     }
 
-    /** Stops the threads; files still waiting after a failure are dropped with the failed package. */
+    /** Drops the files still waiting; one already being made finishes on its thread, which then ends. */
     @Override
     public void close() {
         sealers.shutdownNow();
@@ -66,16 +67,18 @@ final class SealedAhead implements AutoCloseable {
             content = first.getValue().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while sealing " + first.getKey(), e);
+            throw (IOException) new InterruptedIOException("interrupted while sealing " + first.getKey()).initCause(e);
         } catch (ExecutionException e) {
-            // a Supplier throws nothing checked
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw (RuntimeException) e.getCause();
+            throw new IOException("sealing " + first.getKey() + " failed", e.getCause());
         }
         bag.payload(first.getKey(), content);
     }
