@@ -176,7 +176,8 @@ public class CityModuleHotDeployIT extends SharedPlatformTestSupport {
 
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         for (String action : new String[] {"city-module.install", "city-module.uninstall"}) {
-            JsonNode rows = Identity.audit(auditor, "action=" + action + "&target=city:440300&actor=" + operator.id());
+            JsonNode rows = Identity.audit(auditor, "action=" + action + "&target=city-module:440300&actor="
+                    + operator.id());
             assertEquals(action, 1, rows.size());
         }
         assertTheCoreUntouched(bundlesBefore);

@@ -98,7 +98,7 @@ public class CourseReviewIT extends SharedPlatformTestSupport {
                 row -> audited.add(row.get("action").asText() + " " + row.get("outcome").asText()));
         assertTrue(audited.toString(), audited.containsAll(List.of("course.created success", "course.submit success",
                 "course.return success", "course.updated success", "course.approve success",
-                "course.spot-check denied", "course.spot-check success", "course.take-down success")));
+                "course.inspect denied", "course.spot-check success", "course.take-down success")));
     }
 
     @Test

@@ -216,6 +216,10 @@ public class IdentityIT extends SharedPlatformTestSupport {
         assertProblem(http.as("not-a-token").get(base), 401, "invalid-token");
         assertProblem(learner.http().get("/api/v1/staff"), 403, "forbidden");
         assertProblem(learner.http().get("/api/v1/audit"), 403, "forbidden");
+        for (String refused : new String[] {"staff.read", "audit.read"}) {
+            JsonNode rows = Identity.audit(auditor, "action=" + refused + "&actor=" + learner.id());
+            assertEquals(refused + " refused and audited", "denied", rows.path(0).path("outcome").asText());
+        }
 
         JsonNode shenzhen = callers.get("Shenzhen's regulator").http().get("/api/v1/learners?limit=200").json();
         assertFalse(shenzhen.toString().contains(learner.id()));
@@ -358,7 +362,7 @@ public class IdentityIT extends SharedPlatformTestSupport {
                 "{\"roles\":[\"PLATFORM_ADMIN\",\"AUDITOR\"]}"), 403, "forbidden");
         assertEquals("[\"PLATFORM_ADMIN\"]", admin.http().get("/api/v1/me").json().get("roles").toString());
         JsonNode denied = Identity.audit(identity.staff("AUDITOR", null, null),
-                "action=staff.roles-changed&target=staff:" + self);
+                "action=staff.update&target=staff:" + self);
         assertEquals("denied", denied.get(0).get("outcome").asText());
     }
 

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -32,7 +34,7 @@ public class InstitutionsIT extends SharedPlatformTestSupport {
     }
 
     @Test
-    public void onlyTheCitysRegulatorKeepsItsRegister() {
+    public void onlyTheCitysRegulatorKeepsItsRegisterAndTheRegulatorsOverItReadIt() {
         String code = CreditCodes.next();
         String entry = "{\"name\":\"广州安培职业培训学校\",\"creditCode\":\"" + code + "\","
                 + "\"filingNumber\":\"穗应急培备〔2024〕017号\",\"siteAddress\":\"广州市天河区某路1号\","
@@ -53,19 +55,30 @@ public class InstitutionsIT extends SharedPlatformTestSupport {
         assertProblem(http.get(REGISTER), 401, "login-required");
         assertProblem(identity.staff("INSTITUTION_ADMIN", null, "inst-a").http().get(REGISTER), 403, "forbidden");
 
+        Identity.Account tianhe = identity.staff("COUNTY_REGULATOR", "440106", null);
         for (Identity.Account reader : new Identity.Account[] {identity.staff("PROVINCE_REGULATOR", "440000", null),
-            identity.staff("OPERATOR", null, null), guangzhou}) {
+            identity.staff("OPERATOR", null, null), guangzhou, tianhe}) {
             Http.Reply list = reader.http().get(REGISTER);
             assertEquals(list.body(), 200, list.status());
             assertTrue(list.body().contains(code));
         }
+        assertProblem(tianhe.http().post(REGISTER, entry.replace(code, CreditCodes.next())), 403, "forbidden");
+        assertProblem(tianhe.http().get("/api/v1/cities/440300/offline-institutions"), 403, "forbidden");
         Http.Reply suspended = guangzhou.http().method("PUT", REGISTER + "/" + added.json().get("id").asText(),
                 entry.replace("ACTIVE", "SUSPENDED"));
         assertEquals(suspended.body(), "SUSPENDED", suspended.json().path("status").asText());
 
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertEquals(1, Identity.audit(auditor, "action=offline-register.added&actor=" + guangzhou.id()).size());
-        assertEquals(4, Identity.audit(auditor, "target=register:440100&actor=" + shenzhen.id()).size());
+        assertEquals(4, Identity.audit(auditor, "target=offline-register:440100&actor=" + shenzhen.id()).size());
+        List<String> refused = new ArrayList<>();
+        Identity.audit(auditor, "actor=" + tianhe.id()).forEach(row -> {
+            if (row.get("outcome").asText().equals("denied")) {
+                refused.add(row.get("action").asText() + " " + row.get("target").asText());
+            }
+        });
+        assertEquals("newest first", List.of("offline-register.read offline-register:440300",
+                "offline-register.update offline-register:440100"), refused);
     }
 
     @Test

@@ -247,7 +247,7 @@ public class RegistrationsIT extends SharedPlatformTestSupport {
         Identity.Account staff = identity.staff("INSTITUTION_STAFF", null, "inst-own-records");
         String other = "x".repeat(300);
         assertProblem(staff.http().get("/api/v1/institutions/" + other + "/records"), 403, "forbidden");
-        JsonNode rows = Identity.audit(identity.staff("AUDITOR", null, null), "action=institution.read-records");
+        JsonNode rows = Identity.audit(identity.staff("AUDITOR", null, null), "action=institution.read");
         List<String> targets = new ArrayList<>();
         rows.forEach(row -> targets.add(row.get("target").asText()));
         assertTrue(targets.toString(), targets.contains("institution:" + "x".repeat(67) + "…"));

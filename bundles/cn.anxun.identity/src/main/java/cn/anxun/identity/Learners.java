@@ -46,6 +46,15 @@ public interface Learners {
     boolean maySeePersonalData(Caller caller, String learnerId);
 
     /**
+     * A record of the kind about the learner, for the access policy: the learner, the institution they train with
+     * and their region (county, else city).
+     *
+     * @throws NotFoundException if there is no such learner
+     * @since 1.8
+     */
+    Scope scope(RecordKind kind, String learnerId);
+
+    /**
      * Replaces the reference photo (re-enrolment), by the operator or an administrator of the learner's institution;
      * the photo must pass the same checks as at registration; audited. Earlier photos are kept.
      */

@@ -22,6 +22,24 @@ public final class Regions {
         return isCode(region) && isCode(code) && code.startsWith(prefix(region));
     }
 
+    /**
+     * Whether the code names a city: {@code 440300}, not the province or a county.
+     *
+     * @since 1.8
+     */
+    public static boolean isCity(String code) {
+        return isCode(code) && code.endsWith("00") && !code.endsWith("0000");
+    }
+
+    /**
+     * The city a code lies in: a county's city, a city itself; the province for the province.
+     *
+     * @since 1.8
+     */
+    public static String cityOf(String code) {
+        return isCode(code) && !code.endsWith("0000") ? code.substring(0, 4) + "00" : PROVINCE;
+    }
+
     /** The digits every code in the region starts with: {@code 44} for 440000, {@code 4403} for 440300. */
     public static String prefix(String region) {
         return region.substring(0, region.endsWith("0000") ? 2 : region.endsWith("00") ? 4 : 6);

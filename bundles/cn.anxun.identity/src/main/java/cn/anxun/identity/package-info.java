@@ -6,7 +6,7 @@
  * authenticates, the services authorise. Failures are the exceptions of this package, which the web API turns into
  * problem details (401, 403, 404, 409, 422, 423, 429).
  */
-@Version("1.7.0")
+@Version("1.8.0")
 package cn.anxun.identity;
 
 import org.osgi.annotation.versioning.Version;

@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.cities.City;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Regions;
+import cn.anxun.identity.Scope;
 
 /**
  * Registration of online training institutions in cities (R-08, R-10, R-30). An institution's administrator
@@ -63,6 +65,17 @@ public interface Registrations {
     default boolean supervises(String regionCode, String institutionId) {
         return supervisingCities(institutionId).stream().anyMatch(city -> Regions.covers(regionCode, city)
                 || Regions.covers(city, regionCode));
+    }
+
+    /**
+     * A record of the kind that belongs to the institution, for the access policy: it lies in the institution's
+     * supervising cities.
+     *
+     * @param id what the record's audit target names, e.g. a course id
+     * @since 1.5
+     */
+    default Scope scope(RecordKind kind, String id, String institutionId) {
+        return Scope.institution(kind, id, institutionId, supervisingCities(institutionId));
     }
 
     Registration get(Caller caller, String id);

@@ -1,75 +1,62 @@
 package cn.anxun.courses.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import cn.anxun.courses.Course;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.Caller;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.institutions.Registrations;
 
 /**
- * Who may do what with a course: its institution's staff write it; they, the operator, the province regulator and
- * the regulators of the cities where the institution is registered read it; learners read online courses.
+ * Courses as the access policy sees them: a course belongs to its institution, lies in the cities where the
+ * institution is registered, and is published while it is online.
  */
 final class CourseAccess {
 
-    static final Role[] WRITERS = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
-    static final Role[] REGULATORS = {Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
-
+    private final AccessPolicy policy;
     private final Registrations registrations;
 
-    CourseAccess(Registrations registrations) {
+    CourseAccess(AccessPolicy policy, Registrations registrations) {
+        this.policy = policy;
         this.registrations = registrations;
     }
 
-    static void requireWriter(Caller caller, String institutionId) {
-        caller.require("write a course", WRITERS);
-        if (!institutionId.equals(caller.institutionId())) {
-            throw new AccessDeniedException("You write your own institution's courses only.");
-        }
+    /** Passes if the caller may act so on the course; else refused by the policy. */
+    void require(Caller caller, Operation operation, CourseRecord course) {
+        require(caller, operation, RecordKind.COURSE, course);
     }
 
-    void requireReader(Caller caller, String institutionId, Course.Status status) {
-        caller.requireLogin("read a course");
-        if (!mayRead(caller, institutionId, status)) {
-            throw new AccessDeniedException("You may not read this course: it is another institution's, outside "
-                    + "your region, or not online.");
-        }
+    /** Passes if the caller may act so on the course's records of the kind, e.g. its feedback. */
+    void require(Caller caller, Operation operation, RecordKind kind, CourseRecord course) {
+        policy.require(caller, operation, scope(kind, course, registrations.supervisingCities(course.institutionId())));
     }
 
-    boolean mayRead(Caller caller, String institutionId, Course.Status status) {
-        return mayRead(caller, institutionId, status, () -> regulates(caller, institutionId));
+    /** Passes if the caller may add a course to the institution. */
+    void requireNew(Caller caller, String institutionId) {
+        policy.require(caller, Operation.CREATE, Scope.institution(RecordKind.COURSE, "new", institutionId, List.of()));
     }
 
-    /**
-     * Which of a list's courses the caller may read, asking once per institution, not per course, where the
-     * institution is registered.
-     */
+    /** Which of a list's courses the caller may read. */
     Predicate<CourseRecord> readable(Caller caller) {
-        Map<String, Boolean> regulated = new HashMap<>();
-        return record -> mayRead(caller, record.institutionId(), record.status(),
-                () -> regulated.computeIfAbsent(record.institutionId(), id -> regulates(caller, id)));
+        return allowed(caller, Operation.READ, RecordKind.COURSE);
     }
 
-    private static boolean mayRead(Caller caller, String institutionId, Course.Status status,
-            BooleanSupplier regulates) {
-        return caller.has(WRITERS) && institutionId.equals(caller.institutionId())
-                || caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR) || regulates.getAsBoolean()
-                || caller.has(Role.LEARNER) && status == Course.Status.ONLINE;
+    /** Which of a list's courses the caller may act so on, looking up each institution's cities once. */
+    Predicate<CourseRecord> allowed(Caller caller, Operation operation, RecordKind kind) {
+        Map<String, Set<String>> cities = new HashMap<>();
+        return course -> policy.allows(caller, operation, scope(kind, course,
+                cities.computeIfAbsent(course.institutionId(), registrations::supervisingCities)));
     }
 
-    /** Whether the caller is a city or county regulator of a city where the institution is registered. */
-    boolean regulates(Caller caller, String institutionId) {
-        if (caller.has(Role.PROVINCE_REGULATOR)) {
-            return true;
-        }
-        if (!caller.has(Role.CITY_REGULATOR, Role.COUNTY_REGULATOR)) {
-            return false;
-        }
-        return registrations.supervises(caller.regionCode(), institutionId);
+    private static Scope scope(RecordKind kind, CourseRecord course, Set<String> cities) {
+        return Scope.institution(kind, course.id(), course.institutionId(), cities)
+                .published(course.status() == Course.Status.ONLINE);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 
@@ -30,13 +31,15 @@ import cn.anxun.api.content.Screening;
 import cn.anxun.courses.Course;
 import cn.anxun.courses.CourseFeedback;
 import cn.anxun.courses.Feedback;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -51,6 +54,7 @@ public class CourseFeedbackImpl implements CourseFeedback {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final CourseAccess access;
     private final Clock clock;
     private final List<ContentFilter> filters = new CopyOnWriteArrayList<>();
@@ -59,11 +63,13 @@ public class CourseFeedbackImpl implements CourseFeedback {
     @Activate
     public CourseFeedbackImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
             @Reference Clock clock,
-            @Reference AuditLog audit, @Reference Registrations registrations, FeedbackConfig config) {
+            @Reference AuditLog audit, @Reference Registrations registrations, @Reference AccessPolicy policy,
+            FeedbackConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
-        this.access = new CourseAccess(registrations);
+        this.access = new CourseAccess(policy, registrations);
         this.config = config;
     }
 
@@ -84,11 +90,11 @@ public class CourseFeedbackImpl implements CourseFeedback {
 
     @Override
     public Feedback.Given rate(Caller caller, String courseId, Feedback.Rating rating) {
-        caller.require("rate a course", Role.LEARNER);
-        CourseRecord course = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
-        if (course == null || course.status() != Course.Status.ONLINE) {
+        CourseRecord course = find(courseId);
+        if (course.status() != Course.Status.ONLINE) {
             throw new ConflictException("Only an online course is rated.");
         }
+        access.require(caller, Operation.CREATE, RecordKind.COURSE_FEEDBACK, course);
         Feedback.Rating valid = checked(rating, course);
         String held = valid.comment() == null ? null : held(valid.comment());
         boolean wasLow = low(courseId);
@@ -118,21 +124,23 @@ public class CourseFeedbackImpl implements CourseFeedback {
 
     @Override
     public Feedback of(Caller caller, String courseId) {
+        access.require(caller, Operation.READ, find(courseId));
+        return summary(courseId);
+    }
+
+    private CourseRecord find(String courseId) {
         CourseRecord course = jpa.txExpr(TransactionType.Required, em -> em.find(CourseRecord.class, courseId));
         if (course == null) {
             throw new NotFoundException("There is no course " + courseId + ".");
         }
-        access.requireReader(caller, course.institutionId(), course.status());
-        return summary(courseId);
+        return course;
     }
 
     @Override
     public List<Feedback> lowSatisfaction(Caller caller) {
-        caller.require("see courses of low satisfaction", Role.OPERATOR, Role.INSTITUTION_ADMIN,
-                Role.INSTITUTION_STAFF);
-        return lowCourses().stream().filter(id -> caller.has(Role.OPERATOR) || jpa.txExpr(TransactionType.Required,
-                em -> em.find(CourseRecord.class, id)).institutionId().equals(caller.institutionId()))
-                .map(this::summary).toList();
+        policy.reach(caller, Operation.READ, RecordKind.COURSE_FEEDBACK);
+        Predicate<CourseRecord> allowed = access.allowed(caller, Operation.READ, RecordKind.COURSE_FEEDBACK);
+        return lowCourses().stream().filter(id -> allowed.test(find(id))).map(this::summary).toList();
     }
 
     private Feedback summary(String courseId) {

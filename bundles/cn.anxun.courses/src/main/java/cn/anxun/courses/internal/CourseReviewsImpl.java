@@ -24,13 +24,13 @@ import cn.anxun.courses.ReviewStep;
 import cn.anxun.courses.ReviewStep.Action;
 import cn.anxun.courses.ReviewStep.Aspect;
 import cn.anxun.courses.ReviewStep.Verdict;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.MediaValidations;
@@ -51,18 +51,18 @@ public class CourseReviewsImpl implements CourseReviews {
     public CourseReviewsImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa,
             @Reference Clock clock,
             @Reference AuditLog audit, @Reference Programmes programmes, @Reference MediaValidations validations,
-            @Reference Registrations registrations) {
+            @Reference Registrations registrations, @Reference AccessPolicy policy) {
         this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.views = new CourseViews(jpa, programmes, validations);
-        this.access = new CourseAccess(registrations);
+        this.access = new CourseAccess(policy, registrations);
     }
 
     @Override
     public Course submit(Caller caller, String courseId, ReviewStep.Declarations declarations) {
         CourseRecord found = views.find(courseId);
-        CourseAccess.requireWriter(caller, found.institutionId());
+        access.require(caller, Operation.UPDATE, found);
         requireDeclared(declarations);
         requireChecked(views.view(found));
         return step(caller, courseId, Action.SUBMIT, null, null, declarations, Course.Status.IN_REVIEW, record -> {
@@ -74,12 +74,12 @@ public class CourseReviewsImpl implements CourseReviews {
 
     @Override
     public Course decide(Caller caller, String courseId, Action decision, Map<Aspect, Verdict> aspects) {
-        caller.require("review a course", Role.OPERATOR);
+        CourseRecord found = views.find(courseId);
+        access.require(caller, Operation.DECIDE, found);
         if (decision != Action.APPROVE && decision != Action.RETURN) {
             throw new InvalidInputException("decision", "review-decision", "is APPROVE or RETURN");
         }
         Map<Aspect, Verdict> verdicts = verdicts(decision, aspects);
-        CourseRecord found = views.find(courseId);
         if (decision == Action.APPROVE) {
             // the media may have been validated again since the submission
             requireChecked(views.view(found));
@@ -93,23 +93,14 @@ public class CourseReviewsImpl implements CourseReviews {
 
     @Override
     public Course spotCheck(Caller caller, String courseId, String finding) {
-        caller.require("spot-check a course", CourseAccess.REGULATORS);
-        CourseRecord found = views.find(courseId);
-        requireRegulator(caller, found, "spot-check");
+        access.require(caller, Operation.INSPECT, views.find(courseId));
         return step(caller, courseId, Action.SPOT_CHECK, reason("finding", finding), null, null, null,
                 record -> { });
     }
 
     @Override
     public Course takeDown(Caller caller, String courseId, String reason) {
-        CourseRecord found = views.find(courseId);
-        caller.require("take a course down", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
-                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR);
-        if (caller.has(CourseAccess.WRITERS)) {
-            CourseAccess.requireWriter(caller, found.institutionId());
-        } else if (!caller.has(Role.OPERATOR)) {
-            requireRegulator(caller, found, "take-down");
-        }
+        access.require(caller, Operation.REVOKE, views.find(courseId));
         return step(caller, courseId, Action.TAKE_DOWN, reason("reason", reason), null, null,
                 Course.Status.TAKEN_DOWN, record -> requireStatus(record, "taken down", Course.Status.ONLINE));
     }
@@ -138,13 +129,6 @@ public class CourseReviewsImpl implements CourseReviews {
             return record;
         });
         return views.view(changed);
-    }
-
-    private void requireRegulator(Caller caller, CourseRecord course, String what) {
-        if (!access.regulates(caller, course.institutionId())) {
-            audit.record(caller, "course." + what, "course:" + course.id(), null, "denied", null);
-            throw new AccessDeniedException("The course's institution is not registered in your region.");
-        }
     }
 
     private static void requireStatus(CourseRecord record, String verb, Course.Status... allowed) {

@@ -24,11 +24,13 @@ import cn.anxun.courses.Programmes;
 import cn.anxun.courses.ReviewStep;
 import cn.anxun.courses.UnitType;
 import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
@@ -52,14 +54,15 @@ public class CoursesImpl implements Courses {
     @Activate
     public CoursesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, @Reference Programmes programmes, @Reference MediaLibrary library,
-            @Reference MediaValidations validations, @Reference Registrations registrations, CoursesConfig config) {
+            @Reference MediaValidations validations, @Reference Registrations registrations,
+            @Reference AccessPolicy policy, CoursesConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.audit = audit;
         this.programmes = programmes;
         this.library = library;
         this.views = new CourseViews(jpa, programmes, validations);
-        this.access = new CourseAccess(registrations);
+        this.access = new CourseAccess(policy, registrations);
         this.config = config;
     }
 
@@ -70,7 +73,7 @@ public class CoursesImpl implements Courses {
 
     @Override
     public Course create(Caller caller, String institutionId, CourseDraft draft) {
-        CourseAccess.requireWriter(caller, institutionId);
+        access.requireNew(caller, institutionId);
         CourseRecord record = new CourseRecord(UUID.randomUUID().toString(), institutionId, clock.instant());
         content(caller, institutionId, CourseRules.checked(draft)).fill(record, clock.instant());
         jpa.tx(TransactionType.Required, em -> {
@@ -83,7 +86,7 @@ public class CoursesImpl implements Courses {
     @Override
     public Course update(Caller caller, String courseId, CourseDraft draft) {
         CourseRecord found = views.find(courseId);
-        CourseAccess.requireWriter(caller, found.institutionId());
+        access.require(caller, Operation.UPDATE, found);
         // the media and programmes are read before the course is locked: they are in other tables and units
         Content content = content(caller, found.institutionId(), CourseRules.checked(draft));
         CourseRecord updated = jpa.txExpr(TransactionType.Required, em -> {
@@ -108,7 +111,7 @@ public class CoursesImpl implements Courses {
     @Override
     public Course get(Caller caller, String courseId) {
         CourseRecord record = views.find(courseId);
-        access.requireReader(caller, record.institutionId(), record.status());
+        access.require(caller, Operation.READ, record);
         return views.view(record, caller);
     }
 
@@ -123,7 +126,7 @@ public class CoursesImpl implements Courses {
     @Override
     public MediaContent unitMedia(Caller caller, String courseId, int position, int picture) {
         CourseRecord record = views.find(courseId);
-        access.requireReader(caller, record.institutionId(), record.status());
+        access.require(caller, Operation.READ, record);
         List<UnitRecord> units = record.units();
         if (position < 1 || position > units.size()) {
             throw new NotFoundException("The course has no unit " + position + ".");

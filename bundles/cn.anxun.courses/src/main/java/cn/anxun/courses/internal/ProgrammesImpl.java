@@ -28,11 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.ProgrammeEntry;
 import cn.anxun.courses.Programmes;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.platform.persistence.KeyBatches;
 
@@ -48,13 +51,15 @@ public class ProgrammesImpl implements Programmes {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final Clock clock;
     private volatile CoursesConfig config;
 
     @Activate
     public ProgrammesImpl(@Reference(target = "(osgi.unit.name=anxun-courses)") JpaTemplate jpa, @Reference Clock clock,
-            @Reference AuditLog audit, CoursesConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, CoursesConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
         modified(config);
@@ -134,7 +139,8 @@ public class ProgrammesImpl implements Programmes {
 
     @Override
     public Programme create(Caller caller, ProgrammeEntry entry) {
-        caller.require("add a programme", Role.OPERATOR);
+        policy.require(caller, Operation.CREATE, Scope.platform(RecordKind.PROGRAMME, entry == null ? null
+                : entry.code()));
         ProgrammeEntry valid = ProgrammeRules.checked(entry, initialShare());
         Programme created = stored(valid.code(), () -> jpa.txExpr(TransactionType.Required, em -> {
             if (!versions(em, valid.code()).isEmpty()) {
@@ -150,7 +156,7 @@ public class ProgrammesImpl implements Programmes {
 
     @Override
     public Programme revise(Caller caller, String code, ProgrammeEntry entry) {
-        caller.require("revise a programme", Role.OPERATOR);
+        policy.require(caller, Operation.UPDATE, Scope.platform(RecordKind.PROGRAMME, code));
         ProgrammeEntry valid = ProgrammeRules.checked(entry == null ? null : new ProgrammeEntry(code, entry.name(),
                 entry.category(), entry.industry(), entry.operationType(), entry.kind(), entry.theoryHours(),
                 entry.practicalHours(), entry.onlineShare()), initialShare());
@@ -168,7 +174,7 @@ public class ProgrammesImpl implements Programmes {
 
     @Override
     public Programme retire(Caller caller, String code) {
-        caller.require("retire a programme", Role.OPERATOR);
+        policy.require(caller, Operation.REVOKE, Scope.platform(RecordKind.PROGRAMME, code));
         Programme retired = jpa.txExpr(TransactionType.Required, em -> {
             ProgrammeRecord current = current(em, code);
             current.status(Programme.Status.RETIRED);

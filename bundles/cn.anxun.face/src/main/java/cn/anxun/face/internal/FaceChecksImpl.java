@@ -22,7 +22,7 @@ import cn.anxun.api.face.FaceProvider;
 import cn.anxun.api.face.FaceTemplate;
 import cn.anxun.face.FaceCheck;
 import cn.anxun.face.FaceChecks;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.FaceImages;
@@ -31,6 +31,8 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Sealing;
 import cn.anxun.platform.jobs.Scheduler;
 
@@ -49,6 +51,7 @@ public class FaceChecksImpl implements FaceChecks {
     private final Sealing sealing;
     private final Templates templates;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final AutoCloseable purge;
     private volatile FaceConfig config;
@@ -56,7 +59,8 @@ public class FaceChecksImpl implements FaceChecks {
     @Activate
     public FaceChecksImpl(@Reference(target = "(osgi.unit.name=anxun-face)") JpaTemplate jpa, @Reference Clock clock,
             @Reference Learners learners, @Reference ProviderChoice providers, @Reference Sealing sealing,
-            @Reference AuditLog audit, @Reference Scheduler scheduler, FaceConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference Scheduler scheduler,
+            FaceConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.learners = learners;
@@ -64,6 +68,7 @@ public class FaceChecksImpl implements FaceChecks {
         this.sealing = sealing;
         this.templates = new Templates(sealing);
         this.audit = audit;
+        this.policy = policy;
         this.config = config;
         purge = scheduler.every("expired face captures deleted", Duration.ZERO, Duration.ofHours(1),
                 Duration.ofMinutes(10), this::deleteExpiredCaptures);
@@ -168,7 +173,7 @@ public class FaceChecksImpl implements FaceChecks {
 
     @Override
     public List<FaceCheck> ofLearner(Caller caller, String learnerId) {
-        requireSupervisor(caller, learnerId, "face-checks.read", "learner:" + learnerId);
+        policy.require(caller, Operation.READ, learners.scope(RecordKind.FACE_CHECK, learnerId));
         boolean self = learnerId.equals(caller.accountId());
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(FaceCheckRecord.OF_LEARNER,
                 FaceCheckRecord.class).setParameter("learner", learnerId).getResultStream()
@@ -183,7 +188,7 @@ public class FaceChecksImpl implements FaceChecks {
         if (check == null) {
             throw new NotFoundException("There is no face check " + checkId + ".");
         }
-        requireSupervisor(caller, check.learnerId(), "face-capture.read", "face-check:" + checkId);
+        policy.require(caller, Operation.READ, learners.scope(RecordKind.FACE_CAPTURE, check.learnerId()));
         FaceCaptureRecord capture = jpa.txExpr(TransactionType.Required,
                 em -> em.find(FaceCaptureRecord.class, checkId));
         if (capture == null || capture.expired(clock.millis())) {
@@ -195,15 +200,6 @@ public class FaceChecksImpl implements FaceChecks {
         audit.record(caller, "face-capture.read", "face-check:" + checkId, null, "success",
                 "learner:" + check.learnerId());
         return photo;
-    }
-
-    private void requireSupervisor(Caller caller, String learnerId, String action, String target) {
-        caller.requireLogin("see a learner's face checks");
-        if (!learners.maySeePersonalData(caller, learnerId)) {
-            audit.record(caller, action, target, null, "denied", null);
-            throw new AccessDeniedException("Only the learner, their institution's administrator, the operator and "
-                    + "the regulators of their region see their face checks.");
-        }
     }
 
     private void deleteExpiredCaptures() {

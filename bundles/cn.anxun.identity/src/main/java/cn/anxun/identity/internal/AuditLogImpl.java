@@ -15,12 +15,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditEntry;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.AuditQuery;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.Operation;
 import cn.anxun.identity.Page;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 
 /**
  * The audit log in the {@code AUDIT_EVENT} table. Rows join the transaction of the change they record, if there is
@@ -33,11 +36,13 @@ public class AuditLogImpl implements AuditLog {
 
     private final JpaTemplate jpa;
     private final Clock clock;
+    private final AccessPolicy policy;
 
     @Activate
     public AuditLogImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
-            @Reference Clock clock) {
+            @Reference Clock clock, @Reference AccessPolicy policy) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
     }
 
@@ -54,14 +59,12 @@ public class AuditLogImpl implements AuditLog {
     }
 
     private AuditRecord row(Caller caller, String action, String target, String region, String outcome, String detail) {
-        // an anonymous caller is named by what it claimed to be, e.g. the user name given at a failed login
-        return new AuditRecord(clock.instant(), caller.authenticated() ? caller.accountId() : caller.name(),
-                caller.mainRole(), action, target, region, outcome, caller.requestId(), detail);
+        return AuditRecord.of(clock.instant(), caller, action, target, region, outcome, detail);
     }
 
     @Override
     public Page<AuditEntry> query(Caller caller, AuditQuery query) {
-        caller.require("read the audit log", Role.AUDITOR, Role.PROVINCE_REGULATOR);
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.AUDIT_LOG, null));
         int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE));
         int offset = Math.max(0, query.offset());
         Page<AuditEntry> page = jpa.txExpr(TransactionType.Required, em -> {

@@ -18,6 +18,7 @@ import javax.persistence.PersistenceException;
 import javax.persistence.Table;
 
 import cn.anxun.identity.AuditEntry;
+import cn.anxun.identity.Caller;
 
 /** A row of the audit log. It has no setters: rows are written once and never changed. */
 @Entity
@@ -78,6 +79,13 @@ class AuditRecord {
         this.outcome = fit(outcome, 10);
         this.requestId = fit(requestId, 64);
         this.detail = fit(detail, 300);
+    }
+
+    /** A row for something the caller did; an anonymous caller is named by what it claimed to be. */
+    static AuditRecord of(Instant at, Caller caller, String action, String target, String region, String outcome,
+            String detail) {
+        return new AuditRecord(at, caller.authenticated() ? caller.accountId() : caller.name(), caller.mainRole(),
+                action, target, region, outcome, caller.requestId(), detail);
     }
 
     /** The text, its end replaced by '…' if it is longer than its column. */

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
@@ -31,7 +31,7 @@ import cn.anxun.api.identity.IdentityVerifier;
 import cn.anxun.api.identity.Verification;
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -47,14 +47,17 @@ import cn.anxun.identity.LearnerRegistration;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.OneTimePassword;
+import cn.anxun.identity.Operation;
 import cn.anxun.identity.Page;
 import cn.anxun.identity.PersonalData;
 import cn.anxun.identity.PersonnelCategory;
+import cn.anxun.identity.Reach;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.ReferencePhotoCheck;
+import cn.anxun.identity.Relation;
 import cn.anxun.identity.RequestLimit;
 import cn.anxun.identity.RequestLimits;
-import cn.anxun.identity.Regions;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.identity.Violation;
 import cn.anxun.platform.jobs.Scheduler;
@@ -73,6 +76,7 @@ public class LearnersImpl implements Learners {
     private final JpaTemplate jpa;
     private final Keys keys;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final CityRegistry cities;
     private volatile ReferencePhotoCheck faces;
     private final PluginChoice<IdentityVerifier> verifiers =
@@ -88,8 +92,10 @@ public class LearnersImpl implements Learners {
     @Activate
     public LearnersImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Keys keys, @Reference AuditLog audit, @Reference CityRegistry cities,
-            @Reference Scheduler scheduler, @Reference RequestLimits requestLimits, IdentityConfig config) {
+            @Reference Scheduler scheduler, @Reference RequestLimits requestLimits, @Reference AccessPolicy policy,
+            IdentityConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.requestLimits = requestLimits;
         this.jpa = jpa;
         this.keys = keys;
@@ -283,14 +289,12 @@ public class LearnersImpl implements Learners {
 
     @Override
     public Learner get(Caller caller, String learnerId) {
-        caller.requireLogin("see a learner");
-        return read(caller, learnerId, "learner.read", Access::canSee, this::view, false);
+        return read(caller, learnerId, RecordKind.LEARNER, Operation.READ, this::view, false);
     }
 
     @Override
     public PersonalData personalData(Caller caller, String learnerId) {
-        caller.requireLogin("see a learner's ID number");
-        return read(caller, learnerId, "personal-data.read", Access::canSeePersonalData, (em, account, learner) -> {
+        return read(caller, learnerId, RecordKind.PERSONAL_DATA, Operation.READ, (em, account, learner) -> {
             IdNumber id = IdNumber.parse("idNumber", idNumberOf(learner), LocalDate.ofInstant(clock.instant(), CHINA));
             return new PersonalData(account.id(), profile(em, learner).name(), id.value(), id.sex(), id.birthDate());
         }, true);
@@ -298,15 +302,13 @@ public class LearnersImpl implements Learners {
 
     @Override
     public FacePhoto facePhoto(Caller caller, String learnerId) {
-        caller.requireLogin("see a learner's face photo");
-        return read(caller, learnerId, "face-photo.read", Access::canSeePersonalData,
+        return read(caller, learnerId, RecordKind.FACE_PHOTO, Operation.READ,
                 (em, account, learner) -> referencePhoto(em, account), true);
     }
 
     @Override
     public FacePhoto referencePhotoForCheck(Caller caller, String learnerId) {
-        caller.requireLogin("take a face check");
-        return read(caller, learnerId, "face-photo.check", Access::self,
+        return read(caller, learnerId, RecordKind.FACE_CHECK, Operation.CREATE,
                 (em, account, learner) -> referencePhoto(em, account), false);
     }
 
@@ -319,18 +321,24 @@ public class LearnersImpl implements Learners {
 
     @Override
     public boolean maySeePersonalData(Caller caller, String learnerId) {
-        return jpa.txExpr(TransactionType.Required,
-                em -> Access.canSeePersonalData(caller, learnerAccount(em, learnerId)));
+        return policy.allows(caller, Operation.READ, scope(RecordKind.PERSONAL_DATA, learnerId));
+    }
+
+    @Override
+    public Scope scope(RecordKind kind, String learnerId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Account account = learnerAccount(em, learnerId);
+            return Scope.learner(kind, account.id(), account.institutionId(), account.regionCode());
+        });
     }
 
     @Override
     public void replaceFacePhoto(Caller caller, String learnerId, byte[] photo) {
-        caller.require("replace a learner's face photo", Role.OPERATOR, Role.INSTITUTION_ADMIN);
+        String city = read(caller, learnerId, RecordKind.FACE_PHOTO, Operation.UPDATE,
+                (em, account, learner) -> learner.city(), false);
         Checks checks = new Checks();
         Optional<String> type = photo(checks, photo);
         checks.throwIfBroken();
-        String city = read(caller, learnerId, "face-photo.replace", Access::canResetPassword,
-                (em, account, learner) -> learner.city(), false);
         faceProblem(photo, city).ifPresent(violation -> {
             throw new InvalidInputException(List.of(violation));
         });
@@ -348,26 +356,19 @@ public class LearnersImpl implements Learners {
         T of(EntityManager em, Account account, LearnerRecord learner);
     }
 
-    /**
-     * Reads one learner for the caller if {@code allowed}. A refusal is audited (and committed) before it is
-     * thrown; a success is audited if asked.
-     */
-    private <T> T read(Caller caller, String learnerId, String action, BiPredicate<Caller, Account> allowed,
-            View<T> view, boolean auditSuccess) {
-        Optional<T> result = jpa.txExpr(TransactionType.Required, em -> {
+    /** Reads one learner for the caller if the policy lets them act on it so; a success is audited if asked. */
+    private <T> T read(Caller caller, String learnerId, RecordKind kind, Operation operation, View<T> view,
+            boolean auditSuccess) {
+        policy.require(caller, operation, scope(kind, learnerId));
+        return jpa.txExpr(TransactionType.Required, em -> {
             Account account = learnerAccount(em, learnerId);
-            if (!allowed.test(caller, account)) {
-                audit.record(caller, action, target(account), account.regionCode(), "denied", null);
-                return Optional.<T>empty();
-            }
             T value = view.of(em, account, em.find(LearnerRecord.class, account.id()));
             if (auditSuccess) {
-                audit.record(caller, action, target(account), account.regionCode(), "success", null);
+                audit.record(caller, kind.label() + "." + operation.label(), target(account), account.regionCode(),
+                        "success", null);
             }
-            return Optional.of(value);
+            return value;
         });
-        return result.orElseThrow(() -> new AccessDeniedException("This learner is outside what your roles "
-                + caller.roles() + ", region and institution let you see."));
     }
 
     private static Account learnerAccount(EntityManager em, String learnerId) {
@@ -396,35 +397,19 @@ public class LearnersImpl implements Learners {
 
     /** The learners the caller may see, all or those of one name's look-up hash. */
     private Page<Learner> list(Caller caller, String nameLookup, int offset, int limit) {
-        caller.require("list learners", Role.LEARNER, Role.OPERATOR, Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF,
-                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR);
+        Reach.Condition reach = policy.reach(caller, Operation.READ, RecordKind.LEARNER).condition(Map.of(
+                Relation.SELF, "a.id", Relation.OWN_INSTITUTION, "a.institutionId",
+                Relation.IN_REGION, "a.regionCode"));
         int first = Math.max(0, offset);
         int max = Math.max(1, Math.min(limit, MAX_PAGE));
-        String scope;
-        Object parameter;
-        if (caller.has(Role.OPERATOR)) {
-            scope = "1 = 1";
-            parameter = null;
-        } else if (caller.has(Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR)) {
-            scope = "a.regionCode LIKE :scope";
-            parameter = Regions.prefix(caller.regionCode()) + "%";
-        } else if (caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF)) {
-            scope = "a.institutionId = :scope";
-            parameter = caller.institutionId();
-        } else {
-            scope = "a.id = :scope";
-            parameter = caller.accountId();
-        }
         return jpa.txExpr(TransactionType.Required, em -> {
-            String from = " FROM Account a, LearnerRecord l WHERE l.accountId = a.id AND " + scope
+            String from = " FROM Account a, LearnerRecord l WHERE l.accountId = a.id AND " + reach.jpql()
                     + (nameLookup == null ? "" : " AND l.nameLookup = :name");
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(a)" + from, Long.class);
             TypedQuery<Object[]> rows = em.createQuery("SELECT a, l" + from + " ORDER BY l.registeredAt, a.id",
                     Object[].class);
-            if (parameter != null) {
-                count.setParameter("scope", parameter);
-                rows.setParameter("scope", parameter);
-            }
+            reach.bind(count);
+            reach.bind(rows);
             if (nameLookup != null) {
                 count.setParameter("name", nameLookup);
                 rows.setParameter("name", nameLookup);
@@ -437,29 +422,23 @@ public class LearnersImpl implements Learners {
 
     @Override
     public OneTimePassword resetPassword(Caller caller, String learnerId) {
-        caller.require("reset a learner's password", Role.OPERATOR, Role.INSTITUTION_ADMIN);
+        policy.require(caller, Operation.UPDATE, scope(RecordKind.PASSWORD, learnerId));
         String password = passwords.generate();
         String hash = passwords.hash(password);
-        Optional<OneTimePassword> reset = jpa.txExpr(TransactionType.Required, em -> {
+        return jpa.txExpr(TransactionType.Required, em -> {
             Account account = learnerAccount(em, learnerId);
-            if (!Access.canResetPassword(caller, account)) {
-                audit.record(caller, "password.reset", target(account), account.regionCode(), "denied", null);
-                return Optional.empty();
-            }
             Instant now = clock.instant();
             int ended = AccountStore.reset(em, account, hash, now.plus(Duration.ofHours(config.oneTimePasswordHours())),
                     now);
             audit.record(caller, "password.reset", target(account), account.regionCode(), "success",
                     ended + " sessions ended");
-            return Optional.of(new OneTimePassword(account.id(), password));
+            return new OneTimePassword(account.id(), password);
         });
-        return reset.orElseThrow(() -> new AccessDeniedException("Only the platform operator or an administrator "
-                + "of the learner's institution may reset this learner's password."));
     }
 
     @Override
     public Learner releaseIdNumber(Caller caller, String learnerId, String reason) {
-        caller.require("give an ID number back to its holder", Role.OPERATOR);
+        policy.require(caller, Operation.UPDATE, scope(RecordKind.LEARNER, learnerId));
         Checks checks = new Checks();
         checks.freeText("reason", reason, 300, true);
         checks.throwIfBroken();

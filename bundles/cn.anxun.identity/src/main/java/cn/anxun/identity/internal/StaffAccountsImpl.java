@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -26,8 +26,11 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NewStaffAccount;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.OneTimePassword;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.StaffAccount;
 import cn.anxun.identity.StaffAccounts;
 import cn.anxun.identity.StaffGrant;
@@ -43,6 +46,7 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final Clock clock;
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
@@ -50,8 +54,9 @@ public class StaffAccountsImpl implements StaffAccounts {
     @Activate
     public StaffAccountsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
             @Reference Clock clock,
-            @Reference AuditLog audit, IdentityConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, IdentityConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
         modified(config);
@@ -109,7 +114,7 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     @Override
     public OneTimePassword create(Caller caller, NewStaffAccount account) {
-        caller.require("create staff accounts", Role.PLATFORM_ADMIN);
+        policy.require(caller, Operation.CREATE, Scope.platform(RecordKind.STAFF_ACCOUNT, null));
         if (account == null) {
             throw new InvalidInputException("", "required", "a JSON body with the account is required");
         }
@@ -170,22 +175,20 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     @Override
     public List<StaffAccount> list(Caller caller) {
-        caller.require("list staff accounts", Role.PLATFORM_ADMIN);
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.STAFF_ACCOUNT, null));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(Account.STAFF, Account.class)
                 .getResultList().stream().map(StaffAccountsImpl::view).toList());
     }
 
     @Override
     public StaffAccount get(Caller caller, String accountId) {
-        caller.require("see staff accounts", Role.PLATFORM_ADMIN);
+        policy.require(caller, Operation.READ, Scope.staff(accountId));
         return jpa.txExpr(TransactionType.Required, em -> view(staff(em, accountId)));
     }
 
     @Override
     public StaffAccount grant(Caller caller, String accountId, StaffGrant grant) {
-        caller.require("change staff roles", Role.PLATFORM_ADMIN);
-        // separation of duties: an administrator who could grant themself OPERATOR or AUDITOR would act unseen
-        requireOther(caller, accountId, "staff.roles-changed", "change their own roles");
+        policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
         Checks checks = new Checks();
         grant(checks, grant);
         checks.throwIfBroken();
@@ -208,7 +211,7 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     @Override
     public OneTimePassword resetPassword(Caller caller, String accountId) {
-        caller.require("reset staff passwords", Role.PLATFORM_ADMIN);
+        policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
         String password = passwords.generate();
         String hash = passwords.hash(password);
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -231,8 +234,7 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     @Override
     public StaffAccount disable(Caller caller, String accountId, String reason) {
-        caller.require("disable staff accounts", Role.PLATFORM_ADMIN);
-        requireOther(caller, accountId, "staff.disabled", "disable their own account");
+        policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
         Checks checks = new Checks();
         checks.freeText("reason", reason, 300, true);
         checks.throwIfBroken();
@@ -253,22 +255,13 @@ public class StaffAccountsImpl implements StaffAccounts {
 
     @Override
     public StaffAccount enable(Caller caller, String accountId) {
-        caller.require("enable staff accounts", Role.PLATFORM_ADMIN);
-        requireOther(caller, accountId, "staff.enabled", "enable their own account");
+        policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
         return jpa.txExpr(TransactionType.Required, em -> {
             Account staff = staff(em, accountId);
             staff.enable();
             audit.record(caller, "staff.enabled", target(staff), staff.regionCode(), "success", null);
             return view(staff);
         });
-    }
-
-    /** Nobody changes their own account's standing: another administrator does, so that two people see it. */
-    private void requireOther(Caller caller, String accountId, String action, String what) {
-        if (accountId.equals(caller.accountId())) {
-            audit.record(caller, action, "staff:" + accountId, caller.regionCode(), "denied", "own account");
-            throw new AccessDeniedException("Nobody may " + what + "; another platform administrator does.");
-        }
     }
 
     static StaffAccount view(Account account) {

@@ -12,12 +12,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.OfflineInstitution;
 import cn.anxun.institutions.OfflineInstitutionEntry;
@@ -25,20 +28,23 @@ import cn.anxun.institutions.OfflineRegister;
 
 /**
  * The registers in the {@code OFFLINE_INSTITUTION} table. Only the regulator of a city writes its register; the
- * province regulator and the operator read every register. Each change is audited with the city as region.
+ * regulators of the province, the city and its counties and the operator read it. Each change is audited with the
+ * city as region.
  */
 @Component(service = OfflineRegister.class)
 public class OfflineRegisterImpl implements OfflineRegister {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final Clock clock;
 
     @Activate
     public OfflineRegisterImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
             @Reference Clock clock,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
     }
@@ -58,12 +64,8 @@ public class OfflineRegisterImpl implements OfflineRegister {
     }
 
     private void requireReader(Caller caller, String city) {
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.OFFLINE_REGISTER, city));
         CityCodes.require(city);
-        caller.require("read a register of offline institutions", Role.OPERATOR, Role.PROVINCE_REGULATOR,
-                Role.CITY_REGULATOR);
-        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
-            requireOwn(caller, city, "read");
-        }
     }
 
     private static OfflineInstitutionRecord entry(EntityManager em, String city, String id) {
@@ -124,7 +126,7 @@ public class OfflineRegisterImpl implements OfflineRegister {
                     added++;
                 }
             }
-            audit.record(em, caller, "offline-register.imported", "register:" + city, city, "success",
+            audit.record(em, caller, "offline-register.imported", "offline-register:" + city, city, "success",
                     added + " added, " + replaced + " replaced");
             return new Import(added, replaced);
         }), "the register of " + city + " changed at the same moment (a credit code is in it once only)");
@@ -144,15 +146,9 @@ public class OfflineRegisterImpl implements OfflineRegister {
         return normalised;
     }
 
-    private void requireOwn(Caller caller, String city, String what) {
-        CityRegulators.requireOwn(audit, caller, city, "offline-register." + what, "register:" + city,
-                what + " its register of offline institutions");
-    }
-
     private void requireWriter(Caller caller, String city) {
+        policy.require(caller, Operation.UPDATE, Scope.region(RecordKind.OFFLINE_REGISTER, city));
         CityCodes.require(city);
-        caller.require("keep a register of offline institutions", Role.CITY_REGULATOR);
-        requireOwn(caller, city, "change");
     }
 
     private static ConflictException duplicate(String city, String creditCode) {

@@ -29,14 +29,18 @@ import org.slf4j.LoggerFactory;
 
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FileNames;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
+import cn.anxun.identity.Scope;
 import cn.anxun.institutions.Decision;
 import cn.anxun.institutions.InstitutionRecords;
 import cn.anxun.institutions.Intent;
@@ -67,6 +71,7 @@ public class RegistrationsImpl implements Registrations {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final CityRegistry cities;
     private final Clock clock;
     private static final long DEFAULT_LETTER_MAX_BYTES = 5 * 1024 * 1024;
@@ -76,8 +81,10 @@ public class RegistrationsImpl implements Registrations {
     @Activate
     public RegistrationsImpl(@Reference(target = "(osgi.unit.name=anxun-institutions)") JpaTemplate jpa,
             @Reference Clock clock,
-            @Reference AuditLog audit, @Reference CityRegistry cities, InstitutionsConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference CityRegistry cities,
+            InstitutionsConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
         this.cities = cities;
@@ -99,10 +106,7 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public SubmittedDocument uploadLetter(Caller caller, String institutionId, String filename, InputStream pdf) {
-        caller.require("upload a written intent", Role.INSTITUTION_ADMIN);
-        if (!caller.institutionId().equals(institutionId)) {
-            throw new AccessDeniedException("You upload for your own institution " + caller.institutionId() + " only.");
-        }
+        policy.require(caller, Operation.CREATE, scope(RecordKind.INSTITUTION_RECORDS, institutionId, institutionId));
         String name = FileNames.checked("filename", filename, "intent.pdf", ".pdf");
         LetterCheck.Pdf letter = LetterCheck.read(pdf, letterMaxBytes());
         SubmittedDocument stored = jpa.txExpr(TransactionType.Required, em -> {
@@ -120,7 +124,7 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public SubmittedDocument.Content document(Caller caller, String institutionId, String documentId) {
-        requireRecordsReader(caller, institutionId, "read-document");
+        policy.require(caller, Operation.READ, scope(RecordKind.INSTITUTION_RECORDS, institutionId, institutionId));
         SubmittedDocument.Content content = jpa.txExpr(TransactionType.Required, em -> {
             DocumentRecord document = documentId == null || documentId.length() > 36 ? null
                     : em.find(DocumentRecord.class, documentId);
@@ -136,7 +140,8 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public Registration submit(Caller caller, String city, Intent intent) {
-        caller.require("submit an intent to register", Role.INSTITUTION_ADMIN);
+        policy.require(caller, Operation.CREATE, Scope.institution(RecordKind.REGISTRATION, caller.institutionId(),
+                caller.institutionId(), List.of()));
         CityCodes.require(city);
         Intent valid = StepRules.checked(intent);
         installed(city, "submit an intent to");
@@ -180,12 +185,8 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public List<Registration> ofCity(Caller caller, String city, Status status) {
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.REGISTRATION, city));
         CityCodes.require(city);
-        caller.require("read the registrations of a city", Role.OPERATOR, Role.PROVINCE_REGULATOR,
-                Role.CITY_REGULATOR);
-        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
-            requireOwnCity(caller, city, "read", "registrations:" + city);
-        }
         return jpa.txExpr(TransactionType.Required, em -> views(em, em.createNamedQuery(RegistrationRecord.OF_CITY,
                 RegistrationRecord.class).setParameter("city", city).getResultStream()
                 .filter(r -> status == null || r.status() == status).toList()));
@@ -193,13 +194,13 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public Registration get(Caller caller, String id) {
-        RegistrationRecord record = readable(caller, id, "read");
+        RegistrationRecord record = readable(caller, id, Operation.READ);
         return jpa.txExpr(TransactionType.Required, em -> view(em, record));
     }
 
     @Override
     public SubmittedDocument.Content letter(Caller caller, String id) {
-        RegistrationRecord record = readable(caller, id, "read-letter");
+        RegistrationRecord record = readable(caller, id, Operation.READ);
         SubmittedDocument.Content content = jpa.txExpr(TransactionType.Required, em -> {
             DocumentRecord letter = em.find(DocumentRecord.class, record.letterId());
             return new SubmittedDocument.Content(letter.view(), content(em, letter));
@@ -211,15 +212,8 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public Registration decide(Caller caller, String id, Decision decision) {
-        caller.require("decide on a registration", Role.CITY_REGULATOR);
+        RegistrationRecord found = readable(caller, id, Operation.DECIDE);
         Decision valid = StepRules.checked(decision);
-        RegistrationRecord found = jpa.txExpr(TransactionType.Required, em -> find(em, id));
-        requireOwnCity(caller, found.city(), StepRules.verb(valid.action()), target(id));
-        if (found.institutionId().equals(caller.institutionId())) {
-            audit.record(caller, "registration." + StepRules.verb(valid.action()), target(id), found.city(), "denied",
-                    "own institution");
-            throw new AccessDeniedException("No one decides on the registration of their own institution.");
-        }
         Optional<City> city = cities.find(found.city());
         if (valid.action() == Action.APPROVE || valid.action() == Action.REINSTATE) {
             installed(found.city(), StepRules.verb(valid.action()) + " a registration in");
@@ -291,7 +285,7 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public List<ProvinceReport> provinceReports(Caller caller, String city) {
-        caller.require("read the reports to the province", Role.PROVINCE_REGULATOR, Role.OPERATOR);
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.PROVINCE_REPORT, Regions.PROVINCE));
         if (city != null) {
             CityCodes.require(city);
         }
@@ -321,7 +315,7 @@ public class RegistrationsImpl implements Registrations {
 
     @Override
     public InstitutionRecords records(Caller caller, String institutionId) {
-        requireRecordsReader(caller, institutionId, "read-records");
+        policy.require(caller, Operation.READ, scope(RecordKind.INSTITUTION_RECORDS, institutionId, institutionId));
         return jpa.txExpr(TransactionType.Required, em -> {
             List<Registration> registrations = views(em, ofInstitution(em, institutionId));
             Optional<Registration> latest = registrations.stream().reduce((first, second) -> second);
@@ -338,15 +332,6 @@ public class RegistrationsImpl implements Registrations {
         return RecordsCsv.write(records(caller, institutionId));
     }
 
-    private void requireRecordsReader(Caller caller, String institutionId, String what) {
-        caller.require("read an institution's records", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF,
-                Role.OPERATOR, Role.PROVINCE_REGULATOR);
-        if (!caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR) && !institutionId.equals(caller.institutionId())) {
-            audit.record(caller, "institution." + what, "institution:" + institutionId, null, "denied", null);
-            throw new AccessDeniedException("Institution staff read the records of their own institution only.");
-        }
-    }
-
     private void installed(String city, String what) {
         if (cities.installed().stream().noneMatch(c -> c.code().equals(city))) {
             String which = cities.find(city).map(known -> "the module of " + known.module().name() + " is not "
@@ -356,24 +341,12 @@ public class RegistrationsImpl implements Registrations {
         }
     }
 
-    /** The registration if the caller may read it: its institution, its city's regulator, the province, the operator. */
-    private RegistrationRecord readable(Caller caller, String id, String what) {
-        caller.require("read a registration", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
-                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR);
+    /** The registration, if the caller may act on it so; a registration lies in its city. */
+    private RegistrationRecord readable(Caller caller, String id, Operation operation) {
         RegistrationRecord record = jpa.txExpr(TransactionType.Required, em -> find(em, id));
-        boolean own = caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF)
-                && record.institutionId().equals(caller.institutionId());
-        boolean regulator = caller.has(Role.CITY_REGULATOR) && record.city().equals(caller.regionCode());
-        if (!own && !regulator && !caller.has(Role.OPERATOR, Role.PROVINCE_REGULATOR)) {
-            audit.record(caller, "registration." + what, target(id), record.city(), "denied", null);
-            throw new AccessDeniedException("Only the institution, the regulator of " + record.city() + ", the "
-                    + "province regulator and the operator may read this registration.");
-        }
+        policy.require(caller, operation, Scope.institution(RecordKind.REGISTRATION, id, record.institutionId(),
+                List.of(record.city())));
         return record;
-    }
-
-    private void requireOwnCity(Caller caller, String city, String what, String target) {
-        CityRegulators.requireOwn(audit, caller, city, "registration." + what, target, what + " here");
     }
 
     private static RegistrationRecord find(EntityManager em, String id) {
@@ -406,6 +379,9 @@ public class RegistrationsImpl implements Registrations {
     }
 
     private static List<RegistrationRecord> ofInstitution(EntityManager em, String institutionId) {
+        if (institutionId == null || institutionId.length() > 64) {
+            return List.of();
+        }
         return em.createNamedQuery(RegistrationRecord.OF_INSTITUTION, RegistrationRecord.class)
                 .setParameter("institution", institutionId).getResultList();
     }

@@ -21,14 +21,16 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FileNames;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
 import cn.anxun.media.MediaContent;
@@ -43,14 +45,12 @@ import cn.anxun.platform.persistence.DatabaseFailure;
 public class MediaLibraryImpl implements MediaLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(MediaLibraryImpl.class);
-    private static final Role[] UPLOADERS = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
-    private static final Role[] READERS = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
-        Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
     private final ValidationQueue validations;
     private final Registrations registrations;
+    private final AccessPolicy policy;
     private final Clock clock;
     private final AutoCloseable purge;
     private volatile MediaConfig config;
@@ -59,8 +59,9 @@ public class MediaLibraryImpl implements MediaLibrary {
     @Activate
     public MediaLibraryImpl(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AuditLog audit, @Reference ValidationQueue validations, @Reference Registrations registrations,
-            @Reference Scheduler scheduler, MediaConfig config) {
+            @Reference Scheduler scheduler, @Reference AccessPolicy policy, MediaConfig config) {
         this.clock = clock;
+        this.policy = policy;
         this.jpa = jpa;
         this.audit = audit;
         this.validations = validations;
@@ -84,7 +85,7 @@ public class MediaLibraryImpl implements MediaLibrary {
 
     @Override
     public Upload startUpload(Caller caller, String institutionId, String filename, long size) {
-        requireUploader(caller, institutionId);
+        requireUploader(caller, "new", institutionId);
         String name = FileNames.checked("filename", filename, null, null);
         if (size <= 0 || size > config.maxBytes()) {
             throw new InvalidInputException("size", "max-size", "must be from 1 to " + config.maxBytes() + " bytes");
@@ -212,13 +213,13 @@ public class MediaLibraryImpl implements MediaLibrary {
     @Override
     public Media media(Caller caller, String mediaId) {
         Media media = media(mediaId);
-        requireReader(caller, media.institutionId());
+        policy.require(caller, Operation.READ, registrations.scope(RecordKind.MEDIA, mediaId, media.institutionId()));
         return media;
     }
 
     @Override
     public List<Media> ofInstitution(Caller caller, String institutionId) {
-        requireReader(caller, institutionId);
+        policy.require(caller, Operation.READ, registrations.scope(RecordKind.MEDIA, institutionId, institutionId));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(MediaRecord.OF_INSTITUTION,
                 MediaRecord.class).setParameter("institution", institutionId).getResultStream()
                 .map(MediaRecord::view).toList());
@@ -245,33 +246,18 @@ public class MediaLibraryImpl implements MediaLibrary {
     }
 
     private UploadRecord uploadOf(Caller caller, String uploadId) {
-        caller.require("upload media", UPLOADERS);
+        caller.requireLogin("upload media");
         UploadRecord record = jpa.txExpr(TransactionType.Required, em -> em.find(UploadRecord.class, uploadId));
         if (record == null) {
             throw new NotFoundException("There is no upload " + uploadId + "; unfinished uploads are discarded "
                     + config.uploadExpiryHours() + " hours after they start.");
         }
-        requireUploader(caller, record.institutionId());
+        requireUploader(caller, "upload-" + uploadId, record.institutionId());
         return record;
     }
 
-    private static void requireUploader(Caller caller, String institutionId) {
-        caller.require("upload media", UPLOADERS);
-        if (!institutionId.equals(caller.institutionId())) {
-            throw new AccessDeniedException("You upload for your own institution " + caller.institutionId()
-                    + " only.");
-        }
-    }
-
-    private void requireReader(Caller caller, String institutionId) {
-        caller.require("read an institution's media", READERS);
-        if (caller.has(UPLOADERS) && !institutionId.equals(caller.institutionId())) {
-            throw new AccessDeniedException("Institution staff read their own institution's media only.");
-        }
-        if (!caller.has(Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR, Role.PROVINCE_REGULATOR)
-                && !registrations.supervises(caller.regionCode(), institutionId)) {
-            throw new AccessDeniedException("The institution is not registered in your region.");
-        }
+    private void requireUploader(Caller caller, String id, String institutionId) {
+        policy.require(caller, Operation.CREATE, Scope.institution(RecordKind.MEDIA, id, institutionId, List.of()));
     }
 
     private Upload view(UploadRecord record, Media media) {

@@ -8,9 +8,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
+import cn.anxun.institutions.Registrations;
+import cn.anxun.media.Media;
 import cn.anxun.media.MediaLibrary;
 import cn.anxun.media.MediaValidations;
 import cn.anxun.media.Validation;
@@ -22,11 +27,15 @@ public class MediaValidationsImpl implements MediaValidations {
     private final MediaLibrary library;
     private final ValidationQueue queue;
     private final AuditLog audit;
+    private final AccessPolicy policy;
+    private final Registrations registrations;
 
     @Activate
     public MediaValidationsImpl(@Reference MediaLibrary library, @Reference ValidationQueue queue,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference Registrations registrations) {
         this.library = library;
+        this.policy = policy;
+        this.registrations = registrations;
         this.queue = queue;
         this.audit = audit;
     }
@@ -49,8 +58,8 @@ public class MediaValidationsImpl implements MediaValidations {
 
     @Override
     public Validation revalidate(Caller caller, String mediaId) {
-        caller.require("validate media again", Role.OPERATOR, Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF);
-        library.media(caller, mediaId);
+        Media media = library.media(caller, mediaId);
+        policy.require(caller, Operation.UPDATE, registrations.scope(RecordKind.MEDIA, mediaId, media.institutionId()));
         queue.queue(mediaId, em -> audit.record(em, caller, "media.revalidated", "media:" + mediaId, null, "success",
                 null));
         return of(mediaId);
@@ -58,7 +67,7 @@ public class MediaValidationsImpl implements MediaValidations {
 
     @Override
     public List<Validation.Parked> parked(Caller caller) {
-        caller.require("see parked validations", Role.OPERATOR);
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.PLATFORM_JOBS, null));
         return queue.parked();
     }
 }

@@ -19,10 +19,11 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.cities.CityModuleCatalog;
 import cn.anxun.cities.CityModuleCatalog.AvailableModule;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
-import cn.anxun.identity.Role;
-import cn.anxun.identity.ServiceException;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.rest.ApiResource;
 import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,10 +52,13 @@ public class CityModulesResource implements ApiResource {
 
     private final CityModuleCatalog catalog;
     private final AuditLog audit;
+    private final AccessPolicy policy;
 
     @Activate
-    public CityModulesResource(@Reference CityModuleCatalog catalog, @Reference AuditLog audit) {
+    public CityModulesResource(@Reference CityModuleCatalog catalog, @Reference AuditLog audit,
+            @Reference AccessPolicy policy) {
         this.catalog = catalog;
+        this.policy = policy;
         this.audit = audit;
     }
 
@@ -62,7 +66,7 @@ public class CityModulesResource implements ApiResource {
     @Operation(operationId = "listCityModules", summary = "Every city module of the distribution, installed or not",
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public List<ModuleView> list(@Context Caller caller) {
-        caller.require("see the city modules", Role.OPERATOR);
+        policy.require(caller, cn.anxun.identity.Operation.READ, Scope.platform(RecordKind.CITY_MODULE, null));
         return catalog.available().stream().map(ModuleView::of).toList();
     }
 
@@ -71,7 +75,8 @@ public class CityModulesResource implements ApiResource {
     @Operation(operationId = "installCityModule", summary = "Install a city's module; GET /cities lists the city "
             + "a moment later. Audited.", security = @SecurityRequirement(name = AuthResource.BEARER))
     public ModuleView install(@Context Caller caller, @PathParam("code") String code) {
-        return change(caller, code, "city-module.install", () -> catalog.install(code));
+        return change(caller, code, cn.anxun.identity.Operation.CREATE, "city-module.install",
+                () -> catalog.install(code));
     }
 
     @POST
@@ -79,18 +84,16 @@ public class CityModulesResource implements ApiResource {
     @Operation(operationId = "uninstallCityModule", summary = "Uninstall a city's module; its records stay. 409 if "
             + "it came with the province-wide feature. Audited.", security = @SecurityRequirement(name = AuthResource.BEARER))
     public ModuleView uninstall(@Context Caller caller, @PathParam("code") String code) {
-        return change(caller, code, "city-module.uninstall", () -> catalog.uninstall(code));
+        return change(caller, code, cn.anxun.identity.Operation.DELETE, "city-module.uninstall",
+                () -> catalog.uninstall(code));
     }
 
     /** Makes a change for the operator; whatever comes of it, refusal and failure included, is audited. */
-    private ModuleView change(Caller caller, String code, String action, Supplier<AvailableModule> change) {
-        String target = "city:" + code;
-        try {
-            caller.require("install or uninstall city modules", Role.OPERATOR);
-        } catch (ServiceException refused) {
-            audit.record(caller, action, target, code, "denied", null);
-            throw refused;
-        }
+    private ModuleView change(Caller caller, String code, cn.anxun.identity.Operation operation, String action,
+            Supplier<AvailableModule> change) {
+        Scope scope = Scope.region(RecordKind.CITY_MODULE, code);
+        String target = scope.target();
+        policy.require(caller, operation, scope);
         try {
             ModuleView now = ModuleView.of(change.get());
             audit.record(caller, action, target, code, "success", now.feature() + (now.installed() ? " installed"
@@ -100,7 +103,7 @@ public class CityModulesResource implements ApiResource {
             throw ProblemException.notFound("This distribution has no module for city " + code
                     + "; GET /api/v1/city-modules lists those it has.");
         } catch (CityModuleCatalog.InstalledWithAnotherFeature e) {
-            audit.record(caller, action, target, code, "denied", "installed with another feature");
+            audit.record(caller, action, target, code, "failure", "installed with another feature");
             throw new ProblemException(Status.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
         } catch (RuntimeException e) {
             audit.record(caller, action, target, code, "failure", e.getMessage());
