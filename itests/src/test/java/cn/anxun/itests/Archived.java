@@ -63,9 +63,19 @@ final class Archived {
         assertEquals(3, section(byAdmin.json(), "reads").size());
         Http stranger = identity.staff("INSTITUTION_ADMIN", null, "inst-archive-stranger").http();
         assertProblem(stranger.get(path), 403, "forbidden");
+        // the institution's staff see the learner, masked, but not the whole file: that is for its administrator
+        Http staff = identity.staff("INSTITUTION_STAFF", null, classroom.registration().get("institutionId").asText())
+                .http();
+        assertEquals(200, staff.get("/api/v1/learners/" + classroom.learner().id()).status());
+        assertProblem(staff.get(path), 403, "forbidden");
 
         String file = "/api/v1/classes/" + classroom.trainingClass() + "/archive";
         assertProblem(classroom.learner().http().get(file), 403, "forbidden");
+        // nor does a learner see their classmates: not the roster, not their progress
+        assertProblem(classroom.learner().http().get("/api/v1/classes/" + classroom.trainingClass() + "/learners"), 403,
+                "forbidden");
+        assertProblem(classroom.learner().http().get("/api/v1/classes/" + classroom.trainingClass() + "/progress"),
+                403, "forbidden");
         JsonNode training = classroom.regulator().http().get(file).json();
         assertEquals(training.toString(), List.of("classes", "ledger", "tests", "certificates", "reads"),
                 kinds(training));

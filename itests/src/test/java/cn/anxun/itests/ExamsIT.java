@@ -110,8 +110,8 @@ public class ExamsIT extends AnxunTestSupport {
 
         Http learner = classroom.learner().http();
         Student student = new Student(learner, clock, classroom.trainingClass(), classroom.course(), 100_000);
-        JsonNode early = assertProblem(Photos.post(learner, exam + "/attempts", student.nextCapture()), 403,
-                "forbidden");
+        JsonNode early = assertProblem(Photos.post(learner, exam + "/attempts", student.nextCapture()), 409,
+                "conflict");
         assertTrue(early.toString(), early.get("detail").asText().contains("online part"));
         completeOnlinePart(classroom, student);
 

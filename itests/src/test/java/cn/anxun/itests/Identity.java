@@ -7,9 +7,11 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,14 @@ final class Identity {
      * looked up at each call: Karaf replaces it when one of the services it depends on comes again.
      */
     static void cityInstalled(BundleContext context, Http http, String pinyin, String code) throws Exception {
-        FeaturesService features = context.getService(context.getServiceReference(FeaturesService.class));
+        // between one features service and the next there is none for a moment
+        AtomicReference<FeaturesService> service = new AtomicReference<>();
+        Eventually.await("the features service is there", Duration.ofSeconds(30), () -> {
+            ServiceReference<FeaturesService> reference = context.getServiceReference(FeaturesService.class);
+            service.set(reference == null ? null : context.getService(reference));
+            return service.get() != null;
+        });
+        FeaturesService features = service.get();
         String feature = "anxun-city-" + pinyin;
         if (!features.isInstalled(features.getFeature(feature))) {
             features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));

@@ -119,6 +119,13 @@ public class RegistrationsIT extends SharedPlatformTestSupport {
         assertTrue(csv.body().contains("未向深圳市应急管理局报告线下培训"));
         assertProblem(identity.staff("INSTITUTION_ADMIN", null, "inst-other").http()
                 .get("/api/v1/institutions/inst-anpei/records"), 403, "forbidden");
+        // the regulators of the city it is registered in and of that city's counties read them; not another city's
+        for (Identity.Account over : new Identity.Account[] {guangzhou, identity.staff("COUNTY_REGULATOR", "440106",
+                null)}) {
+            assertEquals(200, over.http().get("/api/v1/institutions/inst-anpei/records").status());
+        }
+        assertProblem(identity.staff("CITY_REGULATOR", "440300", null).http()
+                .get("/api/v1/institutions/inst-anpei/records"), 403, "forbidden");
 
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertEquals(1, Identity.audit(auditor, "action=registration.approve&target=registration:" + guangzhouId

@@ -204,10 +204,10 @@ public class StudyIT extends AnxunTestSupport {
                 + classroom.institutionRegistration() + "/decisions", "{\"action\":\"SUSPEND\",\"reason\":\"整改\"}");
         assertEquals(suspended.body(), 200, suspended.status());
         JsonNode check = Problems.assertProblem(Photos.post(classroom.learner().http(), "/api/v1/study-sessions/"
-                + session + "/face-checks", Photos.variant(Photos.CAGE_AGAIN, 102)), 403, "forbidden");
+                + session + "/face-checks", Photos.variant(Photos.CAGE_AGAIN, 102)), 409, "conflict");
         assertTrue(check.toString(), check.get("detail").asText().contains("suspended or revoked"));
         Problems.assertProblem(Photos.post(classroom.learner().http(), classroom.studyStart(),
-                Photos.variant(Photos.CAGE_AGAIN, 101)), 403, "forbidden");
+                Photos.variant(Photos.CAGE_AGAIN, 101)), 409, "conflict");
     }
 
     /** Runs the standalone verifier, as a regulator would, on a record, the public checkpoint and the key. */

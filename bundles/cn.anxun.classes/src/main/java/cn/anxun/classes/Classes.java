@@ -5,6 +5,8 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 
 /**
  * The classes. Their institution's staff open them and enrol learners; the operator and the regulators whose region
@@ -31,14 +33,26 @@ public interface Classes {
     /** Enrols learners of the class's city whom the caller's institution trains; enrolling twice changes nothing. */
     TrainingClass enrol(Caller caller, String classId, List<String> learnerIds);
 
-    /** The learners enrolled, in the order they were. */
+    /**
+     * A record of the kind in the class, for the access policy: it belongs to the class's institution and lies in the
+     * class's city.
+     *
+     * @throws cn.anxun.identity.NotFoundException if there is no such class
+     * @since 1.3
+     */
+    Scope scope(RecordKind kind, String classId);
+
+    /** The learners enrolled, in the order they were; for those who may read the class's records. */
     List<String> learners(Caller caller, String classId);
 
     /**
      * Where the calling learner may study the course now: enrolled in the class, the class running today, the
      * course one of it and online, the institution registered in the class's city.
      *
-     * @throws cn.anxun.identity.AccessDeniedException naming the first condition that is not met
+     * @throws cn.anxun.identity.AccessDeniedException if the caller is not a learner enrolled in the class, or the
+     *         course is not online
+     * @throws cn.anxun.identity.NotFoundException if the course is not one of the class's
+     * @throws cn.anxun.identity.ConflictException naming the first condition of the class that is not met
      */
     StudyPlace studyPlace(Caller learner, String classId, String courseId);
 
@@ -46,7 +60,8 @@ public interface Classes {
      * The class the calling learner takes part in now, e.g. by taking its test: enrolled, the class running today,
      * the institution registered in the class's city.
      *
-     * @throws cn.anxun.identity.AccessDeniedException naming the first condition that is not met
+     * @throws cn.anxun.identity.AccessDeniedException if the caller is not a learner enrolled in the class
+     * @throws cn.anxun.identity.ConflictException naming the first condition of the class that is not met
      * @since 1.1
      */
     TrainingClass attending(Caller learner, String classId);

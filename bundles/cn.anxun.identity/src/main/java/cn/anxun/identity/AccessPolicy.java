@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * password may do nothing until they set their own. Every refusal of a known caller is audited the same way: action
  * {@code <kind>.<operation>}, outcome {@code denied}, the record's target and region.
  *
- * @since 1.8
+ * @since 2.0
  */
 @ProviderType
 public interface AccessPolicy {

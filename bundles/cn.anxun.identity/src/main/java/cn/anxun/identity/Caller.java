@@ -1,6 +1,5 @@
 package cn.anxun.identity;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -67,30 +66,11 @@ public record Caller(String accountId, String name, Set<Role> roles, String regi
         return accountId != null;
     }
 
-    /** Whether the caller holds one of the roles and may use them (no one-time password is pending). */
-    public boolean has(Role... any) {
-        return !passwordChangeRequired && Arrays.stream(any).anyMatch(roles::contains);
-    }
-
     /** Passes if the caller is logged in, whatever their roles; else 401. */
     public Caller requireLogin(String action) {
         if (!authenticated()) {
             throw new AuthenticationRequiredException("login-required", "Log in first: to " + action
                     + " needs a bearer access token from POST /api/v1/auth/login.");
-        }
-        return this;
-    }
-
-    /** Passes if the caller holds one of the roles; else 401 for an anonymous caller and 403 for others. */
-    public Caller require(String action, Role... any) {
-        requireLogin(action);
-        if (passwordChangeRequired) {
-            throw new AccessDeniedException("Set a password of your own first (POST /api/v1/me/password): the "
-                    + "one-time password you logged in with allows nothing else.");
-        }
-        if (!has(any)) {
-            throw new AccessDeniedException("Your roles " + roles + " do not allow you to " + action + "; "
-                    + "it needs one of " + Arrays.toString(any) + ".");
         }
         return this;
     }

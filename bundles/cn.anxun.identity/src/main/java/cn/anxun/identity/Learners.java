@@ -42,15 +42,12 @@ public interface Learners {
      */
     FacePhoto referencePhotoForCheck(Caller caller, String learnerId);
 
-    /** Whether the caller may see the learner's personal data: the learner, their institution's administrator, the operator, regulators of their region. */
-    boolean maySeePersonalData(Caller caller, String learnerId);
-
     /**
      * A record of the kind about the learner, for the access policy: the learner, the institution they train with
      * and their region (county, else city).
      *
      * @throws NotFoundException if there is no such learner
-     * @since 1.8
+     * @since 2.0
      */
     Scope scope(RecordKind kind, String learnerId);
 

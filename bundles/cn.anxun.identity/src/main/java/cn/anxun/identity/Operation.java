@@ -6,7 +6,7 @@ import java.util.Locale;
  * What a caller does to a record, as the access policy knows it. With the kind of record it names the audit action of
  * a refusal, e.g. {@code ledger.read}.
  *
- * @since 1.8
+ * @since 2.0
  */
 public enum Operation {
     /** See one record or list records. */

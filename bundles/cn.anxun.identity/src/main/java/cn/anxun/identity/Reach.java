@@ -14,7 +14,7 @@ import javax.persistence.Query;
  *
  * @param caller who asks
  * @param relations the relations any one of which lets the caller act on a record
- * @since 1.8
+ * @since 2.0
  */
 public record Reach(Caller caller, Set<Relation> relations) {
 

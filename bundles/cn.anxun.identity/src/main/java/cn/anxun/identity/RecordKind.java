@@ -3,7 +3,7 @@ package cn.anxun.identity;
 /**
  * The kinds of record the access policy decides about. Each has the label its audit actions and targets use.
  *
- * @since 1.8
+ * @since 2.0
  */
 public enum RecordKind {
     /** A learner's account and registration, ID number masked. */
@@ -28,6 +28,8 @@ public enum RecordKind {
     PROVINCE_REPORT("province-report"),
     /** A course with its units and review history. */
     COURSE("course"),
+    /** A course's review history: submissions, decisions, spot checks, takedowns. */
+    COURSE_REVIEW("course-review"),
     /** Learners' ratings and feedback on courses. */
     COURSE_FEEDBACK("course-feedback"),
     /** A training programme (大纲) of the province. */
@@ -41,7 +43,33 @@ public enum RecordKind {
     /** The photograph taken at one face check. */
     FACE_CAPTURE("face-capture"),
     /** A city module: install and remove. */
-    CITY_MODULE("city-module");
+    CITY_MODULE("city-module"),
+    /** A training class: its courses, dates, test and enrolment. */
+    CLASS("class"),
+    /** What a class's learners did: the roster, progress, test results and statistics, the class's archive. */
+    CLASS_RECORDS("class-records"),
+    /** A learner's study-hour ledger, progress and proofs; the ledger's checkpoints and checks. */
+    LEDGER("ledger"),
+    /** A learner's study session: heartbeats, presence and face checks while studying. */
+    STUDY_SESSION("study-session"),
+    /** A learner's attempt at a class's test. */
+    EXAM_ATTEMPT("exam-attempt"),
+    /** An institution's question bank. */
+    QUESTION_BANK("question-bank"),
+    /** The province's question bank, which every institution draws on. */
+    PROVINCE_QUESTION_BANK("province-question-bank"),
+    /** A study-hour certificate (合格证明). */
+    CERTIFICATE("certificate"),
+    /** A learner's archive (一人一档) and its retention. */
+    ARCHIVE("archive"),
+    /** A handover package of an institution's archives, and the packages taken over. */
+    HANDOVER("handover"),
+    /** An archive taken over from another platform. */
+    IMPORTED_ARCHIVE("imported-archive"),
+    /** A regulator's legal hold on a learner's archive. */
+    LEGAL_HOLD("legal-hold"),
+    /** The platform's backups. */
+    BACKUP("backup");
 
     private final String label;
 

@@ -25,7 +25,7 @@ public final class Regions {
     /**
      * Whether the code names a city: {@code 440300}, not the province or a county.
      *
-     * @since 1.8
+     * @since 2.0
      */
     public static boolean isCity(String code) {
         return isCode(code) && code.endsWith("00") && !code.endsWith("0000");
@@ -34,7 +34,7 @@ public final class Regions {
     /**
      * The city a code lies in: a county's city, a city itself; the province for the province.
      *
-     * @since 1.8
+     * @since 2.0
      */
     public static String cityOf(String code) {
         return isCode(code) && !code.endsWith("0000") ? code.substring(0, 4) + "00" : PROVINCE;

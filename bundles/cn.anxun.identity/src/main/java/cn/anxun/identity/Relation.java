@@ -4,7 +4,7 @@ package cn.anxun.identity;
  * How a caller stands to a record; a grant of the access policy gives a role an action on records that stand in one
  * of these relations to the caller.
  *
- * @since 1.8
+ * @since 2.0
  */
 public enum Relation {
     /** Every record of the kind. */

@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * @param institutions the institutions it belongs to
  * @param regions the GB/T 2260 codes of the regions it lies in; the first in order goes into audit rows
  * @param published whether it is published to every account of a role that may read published records
- * @since 1.8
+ * @since 2.0
  */
 public record Scope(RecordKind kind, String target, Set<String> subjects, Set<String> institutions,
         Set<String> regions, boolean published) {

@@ -10,7 +10,6 @@ import org.osgi.annotation.versioning.ProviderType;
 import cn.anxun.cities.City;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.RecordKind;
-import cn.anxun.identity.Regions;
 import cn.anxun.identity.Scope;
 
 /**
@@ -59,20 +58,11 @@ public interface Registrations {
     Optional<Registration> approved(String institutionId, String city);
 
     /**
-     * Whether a regulator's region covers the institution: the province, or one of its supervising cities or a
-     * county in one.
-     */
-    default boolean supervises(String regionCode, String institutionId) {
-        return supervisingCities(institutionId).stream().anyMatch(city -> Regions.covers(regionCode, city)
-                || Regions.covers(city, regionCode));
-    }
-
-    /**
      * A record of the kind that belongs to the institution, for the access policy: it lies in the institution's
      * supervising cities.
      *
      * @param id what the record's audit target names, e.g. a course id
-     * @since 1.5
+     * @since 2.0
      */
     default Scope scope(RecordKind kind, String id, String institutionId) {
         return Scope.institution(kind, id, institutionId, supervisingCities(institutionId));

@@ -18,12 +18,14 @@ import cn.anxun.archive.ClassArchive;
 import cn.anxun.archive.LearnerArchive;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 
 /** Archives put together from the contributors installed now, in the order people read them. */
 @Component(service = Archives.class)
@@ -32,6 +34,7 @@ public class ArchivesImpl implements Archives {
     private final Clock clock;
     private final Learners learners;
     private final Classes classes;
+    private final AccessPolicy policy;
     private final AuditLog audit;
     private final Contributors contributors;
     private final RetentionImpl retention;
@@ -39,8 +42,10 @@ public class ArchivesImpl implements Archives {
 
     @Activate
     public ArchivesImpl(@Reference Clock clock, @Reference Learners learners, @Reference Classes classes,
-            @Reference AuditLog audit, @Reference Contributors contributors, @Reference RetentionImpl retention) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference Contributors contributors,
+            @Reference RetentionImpl retention) {
         this.clock = clock;
+        this.policy = policy;
         this.learners = learners;
         this.classes = classes;
         this.audit = audit;
@@ -50,9 +55,10 @@ public class ArchivesImpl implements Archives {
 
     @Override
     public LearnerArchive ofLearner(Caller caller, String learnerId) {
+        Scope scope = learners.scope(RecordKind.ARCHIVE, learnerId);
+        policy.require(caller, Operation.READ, scope);
         Learner learner = learners.get(caller, learnerId);
-        audit.record(caller, ArchiveContributor.READ_ACTION, "learner:" + learnerId, learner.county(), "success",
-                null);
+        audit.record(caller, ArchiveContributor.READ_ACTION, scope.target(), scope.region(), "success", null);
         List<ArchiveSection> sections = new ArrayList<>();
         Instant latest = null;
         for (ArchiveContributor contributor : contributors.inReadingOrder()) {
@@ -69,9 +75,7 @@ public class ArchivesImpl implements Archives {
     @Override
     public ClassArchive ofClass(Caller caller, String classId) {
         TrainingClass trainingClass = classes.get(caller, classId);
-        if (caller.has(Role.LEARNER)) {
-            throw new AccessDeniedException("A class's training file is for its institution and its supervisors.");
-        }
+        policy.require(caller, Operation.READ, classes.scope(RecordKind.CLASS_RECORDS, classId));
         audit.record(caller, ArchiveContributor.READ_ACTION, "class:" + classId, trainingClass.city(), "success",
                 null);
         return new ClassArchive(trainingClass, clock.instant(), sections(contributor -> contributor.ofClass(

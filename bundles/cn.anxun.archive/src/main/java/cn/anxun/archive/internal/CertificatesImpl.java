@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.persistence.LockModeType;
 
@@ -24,7 +26,7 @@ import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.exams.ExamAttempt;
 import cn.anxun.exams.Exams;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -33,10 +35,11 @@ import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Regions;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.RequestLimit;
 import cn.anxun.identity.RequestLimits;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Scope;
 import cn.anxun.institutions.Registration;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.ledger.Ledger;
@@ -63,6 +66,7 @@ public class CertificatesImpl implements Certificates {
     private final Learners learners;
     private final RequestLimits requestLimits;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final CertificateDocument documents = new CertificateDocument();
     private volatile ArchiveConfig config;
     private volatile RequestLimit lookupLimit;
@@ -71,8 +75,10 @@ public class CertificatesImpl implements Certificates {
     public CertificatesImpl(@Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Classes classes, @Reference Ledger ledger, @Reference Exams exams,
             @Reference Registrations registrations, @Reference Learners learners,
-            @Reference RequestLimits requestLimits, @Reference AuditLog audit, ArchiveConfig config) {
+            @Reference RequestLimits requestLimits, @Reference AuditLog audit, @Reference AccessPolicy policy,
+            ArchiveConfig config) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.classes = classes;
         this.ledger = ledger;
@@ -93,13 +99,8 @@ public class CertificatesImpl implements Certificates {
 
     @Override
     public Certificate issue(Caller caller, String learnerId, String classId) {
+        policy.require(caller, Operation.CREATE, scope(null, learnerId, classId));
         TrainingClass trainingClass = classes.get(caller, classId);
-        boolean own = caller.has(Role.LEARNER) && learnerId.equals(caller.accountId());
-        if (!own && !(caller.has(Role.INSTITUTION_ADMIN)
-                && trainingClass.institutionId().equals(caller.institutionId()))) {
-            throw new AccessDeniedException("A certificate is issued by its learner or by an administrator of the "
-                    + "class's institution.");
-        }
         Optional<Certificate> current = current(caller, learnerId, classId);
         if (current.isPresent()) {
             return current.get();
@@ -140,7 +141,7 @@ public class CertificatesImpl implements Certificates {
 
     @Override
     public Optional<Certificate> current(Caller caller, String learnerId, String classId) {
-        mayRead(caller, learnerId, classId);
+        policy.require(caller, Operation.READ, scope(null, learnerId, classId));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CertificateRecord.CURRENT,
                 CertificateRecord.class).setParameter("key", CertificateRecord.key(learnerId, classId))
                 .getResultList().stream().findFirst().map(this::view));
@@ -149,18 +150,16 @@ public class CertificatesImpl implements Certificates {
     @Override
     public Certificate get(Caller caller, String id) {
         CertificateRecord record = find(id);
-        mayRead(caller, record.learnerId(), record.classId());
+        policy.require(caller, Operation.READ, scope(id, record.learnerId(), record.classId()));
         return view(record);
     }
 
     @Override
     public List<Certificate> ofLearner(Caller caller, String learnerId) {
-        if (!(caller.has(Role.LEARNER) && learnerId.equals(caller.accountId()))) {
-            learners.get(caller, learnerId);
-        }
+        policy.require(caller, Operation.READ, learners.scope(RecordKind.CERTIFICATE, learnerId));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CertificateRecord.OF_LEARNER,
-                CertificateRecord.class).setParameter("learner", learnerId).getResultList().stream()
-                .map(this::view).toList());
+                CertificateRecord.class).setParameter("learner", learnerId).getResultStream().map(this::view)
+                .toList());
     }
 
     @Override
@@ -173,14 +172,9 @@ public class CertificatesImpl implements Certificates {
 
     @Override
     public Certificate revoke(Caller caller, String id, String reason) {
-        caller.require("revoke a certificate", Role.OPERATOR, Role.CITY_REGULATOR);
-        String why = FreeText.required("reason", reason, 500);
         CertificateRecord found = find(id);
-        if (!caller.has(Role.OPERATOR) && !Regions.covers(caller.regionCode(), found.city())) {
-            audit.record(caller, "certificate.revoked", "certificate:" + id, found.city(), "denied", null);
-            throw new AccessDeniedException("Only the regulators of the class's city and the operator revoke its "
-                    + "certificates.");
-        }
+        policy.require(caller, Operation.REVOKE, scope(id, found.learnerId(), found.classId()));
+        String why = FreeText.required("reason", reason, 500);
         return jpa.txExpr(TransactionType.Required, em -> {
             CertificateRecord record = em.find(CertificateRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
             if (!record.valid()) {
@@ -209,16 +203,22 @@ public class CertificatesImpl implements Certificates {
                 found.issuedAt(), found.revokedAt(), found.predecessor(), found.lookups());
     }
 
-    /** The learner, or whoever may read the class: its institution's staff, its regulators, the operator. */
-    private void mayRead(Caller caller, String learnerId, String classId) {
-        if (caller.has(Role.LEARNER) && learnerId.equals(caller.accountId())) {
-            return;
-        }
-        caller.requireLogin("read certificates");
-        if (caller.has(Role.LEARNER)) {
-            throw new AccessDeniedException("Learners read their own certificates only.");
-        }
-        classes.get(caller, classId);
+    /**
+     * A certificate as the access policy sees it: about its learner, it belongs both to the learner (their
+     * institution and region) and to the class it was earned in (its institution and city).
+     */
+    private Scope scope(String certificateId, String learnerId, String classId) {
+        Scope ofClass = classes.scope(RecordKind.CERTIFICATE, classId);
+        Scope ofLearner = learners.scope(RecordKind.CERTIFICATE, learnerId);
+        return new Scope(RecordKind.CERTIFICATE, certificateId == null ? ofClass.target()
+                : "certificate:" + certificateId, Set.of(learnerId), union(ofClass.institutions(),
+                        ofLearner.institutions()), union(ofClass.regions(), ofLearner.regions()), false);
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        Set<String> all = new HashSet<>(some);
+        all.addAll(others);
+        return all;
     }
 
     private CertificateRecord find(String id) {

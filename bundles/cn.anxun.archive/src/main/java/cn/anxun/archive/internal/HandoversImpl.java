@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -37,15 +38,16 @@ import cn.anxun.archive.Handovers;
 import cn.anxun.archive.ImportedArchive;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.IdNumber;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Regions;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.Sealing;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.ledger.Ledger;
@@ -58,8 +60,6 @@ import cn.anxun.ledger.proof.VerifierKey;
 @Component(service = Handovers.class)
 public class HandoversImpl implements Handovers {
 
-    private static final Role[] READERS = {Role.OPERATOR, Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR,
-        Role.COUNTY_REGULATOR};
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneId.of("Asia/Shanghai"));
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
@@ -69,6 +69,7 @@ public class HandoversImpl implements Handovers {
     private final Classes classes;
     private final Registrations registrations;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final Sealing sealing;
     private final JpaTemplate jpa;
     private final HandoverKey key = new HandoverKey(Path.of(System.getProperty("karaf.data", "data"), "keys"));
@@ -78,9 +79,10 @@ public class HandoversImpl implements Handovers {
     @Activate
     public HandoversImpl(@Reference Clock clock, @Reference Archives archives, @Reference Classes classes,
             @Reference Learners learners, @Reference Ledger ledger, @Reference Registrations registrations,
-            @Reference AuditLog audit, @Reference Sealing sealing,
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference Sealing sealing,
             @Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa) {
         this.clock = clock;
+        this.policy = policy;
         this.classes = classes;
         this.registrations = registrations;
         this.audit = audit;
@@ -97,17 +99,8 @@ public class HandoversImpl implements Handovers {
 
     @Override
     public HandoverPackage export(Caller caller, String institutionId, String receiverKey) {
-        caller.require("hand over an institution's archives", Role.INSTITUTION_ADMIN, Role.OPERATOR,
-                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR);
-        boolean own = caller.has(Role.INSTITUTION_ADMIN) && institutionId.equals(caller.institutionId());
-        boolean supervised = caller.has(Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR)
-                && registrations.supervises(caller.regionCode(), institutionId);
-        if (!own && !supervised && !caller.has(Role.OPERATOR)) {
-            audit.record(caller, "archive.handed-over", "institution:" + institutionId, caller.regionCode(),
-                    "denied", null);
-            throw new AccessDeniedException("An institution's archives are handed over by its administrator, a "
-                    + "regulator who supervises it, or the operator.");
-        }
+        policy.require(caller, Operation.EXPORT, registrations.scope(RecordKind.HANDOVER, institutionId,
+                institutionId));
         ECPublicKey receiver = HandoverKey.receiver(receiverKey);
         List<TrainingClass> ofInstitution = classes.ofInstitution(caller, institutionId);
         Instant at = clock.instant();
@@ -127,7 +120,7 @@ public class HandoversImpl implements Handovers {
 
     @Override
     public HandoverImport importPackage(Caller caller, InputStream zip, String sourceKey) {
-        caller.require("import a handover package", Role.OPERATOR);
+        policy.require(caller, Operation.IMPORT, Scope.platform(RecordKind.HANDOVER, null));
         VerifierKey source;
         try {
             source = VerifierKey.parse(sourceKey == null ? "" : sourceKey.strip());
@@ -153,7 +146,7 @@ public class HandoversImpl implements Handovers {
 
     @Override
     public HandoverImport importOf(Caller caller, String importId) {
-        caller.require("read an import of archives", READERS);
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.HANDOVER, importId));
         return jpa.txExpr(TransactionType.Required, em -> {
             HandoverImportRecord found = importId == null ? null : em.find(HandoverImportRecord.class, importId);
             if (found == null) {
@@ -162,7 +155,8 @@ public class HandoversImpl implements Handovers {
             List<HandoverImport.Taken> learnersTaken = new ArrayList<>();
             List<HandoverImport.Taken> classesTaken = new ArrayList<>();
             em.createNamedQuery(ImportedArchiveRecord.OF_IMPORT, ImportedArchiveRecord.class).setParameter("import",
-                    importId).getResultStream().filter(archive -> mayRead(caller, archive)).forEach(archive -> (
+                    importId).getResultStream().filter(archive -> policy.allows(caller, Operation.READ,
+                            scope(archive))).forEach(archive -> (
                             ImportedArchiveRecord.LEARNER.equals(archive.kind()) ? learnersTaken : classesTaken)
                             .add(archive.taken()));
             return found.view(learnersTaken, classesTaken);
@@ -171,12 +165,12 @@ public class HandoversImpl implements Handovers {
 
     @Override
     public ImportedArchive imported(Caller caller, String archiveId) {
-        caller.require("read an archive taken over", READERS);
         ImportedArchiveRecord found = jpa.txExpr(TransactionType.Required, em -> archiveId == null ? null
             : em.find(ImportedArchiveRecord.class, archiveId));
-        if (found == null || !mayRead(caller, found)) {
-            throw new NotFoundException("There is no archive " + archiveId + " taken over in your region.");
+        if (found == null) {
+            throw new NotFoundException("There is no archive " + archiveId + " taken over.");
         }
+        policy.require(caller, Operation.READ, scope(found));
         JsonNode kept = read(sealing.open(found.sealed(), found.context()));
         audit.record(caller, "archive.read", "imported-archive:" + archiveId, found.city(), "success", null);
         boolean learner = ImportedArchiveRecord.LEARNER.equals(found.kind());
@@ -189,9 +183,10 @@ public class HandoversImpl implements Handovers {
                 found.county(), JSON.convertValue(archive, new TypeReference<Map<String, Object>>() { }));
     }
 
-    private boolean mayRead(Caller caller, ImportedArchiveRecord archive) {
-        return caller.has(Role.OPERATOR) || Regions.covers(caller.regionCode(), archive.county() == null
-            ? archive.city() : archive.county());
+    /** An archive taken over lies where its learner lived (county, else city) or where its class was. */
+    private static Scope scope(ImportedArchiveRecord archive) {
+        return new Scope(RecordKind.IMPORTED_ARCHIVE, "imported-archive:" + archive.id(), Set.of(), Set.of(),
+                Set.of(archive.county() == null ? archive.city() : archive.county()), false);
     }
 
     static JsonNode read(byte[] json) {

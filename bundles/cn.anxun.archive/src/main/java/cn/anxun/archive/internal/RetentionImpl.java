@@ -25,6 +25,7 @@ import cn.anxun.archive.ArchiveRetention;
 import cn.anxun.archive.LegalHold;
 import cn.anxun.archive.Retention;
 import cn.anxun.archive.RetentionRun;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
@@ -32,8 +33,10 @@ import cn.anxun.identity.FreeText;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
 import cn.anxun.identity.PersonnelCategory;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.KeyBatches;
 
@@ -50,10 +53,10 @@ public class RetentionImpl implements Retention {
     private static final int MANAGERS_MINIMUM = 3;
     private static final int SPECIAL_OPERATIONS_MINIMUM = 6;
     private static final int PAGE = 200;
-    private static final Role[] REGULATORS = {Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
 
     private final Clock clock;
     private final Learners learners;
+    private final AccessPolicy policy;
     private final AuditLog audit;
     private final Contributors contributors;
     private final JpaTemplate jpa;
@@ -62,12 +65,13 @@ public class RetentionImpl implements Retention {
 
     @Activate
     public RetentionImpl(@Reference Clock clock, @Reference Learners learners, @Reference AuditLog audit,
-            @Reference Contributors contributors,
+            @Reference AccessPolicy policy, @Reference Contributors contributors,
             @Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa, @Reference Scheduler scheduler,
             ArchiveConfig config) {
         this.clock = clock;
         this.learners = learners;
         this.audit = audit;
+        this.policy = policy;
         this.contributors = contributors;
         this.jpa = jpa;
         this.config = config;
@@ -87,46 +91,47 @@ public class RetentionImpl implements Retention {
 
     @Override
     public ArchiveRetention of(Caller caller, String learnerId) {
+        policy.require(caller, Operation.READ, learners.scope(RecordKind.ARCHIVE, learnerId));
         return retention(learners.get(caller, learnerId));
     }
 
     @Override
     public LegalHold hold(Caller caller, String learnerId, String reason) {
-        caller.require("place a legal hold on an archive", REGULATORS);
+        Scope scope = learners.scope(RecordKind.LEGAL_HOLD, learnerId);
+        policy.require(caller, Operation.CREATE, scope);
         String why = FreeText.required("reason", reason, 500);
-        Learner learner = learners.get(caller, learnerId);
-        LegalHoldRecord hold = new LegalHoldRecord(learner.id(), why, caller.name(), clock.instant());
+        LegalHoldRecord hold = new LegalHoldRecord(learnerId, why, caller.name(), clock.instant());
         jpa.tx(TransactionType.Required, em -> {
             em.persist(hold);
-            audit.record(em, caller, "archive.held", "learner:" + learnerId, learner.county(), "success", why);
+            audit.record(em, caller, "archive.held", scope.target(), scope.region(), "success", why);
         });
         return hold.view();
     }
 
     @Override
     public LegalHold release(Caller caller, String holdId, String reason) {
-        caller.require("lift a legal hold on an archive", REGULATORS);
-        String why = FreeText.required("reason", reason, 500);
-        LegalHoldRecord found = jpa.txExpr(TransactionType.Required, em -> em.find(LegalHoldRecord.class, holdId));
+        LegalHoldRecord found = jpa.txExpr(TransactionType.Required, em -> holdId == null || holdId.length() > 36
+                ? null : em.find(LegalHoldRecord.class, holdId));
         if (found == null) {
             throw new NotFoundException("There is no legal hold " + holdId + ".");
         }
-        Learner learner = learners.get(caller, found.learnerId());
+        Scope scope = learners.scope(RecordKind.LEGAL_HOLD, found.learnerId());
+        policy.require(caller, Operation.DELETE, scope);
+        String why = FreeText.required("reason", reason, 500);
         return jpa.txExpr(TransactionType.Required, em -> {
             LegalHoldRecord hold = em.find(LegalHoldRecord.class, holdId, LockModeType.PESSIMISTIC_WRITE);
             if (!hold.standing()) {
                 throw new ConflictException("The legal hold " + holdId + " was lifted already.");
             }
             hold.release(caller.name(), clock.instant(), why);
-            audit.record(em, caller, "archive.hold-lifted", "learner:" + learner.id(), learner.county(), "success",
-                    why);
+            audit.record(em, caller, "archive.hold-lifted", scope.target(), scope.region(), "success", why);
             return hold.view();
         });
     }
 
     @Override
     public RetentionRun run(Caller caller) {
-        caller.require("run the archive retention", Role.OPERATOR);
+        policy.require(caller, Operation.RUN, Scope.platform(RecordKind.ARCHIVE, null));
         RetentionRun run = expireDue();
         audit.record(caller, "retention.run", null, null, "success", run.expired() + " expired, " + run.held()
                 + " held, " + run.failed() + " failed of " + run.checked() + " checked");

@@ -38,11 +38,14 @@ import org.slf4j.LoggerFactory;
 import cn.anxun.api.backup.BackedUpFiles;
 import cn.anxun.backup.Backup;
 import cn.anxun.backup.Backups;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.platform.jobs.Scheduler;
 
@@ -54,13 +57,12 @@ public class BackupsImpl implements Backups {
     private static final Logger LOG = LoggerFactory.getLogger(BackupsImpl.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String JOB = "backup of the database, the media and the keys";
-    /** The operator, and a platform administrator: the console acts as one. */
-    private static final Role[] TAKERS = {Role.OPERATOR, Role.PLATFORM_ADMIN};
 
     private final DataSource dataSource;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Ledger ledger;
+    private final AccessPolicy policy;
     private final AuditLog audit;
     private final ConfigurationAdmin configurations;
     private final List<BackedUpFiles> files = new CopyOnWriteArrayList<>();
@@ -74,8 +76,10 @@ public class BackupsImpl implements Backups {
     @Activate
     public BackupsImpl(@Reference(target = "(osgi.jndi.service.name=anxun)") DataSource dataSource,
             @Reference Scheduler scheduler, @Reference Clock clock, @Reference Ledger ledger,
-            @Reference AuditLog audit, @Reference ConfigurationAdmin configurations, BackupConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference ConfigurationAdmin configurations,
+            BackupConfig config) {
         this.dataSource = dataSource;
+        this.policy = policy;
         this.scheduler = scheduler;
         this.clock = clock;
         this.ledger = ledger;
@@ -108,7 +112,7 @@ public class BackupsImpl implements Backups {
 
     @Override
     public Backup start(Caller caller) {
-        caller.require("take a backup", TAKERS);
+        policy.require(caller, Operation.CREATE, Scope.platform(RecordKind.BACKUP, null));
         Backup begun = begin(caller);
         scheduler.run(JOB, Duration.ofHours(config.limitHours()), () -> take(begun));
         return begun;
@@ -116,7 +120,7 @@ public class BackupsImpl implements Backups {
 
     @Override
     public List<Backup> list(Caller caller) {
-        caller.require("list the backups", TAKERS);
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.BACKUP, null));
         List<Backup> backups = new ArrayList<>(folders().complete());
         synchronized (this) {
             for (Backup now : new Backup[] {running, lastFailed}) {

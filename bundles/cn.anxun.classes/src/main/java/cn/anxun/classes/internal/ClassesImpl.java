@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,15 +26,18 @@ import cn.anxun.courses.Course;
 import cn.anxun.courses.Courses;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.Programmes;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Regions;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 
@@ -44,8 +46,6 @@ import cn.anxun.institutions.Registrations;
 public class ClassesImpl implements Classes {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Role[] STAFF = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
-    private static final Role[] REGULATORS = {Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR};
     private static final int MAX_ENROLMENT = 500;
 
     private final JpaTemplate jpa;
@@ -55,12 +55,14 @@ public class ClassesImpl implements Classes {
     private final Learners learners;
     private final Registrations registrations;
     private final AuditLog audit;
+    private final AccessPolicy policy;
 
     @Activate
     public ClassesImpl(@Reference(target = "(osgi.unit.name=anxun-classes)") JpaTemplate jpa, @Reference Clock clock,
             @Reference Programmes programmes, @Reference Courses courses, @Reference Learners learners,
-            @Reference Registrations registrations, @Reference AuditLog audit) {
+            @Reference Registrations registrations, @Reference AuditLog audit, @Reference AccessPolicy policy) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.programmes = programmes;
         this.courses = courses;
@@ -71,7 +73,7 @@ public class ClassesImpl implements Classes {
 
     @Override
     public TrainingClass open(Caller caller, String institutionId, ClassDraft draft) {
-        requireStaff(caller, institutionId, "open a class");
+        policy.require(caller, Operation.CREATE, Scope.institution(RecordKind.CLASS, "new", institutionId, List.of()));
         List<Violation> violations = new ArrayList<>();
         if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
             violations.add(new Violation("name", "required", "is the class's name, 1 to 200 characters"));
@@ -144,7 +146,7 @@ public class ClassesImpl implements Classes {
     @Override
     public TrainingClass get(Caller caller, String classId) {
         TrainingClass found = find(classId);
-        requireReader(caller, found);
+        policy.require(caller, Operation.READ, scope(RecordKind.CLASS, found, caller, Operation.READ));
         return found;
     }
 
@@ -153,16 +155,13 @@ public class ClassesImpl implements Classes {
         caller.requireLogin("list classes");
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ClassRecord.OF_INSTITUTION,
                 ClassRecord.class).setParameter("institution", institutionId).getResultStream().map(ClassRecord::view)
-                .filter(found -> mayRead(caller, found)).toList());
+                .filter(found -> policy.allows(caller, Operation.READ, scope(RecordKind.CLASS, found, caller,
+                        Operation.READ))).toList());
     }
 
     @Override
     public List<TrainingClass> ofRegion(Caller caller, String regionCode) {
-        caller.require("list a region's classes", Role.OPERATOR, Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR,
-                Role.COUNTY_REGULATOR);
-        if (!caller.has(Role.OPERATOR) && !Regions.covers(caller.regionCode(), regionCode)) {
-            throw new AccessDeniedException("You see the classes of your own region " + caller.regionCode() + ".");
-        }
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.CLASS, regionCode));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ClassRecord.ALL, ClassRecord.class)
                 .getResultStream().map(ClassRecord::view).filter(found -> inRegion(regionCode, found.city()))
                 .toList());
@@ -170,9 +169,7 @@ public class ClassesImpl implements Classes {
 
     @Override
     public List<TrainingClass> ofLearner(Caller caller, String learnerId) {
-        if (!learnerId.equals(caller.accountId()) && !learners.maySeePersonalData(caller, learnerId)) {
-            throw new AccessDeniedException("You may not see this learner's classes.");
-        }
+        policy.require(caller, Operation.READ, learners.scope(RecordKind.LEDGER, learnerId));
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ClassRecord.OF_LEARNER,
                 ClassRecord.class).setParameter("learner", learnerId).getResultStream().map(ClassRecord::view)
                 .toList());
@@ -181,21 +178,19 @@ public class ClassesImpl implements Classes {
     @Override
     public TrainingClass enrol(Caller caller, String classId, List<String> learnerIds) {
         TrainingClass found = find(classId);
-        requireStaff(caller, found.institutionId(), "enrol learners");
+        policy.require(caller, Operation.UPDATE, scope(RecordKind.CLASS, found, caller, Operation.UPDATE));
         List<String> wanted = learnerIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(learnerIds));
         if (wanted.isEmpty() || wanted.size() > MAX_ENROLMENT) {
             throw new InvalidInputException("learners", "required", "lists 1 to " + MAX_ENROLMENT + " learners");
         }
         List<Violation> violations = new ArrayList<>();
         for (String learnerId : wanted) {
-            Learner learner;
-            try {
-                learner = learners.get(caller, learnerId);
-            } catch (RuntimeException e) {
+            if (!trains(caller, learnerId)) {
                 violations.add(new Violation("learners", "own-learner", learnerId + " is not a learner the "
                         + "institution trains"));
                 continue;
             }
+            Learner learner = learners.get(caller, learnerId);
             if (!found.city().equals(learner.city())) {
                 violations.add(new Violation("learners", "class-city", learnerId + " is a learner of another city"));
             } else if (learner.disabledAt() != null) {
@@ -221,47 +216,74 @@ public class ClassesImpl implements Classes {
 
     @Override
     public List<String> learners(Caller caller, String classId) {
-        requireReader(caller, find(classId));
+        policy.require(caller, Operation.READ, scope(RecordKind.CLASS_RECORDS, find(classId), caller,
+                Operation.READ));
         return jpa.txExpr(TransactionType.Required, em -> enrolled(em, classId));
     }
 
     @Override
     public StudyPlace studyPlace(Caller learner, String classId, String courseId) {
-        learner.require("study", Role.LEARNER);
-        TrainingClass found = attended(learner, classId);
+        TrainingClass found = attended(learner, classId, RecordKind.STUDY_SESSION);
         if (!found.courses().contains(courseId)) {
-            throw new AccessDeniedException("Course " + courseId + " is not one of class " + found.name() + ".");
+            throw new NotFoundException("Course " + courseId + " is not one of class " + found.name() + ".");
         }
-        Course course = courses.get(learner, courseId);
-        if (course.status() != Course.Status.ONLINE) {
-            throw new AccessDeniedException("Course " + course.title() + " is not online.");
-        }
-        return new StudyPlace(found, course);
+        // a course taken down is no longer published: the learner is refused it
+        return new StudyPlace(found, courses.get(learner, courseId));
     }
 
     @Override
     public TrainingClass attending(Caller learner, String classId) {
-        learner.require("take part in a class", Role.LEARNER);
-        return attended(learner, classId);
+        return attended(learner, classId, RecordKind.EXAM_ATTEMPT);
     }
 
-    private TrainingClass attended(Caller learner, String classId) {
+    /** The class, if the caller is a learner enrolled in it who may start records of the kind in it today. */
+    private TrainingClass attended(Caller learner, String classId, RecordKind kind) {
         TrainingClass found = find(classId);
-        boolean enrolled = jpa.txExpr(TransactionType.Required, em -> em.find(EnrolmentRecord.class,
-                new EnrolmentRecord.Key(classId, learner.accountId())) != null);
-        if (!enrolled) {
-            throw new AccessDeniedException("You are not enrolled in class " + classId + ".");
-        }
+        policy.require(learner, Operation.CREATE, scope(kind, found, learner, Operation.CREATE));
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
         if (today.isBefore(found.startsOn()) || today.isAfter(found.endsOn())) {
-            throw new AccessDeniedException("Class " + found.name() + " runs from " + found.startsOn() + " to "
+            throw new ConflictException("Class " + found.name() + " runs from " + found.startsOn() + " to "
                     + found.endsOn() + ".");
         }
         if (!registrations.trainingCities(found.institutionId()).contains(found.city())) {
-            throw new AccessDeniedException("The class's institution may not train in " + found.city()
+            throw new ConflictException("The class's institution may not train in " + found.city()
                     + " now: its registration there is suspended or revoked.");
         }
         return found;
+    }
+
+    /**
+     * A record of the kind in the class, for the access policy to decide the operation on: it belongs to the class's
+     * institution, lies in its city, and is about the caller if they are enrolled in it (looked up only when that
+     * decides).
+     */
+    private Scope scope(RecordKind kind, TrainingClass found, Caller caller, Operation operation) {
+        Scope scope = scope(kind, found);
+        if (caller.accountId() == null || policy.allows(caller, operation, scope)) {
+            return scope;
+        }
+        boolean enrolled = jpa.txExpr(TransactionType.Required, em -> em.find(EnrolmentRecord.class,
+                new EnrolmentRecord.Key(found.id(), caller.accountId())) != null);
+        return enrolled ? scope.about(Set.of(caller.accountId())) : scope;
+    }
+
+    @Override
+    public Scope scope(RecordKind kind, String classId) {
+        return scope(kind, find(classId));
+    }
+
+    private static Scope scope(RecordKind kind, TrainingClass found) {
+        return new Scope(kind, "class:" + found.id(), Set.of(), Set.of(found.institutionId()), Set.of(found.city()),
+                false);
+    }
+
+    /** Whether the learner trains with the caller's institution, as far as the caller may see. */
+    private boolean trains(Caller caller, String learnerId) {
+        try {
+            return policy.allows(caller, Operation.READ, learners.scope(RecordKind.LEARNER, learnerId));
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     private TrainingClass find(String classId) {
@@ -278,30 +300,8 @@ public class ClassesImpl implements Classes {
                 .getResultList();
     }
 
-    private void requireReader(Caller caller, TrainingClass found) {
-        caller.requireLogin("read a class");
-        if (!mayRead(caller, found)) {
-            throw new AccessDeniedException("You may not read class " + found.id() + ".");
-        }
-    }
-
-    private boolean mayRead(Caller caller, TrainingClass found) {
-        return caller.has(STAFF) && found.institutionId().equals(caller.institutionId())
-                || caller.has(Role.OPERATOR)
-                || caller.has(REGULATORS) && inRegion(caller.regionCode(), found.city())
-                || caller.has(Role.LEARNER) && jpa.txExpr(TransactionType.Required, em -> em.find(
-                        EnrolmentRecord.class, new EnrolmentRecord.Key(found.id(), caller.accountId())) != null);
-    }
-
     /** A region covers a city's class if it contains the city or lies in it (a county). */
     private static boolean inRegion(String region, String city) {
         return Regions.covers(region, city) || Regions.covers(city, region);
-    }
-
-    private static void requireStaff(Caller caller, String institutionId, String action) {
-        caller.require(action, STAFF);
-        if (!Objects.equals(institutionId, caller.institutionId())) {
-            throw new AccessDeniedException("You " + action + " for your own institution only.");
-        }
     }
 }

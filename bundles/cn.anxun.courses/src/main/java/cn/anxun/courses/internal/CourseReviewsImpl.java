@@ -31,6 +31,7 @@ import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.MediaValidations;
@@ -110,7 +111,8 @@ public class CourseReviewsImpl implements CourseReviews {
         caller.requireLogin("list courses");
         return views.views(jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CourseRecord.IN_STATUS,
                 CourseRecord.class).setParameter("status", status).getResultList()).stream()
-                .filter(access.readable(caller)).toList(), caller);
+                .filter(access.readable(caller)).toList(),
+                access.allowed(caller, Operation.READ, RecordKind.COURSE_REVIEW));
     }
 
     /** Adds a step and sets the status it leads to, after {@code check} passed on the locked course. */

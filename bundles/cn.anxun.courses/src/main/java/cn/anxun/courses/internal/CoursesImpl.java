@@ -31,6 +31,7 @@ import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
@@ -112,7 +113,7 @@ public class CoursesImpl implements Courses {
     public Course get(Caller caller, String courseId) {
         CourseRecord record = views.find(courseId);
         access.require(caller, Operation.READ, record);
-        return views.view(record, caller);
+        return views.view(record, access.allowed(caller, Operation.READ, RecordKind.COURSE_REVIEW));
     }
 
     @Override
@@ -120,7 +121,8 @@ public class CoursesImpl implements Courses {
         caller.requireLogin("read an institution's courses");
         return views.views(jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
                 CourseRecord.OF_INSTITUTION, CourseRecord.class).setParameter("institution", institutionId)
-                .getResultList()).stream().filter(access.readable(caller)).toList(), caller);
+                .getResultList()).stream().filter(access.readable(caller)).toList(),
+                access.allowed(caller, Operation.READ, RecordKind.COURSE_REVIEW));
     }
 
     @Override

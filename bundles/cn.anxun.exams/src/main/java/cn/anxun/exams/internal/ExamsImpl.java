@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -30,13 +31,14 @@ import cn.anxun.exams.Exams;
 import cn.anxun.exams.Question;
 import cn.anxun.face.FaceCheck;
 import cn.anxun.face.FaceChecks;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.Progress;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -47,7 +49,6 @@ import cn.anxun.platform.persistence.KeyBatches;
 @Designate(ocd = ExamsConfig.class)
 public class ExamsImpl implements Exams {
 
-    private static final Role[] STAFF = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
     /** A wide section may take what a narrow one needs: the draw is tried again before it is refused. */
     private static final int DRAWS = 10;
 
@@ -57,14 +58,16 @@ public class ExamsImpl implements Exams {
     private final Ledger ledger;
     private final FaceChecks faceChecks;
     private final AuditLog audit;
+    private final AccessPolicy policy;
     private final SecureRandom random = new SecureRandom();
     private volatile ExamsConfig config;
 
     @Activate
     public ExamsImpl(@Reference(target = "(osgi.unit.name=anxun-exams)") JpaTemplate jpa, @Reference Clock clock,
             @Reference Classes classes, @Reference Ledger ledger, @Reference FaceChecks faceChecks,
-            @Reference AuditLog audit, ExamsConfig config) {
+            @Reference AuditLog audit, @Reference AccessPolicy policy, ExamsConfig config) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.classes = classes;
         this.ledger = ledger;
@@ -81,10 +84,7 @@ public class ExamsImpl implements Exams {
     @Override
     public Exam define(Caller caller, String classId, ExamDraft draft) {
         TrainingClass trainingClass = classes.get(caller, classId);
-        caller.require("define a class's test", STAFF);
-        if (!trainingClass.institutionId().equals(caller.institutionId())) {
-            throw new AccessDeniedException("You define the tests of your own institution's classes only.");
-        }
+        policy.require(caller, Operation.UPDATE, classes.scope(RecordKind.CLASS, classId));
         if (draft == null) {
             throw new InvalidInputException("body", "required", "is the test's blueprint");
         }
@@ -122,7 +122,7 @@ public class ExamsImpl implements Exams {
         Exam exam = jpa.txExpr(TransactionType.Required, em -> exam(em, classId).view());
         Progress progress = ledger.ownProgress(learner, classId);
         if (!progress.completed()) {
-            throw new AccessDeniedException("The test opens once the online part is complete: " + progress.hours()
+            throw new ConflictException("The test opens once the online part is complete: " + progress.hours()
                     + " of " + progress.onlineHours() + " study hours are credited.");
         }
         jpa.txExpr(TransactionType.Required, em -> mayStart(em, exam, learner.accountId()));
@@ -193,12 +193,13 @@ public class ExamsImpl implements Exams {
     @Override
     public List<ExamAttempt> attempts(Caller caller, String classId) {
         classes.get(caller, classId);
-        boolean own = caller.has(Role.LEARNER);
-        return jpa.txExpr(TransactionType.Required, em -> (own
-                ? em.createNamedQuery(AttemptRecord.OF_LEARNER, AttemptRecord.class).setParameter("learner",
-                        caller.accountId())
-                : em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class)).setParameter("class", classId)
-                .getResultList().stream().map(attempt -> {
+        // whoever may not read every attempt of the class reads their own
+        boolean all = policy.allows(caller, Operation.READ, classes.scope(RecordKind.EXAM_ATTEMPT, classId));
+        return jpa.txExpr(TransactionType.Required, em -> (all
+                ? em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class)
+                : em.createNamedQuery(AttemptRecord.OF_LEARNER, AttemptRecord.class).setParameter("learner",
+                        caller.accountId())).setParameter("class", classId).getResultList().stream()
+                .map(attempt -> {
                     settle(em, attempt);
                     return view(em, attempt, false);
                 }).toList());
@@ -262,9 +263,7 @@ public class ExamsImpl implements Exams {
 
     @Override
     public ExamStatistics statistics(Caller caller, String classId) {
-        classes.get(caller, classId);
-        caller.require("read a test's statistics", Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF, Role.OPERATOR,
-                Role.PROVINCE_REGULATOR, Role.CITY_REGULATOR, Role.COUNTY_REGULATOR);
+        policy.require(caller, Operation.READ, classes.scope(RecordKind.CLASS_RECORDS, classId));
         return jpa.txExpr(TransactionType.Required, em -> {
             List<AttemptRecord> attempts = em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class)
                     .setParameter("class", classId).getResultList();
@@ -285,27 +284,24 @@ public class ExamsImpl implements Exams {
         return attempt;
     }
 
-    private static AttemptRecord own(Caller learner, EntityManager em, String attemptId) {
-        learner.require("take a test", Role.LEARNER);
-        AttemptRecord attempt = attemptId == null ? null : em.find(AttemptRecord.class, attemptId,
-                LockModeType.PESSIMISTIC_WRITE);
-        if (attempt == null || !attempt.learnerId().equals(learner.accountId())) {
-            throw new NotFoundException("You have no attempt " + attemptId + ".");
-        }
-        return attempt;
+    /** The caller's own attempt, locked: an attempt is answered by its learner alone. */
+    private AttemptRecord own(Caller learner, EntityManager em, String attemptId) {
+        return attempt(learner, em, attemptId, Operation.UPDATE);
     }
 
     private AttemptRecord readable(Caller caller, EntityManager em, String attemptId) {
-        AttemptRecord attempt = attemptId == null ? null : em.find(AttemptRecord.class, attemptId,
-                LockModeType.PESSIMISTIC_WRITE);
+        return attempt(caller, em, attemptId, Operation.READ);
+    }
+
+    private AttemptRecord attempt(Caller caller, EntityManager em, String attemptId, Operation operation) {
+        caller.requireLogin("see a test attempt");
+        AttemptRecord attempt = attemptId == null || attemptId.length() > 36 ? null : em.find(AttemptRecord.class,
+                attemptId, LockModeType.PESSIMISTIC_WRITE);
         if (attempt == null) {
             throw new NotFoundException("There is no attempt " + attemptId + ".");
         }
-        if (!caller.has(Role.LEARNER)) {
-            classes.get(caller, attempt.classId());
-        } else if (!attempt.learnerId().equals(caller.accountId())) {
-            throw new NotFoundException("There is no attempt " + attemptId + ".");
-        }
+        policy.require(caller, operation, classes.scope(RecordKind.EXAM_ATTEMPT, attempt.classId())
+                .about(Set.of(attempt.learnerId())));
         return attempt;
     }
 

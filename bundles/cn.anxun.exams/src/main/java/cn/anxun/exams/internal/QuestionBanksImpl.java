@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -23,30 +22,33 @@ import cn.anxun.exams.QuestionBank;
 import cn.anxun.exams.QuestionBanks;
 import cn.anxun.exams.QuestionImport;
 import cn.anxun.exams.SheetFormat;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.platform.persistence.DatabaseFailure;
 
 /** Banks in {@code QUESTION_BANK}, every version of their questions in {@code QUESTION}. */
 @Component(service = QuestionBanks.class)
 public class QuestionBanksImpl implements QuestionBanks {
 
-    private static final Role[] STAFF = {Role.INSTITUTION_ADMIN, Role.INSTITUTION_STAFF};
-
     private final JpaTemplate jpa;
     private final Clock clock;
     private final Programmes programmes;
     private final AuditLog audit;
+    private final AccessPolicy policy;
 
     @Activate
     public QuestionBanksImpl(@Reference(target = "(osgi.unit.name=anxun-exams)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference Programmes programmes, @Reference AuditLog audit) {
+            @Reference Clock clock, @Reference Programmes programmes, @Reference AuditLog audit,
+            @Reference AccessPolicy policy) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.programmes = programmes;
         this.audit = audit;
@@ -55,7 +57,7 @@ public class QuestionBanksImpl implements QuestionBanks {
     @Override
     public QuestionBank open(Caller caller, String institutionId, String programmeCode) {
         String keeper = institutionId == null ? QuestionBankRecord.PROVINCE : institutionId;
-        requireKeeper(caller, keeper, "open a question bank");
+        policy.require(caller, Operation.CREATE, scope(keeper, "new"));
         if (programmeCode == null || programmes.versions(List.of(programmeCode)).isEmpty()) {
             throw new InvalidInputException("programme", "programme", "is the code of a programme");
         }
@@ -84,13 +86,13 @@ public class QuestionBanksImpl implements QuestionBanks {
 
     @Override
     public List<QuestionBank> ofInstitution(Caller caller, String institutionId) {
-        requireReader(caller, institutionId);
+        policy.require(caller, Operation.READ, scope(institutionId, institutionId));
         return banks(List.of(institutionId, QuestionBankRecord.PROVINCE));
     }
 
     @Override
     public List<QuestionBank> ofProvince(Caller caller) {
-        requireReader(caller, QuestionBankRecord.PROVINCE);
+        policy.require(caller, Operation.READ, scope(QuestionBankRecord.PROVINCE, null));
         return banks(List.of(QuestionBankRecord.PROVINCE));
     }
 
@@ -198,42 +200,24 @@ public class QuestionBanksImpl implements QuestionBanks {
         return bank;
     }
 
-    private static QuestionBankRecord readable(Caller caller, EntityManager em, String bankId) {
+    private QuestionBankRecord readable(Caller caller, EntityManager em, String bankId) {
         caller.requireLogin("read a question bank");
         QuestionBankRecord bank = bank(em, bankId);
-        requireReader(caller, bank.keeper());
+        policy.require(caller, Operation.READ, scope(bank.keeper(), bank.id()));
         return bank;
     }
 
-    private static QuestionBankRecord writable(Caller caller, EntityManager em, String bankId) {
+    private QuestionBankRecord writable(Caller caller, EntityManager em, String bankId) {
         caller.requireLogin("change a question bank");
         QuestionBankRecord bank = bank(em, bankId);
-        requireKeeper(caller, bank.keeper(), "change a question bank");
+        policy.require(caller, Operation.UPDATE, scope(bank.keeper(), bank.id()));
         return bank;
     }
 
-    /** The operator keeps the province's banks, an institution's staff its own. */
-    private static void requireKeeper(Caller caller, String keeper, String action) {
-        if (QuestionBankRecord.PROVINCE.equals(keeper)) {
-            caller.require(action + " of the province", Role.OPERATOR);
-        } else {
-            caller.require(action, STAFF);
-            if (!Objects.equals(keeper, caller.institutionId())) {
-                throw new AccessDeniedException("You " + action + " of your own institution only.");
-            }
-        }
-    }
-
-    /** The keeper reads a bank, and the operator reads all; every institution's staff read the province's. */
-    private static void requireReader(Caller caller, String keeper) {
-        if (caller.has(Role.OPERATOR)) {
-            return;
-        }
-        caller.require("read a question bank", STAFF);
-        if (!QuestionBankRecord.PROVINCE.equals(keeper) && !Objects.equals(keeper, caller.institutionId())) {
-            throw new AccessDeniedException("You read the question banks of your own institution and the "
-                    + "province's only.");
-        }
+    /** A bank as the access policy sees it: the province's, or one of the institution that keeps it. */
+    private static Scope scope(String keeper, String bankId) {
+        return QuestionBankRecord.PROVINCE.equals(keeper) ? Scope.platform(RecordKind.PROVINCE_QUESTION_BANK, bankId)
+                : Scope.institution(RecordKind.QUESTION_BANK, bankId, keeper, List.of());
     }
 
     private static String target(QuestionBankRecord bank) {

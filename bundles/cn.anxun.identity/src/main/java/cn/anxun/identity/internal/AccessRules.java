@@ -77,6 +77,8 @@ final class AccessRules {
         on(RecordKind.COURSE, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION);
         on(RecordKind.COURSE, Operation.READ).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS).to(PUBLISHED, LEARNER);
+        on(RecordKind.COURSE_REVIEW, Operation.READ).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE, Operation.DECIDE).to(ANY, OPERATOR);
         on(RecordKind.COURSE, Operation.INSPECT).to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE, Operation.REVOKE).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
@@ -94,6 +96,51 @@ final class AccessRules {
         on(RecordKind.PLATFORM_JOBS, Operation.READ).to(ANY, OPERATOR);
         for (Operation change : List.of(Operation.READ, Operation.CREATE, Operation.DELETE)) {
             on(RecordKind.CITY_MODULE, change).to(ANY, OPERATOR);
+        }
+
+        on(RecordKind.CLASS, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        on(RecordKind.CLASS, Operation.CREATE).to(OWN_INSTITUTION, INSTITUTION);
+        on(RecordKind.CLASS, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION);
+        // a learner sees their own progress and results, not their classmates'
+        on(RecordKind.CLASS_RECORDS, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        on(RecordKind.EXAM_ATTEMPT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
+                .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        for (Operation taking : List.of(Operation.CREATE, Operation.UPDATE)) {
+            on(RecordKind.EXAM_ATTEMPT, taking).to(SELF, LEARNER);
+        }
+        for (Operation studying : List.of(Operation.READ, Operation.CREATE, Operation.UPDATE)) {
+            on(RecordKind.STUDY_SESSION, studying).to(SELF, LEARNER);
+        }
+        on(RecordKind.QUESTION_BANK, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION);
+        on(RecordKind.PROVINCE_QUESTION_BANK, Operation.READ).to(ANY, OPERATOR, INSTITUTION_ADMIN, INSTITUTION_STAFF);
+        for (Operation change : List.of(Operation.CREATE, Operation.UPDATE)) {
+            on(RecordKind.QUESTION_BANK, change).to(OWN_INSTITUTION, INSTITUTION);
+            on(RecordKind.PROVINCE_QUESTION_BANK, change).to(ANY, OPERATOR);
+        }
+
+        on(RecordKind.LEDGER, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
+                .to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(IN_REGION, REGULATORS);
+        for (Operation keeping : List.of(Operation.CREATE, Operation.UPDATE, Operation.RUN)) {
+            on(RecordKind.LEDGER, keeping).to(ANY, OPERATOR);
+        }
+        on(RecordKind.CERTIFICATE, Operation.CREATE).to(SELF, LEARNER).to(OWN_INSTITUTION, INSTITUTION_ADMIN);
+        on(RecordKind.CERTIFICATE, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
+                .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION, REGULATORS);
+        on(RecordKind.CERTIFICATE, Operation.REVOKE).to(ANY, OPERATOR).to(IN_REGION, CITY_REGULATOR);
+        on(RecordKind.ARCHIVE, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
+                .to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(IN_REGION, REGULATORS);
+        on(RecordKind.ARCHIVE, Operation.RUN).to(ANY, OPERATOR);
+        on(RecordKind.LEGAL_HOLD, Operation.CREATE).to(IN_REGION, REGULATORS);
+        on(RecordKind.LEGAL_HOLD, Operation.DELETE).to(IN_REGION, REGULATORS);
+        on(RecordKind.HANDOVER, Operation.EXPORT).to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(ANY, OPERATOR)
+                .to(IN_REGION, PROVINCE_REGULATOR, CITY_REGULATOR);
+        on(RecordKind.HANDOVER, Operation.IMPORT).to(ANY, OPERATOR);
+        on(RecordKind.HANDOVER, Operation.READ).to(ANY, OPERATOR).to(ANY, REGULATORS);
+        on(RecordKind.IMPORTED_ARCHIVE, Operation.READ).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
+        for (Operation backing : List.of(Operation.READ, Operation.CREATE)) {
+            on(RecordKind.BACKUP, backing).to(ANY, OPERATOR, PLATFORM_ADMIN);
         }
     }
 

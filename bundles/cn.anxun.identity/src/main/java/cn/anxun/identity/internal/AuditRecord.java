@@ -27,7 +27,7 @@ import cn.anxun.identity.Caller;
     @Index(name = "AUDIT_EVENT_ACTOR", columnList = "ACTOR"),
     @Index(name = "AUDIT_EVENT_TARGET", columnList = "TARGET")})
 @NamedQuery(name = AuditRecord.OF_TARGET, query = "SELECT a FROM AuditRecord a WHERE a.target = :target "
-        + "AND a.action = :action ORDER BY a.seq")
+        + "AND a.action = :action AND a.outcome = 'success' ORDER BY a.seq")
 class AuditRecord {
 
     static final String OF_TARGET = "AuditRecord.ofTarget";

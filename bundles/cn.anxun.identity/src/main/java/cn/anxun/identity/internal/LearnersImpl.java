@@ -320,11 +320,6 @@ public class LearnersImpl implements Learners {
     }
 
     @Override
-    public boolean maySeePersonalData(Caller caller, String learnerId) {
-        return policy.allows(caller, Operation.READ, scope(RecordKind.PERSONAL_DATA, learnerId));
-    }
-
-    @Override
     public Scope scope(RecordKind kind, String learnerId) {
         return jpa.txExpr(TransactionType.Required, em -> {
             Account account = learnerAccount(em, learnerId);

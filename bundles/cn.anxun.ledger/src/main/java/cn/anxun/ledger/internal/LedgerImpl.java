@@ -31,14 +31,16 @@ import org.slf4j.LoggerFactory;
 
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.identity.ServiceUnavailableException;
 import cn.anxun.ledger.ConsistencyProof;
 import cn.anxun.ledger.InclusionProof;
@@ -74,6 +76,7 @@ public class LedgerImpl implements Ledger {
     private final Clock clock;
     private final Classes classes;
     private final Learners learners;
+    private final AccessPolicy policy;
     private final AuditLog audit;
     private final SigningKey key;
     private final VerifierKey verifierKey;
@@ -84,9 +87,10 @@ public class LedgerImpl implements Ledger {
     @Activate
     public LedgerImpl(@Reference(target = "(osgi.unit.name=anxun-ledger)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Classes classes,
-            @Reference Learners learners, @Reference AuditLog audit, @Reference Scheduler scheduler,
-            LedgerConfig config) {
+            @Reference Learners learners, @Reference AuditLog audit, @Reference AccessPolicy policy,
+            @Reference Scheduler scheduler, LedgerConfig config) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.classes = classes;
         this.learners = learners;
@@ -155,7 +159,7 @@ public class LedgerImpl implements Ledger {
 
     @Override
     public SignedCheckpoint checkpointNow(Caller caller) {
-        caller.require("sign a ledger checkpoint", Role.OPERATOR);
+        policy.require(caller, Operation.CREATE, Scope.platform(RecordKind.LEDGER, null));
         SignedCheckpoint made = checkpoint();
         if (made == null) {
             throw new ConflictException("The ledger has no entries yet: there is no tree to sign.");
@@ -224,7 +228,7 @@ public class LedgerImpl implements Ledger {
 
     @Override
     public LedgerEntry correct(Caller caller, String entryId, long seconds, String reason) {
-        caller.require("correct the ledger", Role.OPERATOR);
+        policy.require(caller, Operation.UPDATE, Scope.platform(RecordKind.LEDGER, entryId));
         if (reason == null || reason.isBlank() || reason.length() > 500 || reason.contains("\n")
                 || reason.contains("\r")) {
             throw new InvalidInputException("reason", "required", "says why, on one line of at most 500 characters");
@@ -264,7 +268,7 @@ public class LedgerImpl implements Ledger {
 
     @Override
     public Progress ownProgress(Caller learner, String classId) {
-        learner.require("read your progress", Role.LEARNER);
+        policy.require(learner, Operation.READ, learners.scope(RecordKind.LEDGER, learner.accountId()));
         TrainingClass found = classes.get(learner, classId);
         Number seconds = jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
                 EntryRecord.LEARNER_CLASS_TOTAL, Number.class).setParameter("class", classId)
@@ -434,17 +438,13 @@ public class LedgerImpl implements Ledger {
                 .getResultStream().findFirst().map(CheckpointRecord::view).orElse(null);
     }
 
+    /** Passes if the caller may read the learner's ledger; a read by anyone but the learner is audited. */
     private void requireReader(Caller caller, String learnerId) {
-        caller.requireLogin("read a learner's ledger");
-        if (learnerId.equals(caller.accountId()) && caller.has(Role.LEARNER)) {
-            return;
+        Scope scope = learners.scope(RecordKind.LEDGER, learnerId);
+        policy.require(caller, Operation.READ, scope);
+        if (!learnerId.equals(caller.accountId())) {
+            audit.record(caller, "ledger.read", scope.target(), scope.region(), "success", null);
         }
-        if (!learners.maySeePersonalData(caller, learnerId)) {
-            audit.record(caller, "ledger.read", "learner:" + learnerId, null, "denied", null);
-            throw new AccessDeniedException("Only the learner, their institution's administrator, the operator and "
-                    + "the regulators of their region read a learner's ledger.");
-        }
-        audit.record(caller, "ledger.read", "learner:" + learnerId, null, "success", null);
     }
 
     /** The tree's nodes: leaves from the entries, subtrees from their table, and those made in this transaction. */

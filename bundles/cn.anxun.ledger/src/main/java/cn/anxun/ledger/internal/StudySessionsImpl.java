@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,12 +30,14 @@ import cn.anxun.courses.Course;
 import cn.anxun.courses.UnitType;
 import cn.anxun.face.FaceCheck;
 import cn.anxun.face.FaceChecks;
-import cn.anxun.identity.AccessDeniedException;
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.ledger.Heartbeat;
 import cn.anxun.ledger.StudyAnswer;
 import cn.anxun.ledger.StudyAnswer.Action;
@@ -58,6 +61,7 @@ public class StudySessionsImpl implements StudySessions {
 
     private final JpaTemplate jpa;
     private final Clock clock;
+    private final AccessPolicy policy;
     private final Classes classes;
     private final FaceChecks faceChecks;
     private final SecureRandom random = new SecureRandom();
@@ -68,8 +72,9 @@ public class StudySessionsImpl implements StudySessions {
     @Activate
     public StudySessionsImpl(@Reference(target = "(osgi.unit.name=anxun-ledger)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Classes classes,
-            @Reference FaceChecks faceChecks, StudyConfig config) {
+            @Reference FaceChecks faceChecks, @Reference AccessPolicy policy, StudyConfig config) {
         this.jpa = jpa;
+        this.policy = policy;
         this.clock = clock;
         this.classes = classes;
         this.faceChecks = faceChecks;
@@ -314,7 +319,8 @@ public class StudySessionsImpl implements StudySessions {
 
     @Override
     public StudySession get(Caller caller, String sessionId) {
-        return jpa.txExpr(TransactionType.Required, em -> own(em, caller, sessionId, LockModeType.NONE)).view();
+        return jpa.txExpr(TransactionType.Required, em -> own(em, caller, sessionId, Operation.READ,
+                LockModeType.NONE)).view();
     }
 
     /** Appends one ledger entry per piece of the open segment, bounded by its opening and this closing check. */
@@ -450,20 +456,21 @@ public class StudySessionsImpl implements StudySessions {
         return course;
     }
 
-    private static SessionRecord locked(EntityManager em, Caller learner, String sessionId) {
-        return own(em, learner, sessionId, LockModeType.PESSIMISTIC_WRITE);
+    private SessionRecord locked(EntityManager em, Caller learner, String sessionId) {
+        return own(em, learner, sessionId, Operation.UPDATE, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static SessionRecord own(EntityManager em, Caller learner, String sessionId, LockModeType lock) {
-        learner.require("study", Role.LEARNER);
+    /** The session, if the caller may act on it so: a study session is its learner's alone. */
+    private SessionRecord own(EntityManager em, Caller learner, String sessionId, Operation operation,
+            LockModeType lock) {
+        learner.requireLogin("study");
         SessionRecord session = sessionId == null || sessionId.length() > 36 ? null
                 : em.find(SessionRecord.class, sessionId, lock);
         if (session == null) {
             throw new NotFoundException("There is no study session " + sessionId + ".");
         }
-        if (!session.learnerId().equals(learner.accountId())) {
-            throw new AccessDeniedException("A study session is its learner's alone.");
-        }
+        policy.require(learner, operation, new Scope(RecordKind.STUDY_SESSION, "study-session:" + sessionId,
+                Set.of(session.learnerId()), Set.of(), Set.of(), false));
         return session;
     }
 

@@ -75,7 +75,9 @@ public class ClassExamResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
                 @ApiResponse(responseCode = "201", description = "opened, with the learner's own questions",
                         content = @Content(schema = @Schema(implementation = ExamAttempt.class))),
-                @ApiResponse(responseCode = "409", description = "passed already, an attempt open, or none left")})
+                @ApiResponse(responseCode = "409", description = "passed already, an attempt open or none left, the "
+                        + "online part not complete, the class not running, or its institution may not train in its "
+                        + "city now")})
     public Response start(@Context Caller caller, @PathParam("class") String trainingClass, byte[] capture) {
         ExamAttempt started = exams.start(caller, trainingClass, capture);
         return Response.created(URI.create("exam-attempts/" + started.id())).entity(started).build();

@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import cn.anxun.classes.ClassDraft;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.identity.Caller;
@@ -111,9 +110,11 @@ public class ClassesResource implements ApiResource {
     @Consumes({"image/jpeg", "image/png"})
     @Operation(operationId = "startStudySession", summary = "Starts studying a course of a class once the live "
             + "capture (the body) passes a face check; ends the learner's other session",
-            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
-                    responseCode = "201", description = "started", content = @Content(schema = @Schema(
-                            implementation = StudyAnswer.class))))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
+                @ApiResponse(responseCode = "201", description = "started", content = @Content(schema = @Schema(
+                        implementation = StudyAnswer.class))),
+                @ApiResponse(responseCode = "409", description = "the class is not running, its institution may not "
+                        + "train in its city now, or the daily or online cap is reached")})
     public Response start(@Context Caller caller, @PathParam("class") String trainingClass,
             @PathParam("course") String course, byte[] capture) {
         StudyAnswer started = sessions.start(caller, trainingClass, course, capture);

@@ -17,9 +17,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.NotFoundException;
-import cn.anxun.identity.Role;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Scope;
 import cn.anxun.ledger.ConsistencyProof;
 import cn.anxun.ledger.InclusionProof;
 import cn.anxun.ledger.Ledger;
@@ -47,10 +49,12 @@ public class LedgerResource implements ApiResource {
     }
 
     private final Ledger ledger;
+    private final AccessPolicy policy;
 
     @Activate
-    public LedgerResource(@Reference Ledger ledger) {
+    public LedgerResource(@Reference Ledger ledger, @Reference AccessPolicy policy) {
         this.ledger = ledger;
+        this.policy = policy;
     }
 
     @GET
@@ -133,7 +137,7 @@ public class LedgerResource implements ApiResource {
                     responseCode = "200", description = "the result", content = @Content(schema = @Schema(
                             implementation = SelfCheck.class))))
     public SelfCheck selfCheck(@Context Caller caller) {
-        caller.require("run the ledger's self-check", Role.OPERATOR);
+        policy.require(caller, cn.anxun.identity.Operation.RUN, Scope.platform(RecordKind.LEDGER, null));
         return ledger.selfCheck();
     }
 }

@@ -53,9 +53,11 @@ public class StudySessionsResource implements ApiResource {
     @Path("heartbeats")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "studyHeartbeat", summary = "Where the learner is; the answer says what to do next",
-            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
-                    responseCode = "200", description = "what to do next", content = @Content(schema = @Schema(
-                            implementation = StudyAnswer.class))))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
+                @ApiResponse(responseCode = "200", description = "what to do next", content = @Content(schema = @Schema(
+                        implementation = StudyAnswer.class))),
+                @ApiResponse(responseCode = "409", description = "the class is not running or its institution may "
+                        + "not train in its city now, or the unit is still being measured")})
     public StudyAnswer heartbeat(@Context Caller caller, @PathParam("id") String id, Heartbeat heartbeat) {
         return sessions.heartbeat(caller, id, Problems.required("body", heartbeat));
     }
@@ -65,9 +67,11 @@ public class StudySessionsResource implements ApiResource {
     @Consumes({"image/jpeg", "image/png"})
     @Operation(operationId = "studyFaceCheck", summary = "A live capture during the session: a pass credits the "
             + "time since the last one and resumes a paused session; a failure pauses it",
-            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
-                    responseCode = "200", description = "what to do next", content = @Content(schema = @Schema(
-                            implementation = StudyAnswer.class))))
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = {
+                @ApiResponse(responseCode = "200", description = "what to do next", content = @Content(schema = @Schema(
+                        implementation = StudyAnswer.class))),
+                @ApiResponse(responseCode = "409", description = "the class is not running or its institution may "
+                        + "not train in its city now, or the unit is still being measured")})
     public StudyAnswer capture(@Context Caller caller, @PathParam("id") String id, byte[] capture) {
         return sessions.capture(caller, id, capture);
     }
