@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A class ready to study, made through the web API: an institution registered in 440100, an online course of one
- * ten-minute video unit for low-voltage electricians, a class of it running today, and one learner enrolled.
+ * A class ready to study, made through the web API: an institution registered in a city (440100 unless named), an
+ * online course of one ten-minute video unit for low-voltage electricians, a class of it running today, and one
+ * learner enrolled.
  */
 record Classroom(Http admin, Identity.Account operator, String course, ObjectNode registration,
         Identity.Account learner, String trainingClass, Identity.Account regulator, String institutionRegistration) {
@@ -22,23 +23,29 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
 
     /** Needs the 440100 city module installed. */
     static Classroom open(Identity identity, String institution) {
-        Identity.Account guangzhou = identity.staff("CITY_REGULATOR", "440100", null);
+        return open(identity, institution, "440100", "440103");
+    }
+
+    /** In a city whose module is installed, its learner in one of its counties. */
+    static Classroom open(Identity identity, String institution, String city, String county) {
+        Identity.Account regulator = identity.staff("CITY_REGULATOR", city, null);
         String creditCode = CreditCodes.next();
-        Http.Reply listed = guangzhou.http().post("/api/v1/cities/440100/offline-institutions",
+        Http.Reply listed = regulator.http().post("/api/v1/cities/" + city + "/offline-institutions",
                 RegistrationsIT.entry("某安全培训学校", creditCode));
         assertEquals(listed.body(), 201, listed.status());
         Identity.Account institutionAdmin = identity.staff("INSTITUTION_ADMIN", null, institution);
-        String registered = RegistrationsIT.submit(institutionAdmin, "440100", creditCode, RegistrationsIT.upload(
+        String registered = RegistrationsIT.submit(institutionAdmin, city, creditCode, RegistrationsIT.upload(
                 institutionAdmin, RegistrationsIT.pdf("Intent"))).get("id").asText();
-        Http.Reply approved = RegistrationsIT.decide(guangzhou, registered, "APPROVE", null);
+        Http.Reply approved = RegistrationsIT.decide(regulator, registered, "APPROVE", null);
         assertEquals(approved.body(), 200, approved.status());
         Http admin = institutionAdmin.http();
         Identity.Account operator = identity.staff("OPERATOR", null, null);
         String course = onlineCourse(admin, operator.http(), institution);
-        ObjectNode registration = Identity.registration(IdNumbers.next(), institution);
+        ObjectNode registration = Identity.registration(IdNumbers.next(), institution).put("city", city)
+                .put("county", county);
         Identity.Account learner = identity.learner(registration);
         return new Classroom(admin, operator, course, registration, learner,
-                openClass(admin, institution, List.of(course), learner.id()), guangzhou, registered);
+                openClass(admin, institution, city, List.of(course), learner.id()), regulator, registered);
     }
 
     /** The path that starts a study session. */
@@ -69,12 +76,17 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
         return id;
     }
 
-    /** A class of the courses running today, the learner enrolled. */
+    /** A class in 440100 of the courses running today, the learner enrolled. */
     static String openClass(Http admin, String institution, List<String> courses, String learner) {
+        return openClass(admin, institution, "440100", courses, learner);
+    }
+
+    /** A class in the city of the courses running today, the learner enrolled. */
+    static String openClass(Http admin, String institution, String city, List<String> courses, String learner) {
         LocalDate today = LocalDate.now(CHINA);
         ObjectNode draft = JSON.createObjectNode();
         draft.put("name", "2026年第12期低压电工作业初训班");
-        draft.put("city", "440100");
+        draft.put("city", city);
         draft.put("programme", "low-voltage-electrician");
         courses.forEach(draft.putArray("courses")::add);
         draft.put("startsOn", today.minusDays(1).toString());

@@ -172,9 +172,43 @@ public class ExamsIT extends AnxunTestSupport {
         assertProblem(learner.get(exam + "/statistics"), 403, "forbidden");
 
         Certified.chain(http, classroom, passed, LOOKUPS);
+        supervised(classroom);
         Archived.read(identity, classroom);
         HandedOver.export(http, identity, classroom, "inst-exam-1", receiving);
         Retained.expire(identity, classroom, clock);
+    }
+
+    /** The regulator's row of the learner, and the institution's in the overview: kept by every step above. */
+    private static void supervised(Classroom classroom) {
+        Http regulator = classroom.regulator().http();
+        JsonNode row = regulator.get("/api/v1/supervision/progress?class=" + classroom.trainingClass()).json()
+                .get("items").get(0);
+        assertEquals(row.toString(), row.get("requiredSeconds").asLong(), row.get("creditedSeconds").asLong());
+        assertTrue(row.toString(), row.hasNonNull("completedAt") && row.hasNonNull("passedAt"));
+        assertEquals("the failed and the passed attempt; the voided one is not graded", 2,
+                row.get("attempts").asInt());
+        assertEquals("PASSED", row.get("test").asText());
+        assertEquals(100, row.get("bestScore").asInt());
+        JsonNode certificates = classroom.learner().http().get("/api/v1/learners/" + classroom.learner().id()
+                + "/certificates").json();
+        String valid = null;
+        for (JsonNode certificate : certificates) {
+            valid = "VALID".equals(certificate.get("status").asText()) ? certificate.get("number").asText() : valid;
+        }
+        assertEquals(valid, row.get("certificate").asText());
+        assertEquals(false, row.get("certificateRevoked").asBoolean());
+        Http.Reply answer = regulator.get("/api/v1/supervision/overview?by=INSTITUTION");
+        assertEquals(answer.body(), 200, answer.status());
+        JsonNode overview = answer.json();
+        JsonNode institution = null;
+        for (JsonNode part : overview.get("rows")) {
+            institution = part.get("key").asText().equals("inst-exam-1") ? part : institution;
+        }
+        assertEquals(overview.toString(), List.of(1L, 1L, 1L, 1L, 1L, row.get("creditedSeconds").asLong()),
+                List.of(institution.get("enrolled").asLong(), institution.get("completed").asLong(),
+                        institution.get("tested").asLong(), institution.get("passed").asLong(),
+                        institution.get("certified").asLong(), institution.get("creditedSecondsThisMonth").asLong()));
+        assertEquals(1.0, institution.get("passRate").asDouble(), 0);
     }
 
     /** A first segment of study; then the operator credits the rest of the class's online hours. */

@@ -44,7 +44,8 @@ public class IdentityBenchmark extends AnxunTestSupport {
                 .get("/api/v1/learners/" + learner.id() + "/personal-data").status(), 200);
     }
 
-    private static void print(String what, IntSupplier call, int status) {
+    /** Calls after a warm-up, timed; prints the median, p95 and maximum. */
+    static void print(String what, IntSupplier call, int status) {
         for (int i = 0; i < WARM_UP; i++) {
             assertEquals(status, call.getAsInt());
         }

@@ -23,6 +23,7 @@ import org.junit.runners.Suite;
     MediaIT.class,
     ValidatorsIT.class,
     FaceIT.class,
+    SupervisionIT.class,
     CityModuleHotDeployIT.class,
 })
 public class SharedPlatformIT {

@@ -1,6 +1,9 @@
 package cn.anxun.classes;
 
+import java.time.Instant;
 import java.util.List;
+
+import javax.persistence.EntityManager;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -65,4 +68,42 @@ public interface Classes {
      * @since 1.1
      */
     TrainingClass attending(Caller learner, String classId);
+
+    /**
+     * Enrolments in the caller's reach that match the query, in the order of class and learner: hours, test and
+     * certificate, for supervision (R-29).
+     *
+     * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
+     * @since 1.4
+     */
+    ProgressList progress(Caller caller, ProgressQuery query);
+
+    /**
+     * The enrolments of a region (the province, a city or a county) that are in the caller's reach, broken down.
+     *
+     * @since 1.4
+     */
+    List<EnrolmentTotals> totals(Caller caller, String region, Breakdown by);
+
+    /**
+     * Adds credited time (negative for a correction) to an enrolment, in the transaction that writes the ledger entry,
+     * so that the two commit together.
+     *
+     * @since 1.4
+     */
+    void credited(EntityManager transaction, String classId, String learnerId, long seconds, Instant at);
+
+    /**
+     * Counts a graded attempt at the class's test, in the transaction that grades it.
+     *
+     * @since 1.4
+     */
+    void tested(EntityManager transaction, String classId, String learnerId, boolean passed, int score, Instant at);
+
+    /**
+     * Records the certificate of an enrolment, or its revocation, in the transaction that issues or revokes it.
+     *
+     * @since 1.4
+     */
+    void certified(EntityManager transaction, String classId, String learnerId, String certificate, boolean revoked);
 }

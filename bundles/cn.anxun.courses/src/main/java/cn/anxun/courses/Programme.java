@@ -16,6 +16,13 @@ public record Programme(String code, int version, String name, PersonnelCategory
         String operationType, TrainingKind kind, int theoryHours, int practicalHours, int onlineShare,
         int onlineHours, Status status, Instant since, String sinceBy) {
 
+    /**
+     * A study hour (学时): 45 minutes of credited study.
+     *
+     * @since 1.3
+     */
+    public static final long STUDY_HOUR_SECONDS = 45 * 60;
+
     public enum Status {
         /** The version in force. */
         CURRENT,

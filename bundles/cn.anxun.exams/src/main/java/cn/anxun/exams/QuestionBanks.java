@@ -5,6 +5,7 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.sheets.SheetFormat;
 
 /**
  * The question banks. An institution's staff keep its banks; the operator keeps the province's, which every

@@ -3,7 +3,7 @@
  * province, filled from and saved to the spreadsheets institutions already have. Questions are versioned: a revised
  * question is a new version, and the old one stays as it was shown.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package cn.anxun.exams;
 
 import org.osgi.annotation.versioning.Version;

@@ -48,6 +48,13 @@ public enum RecordKind {
     CLASS("class"),
     /** What a class's learners did: the roster, progress, test results and statistics, the class's archive. */
     CLASS_RECORDS("class-records"),
+    /**
+     * A learner's enrolment in a class and how far it has got: hours credited, the test, the certificate; what
+     * supervision lists and counts.
+     *
+     * @since 2.1
+     */
+    ENROLMENT("enrolment"),
     /** A learner's study-hour ledger, progress and proofs; the ledger's checkpoints and checks. */
     LEDGER("ledger"),
     /** A learner's study session: heartbeats, presence and face checks while studying. */

@@ -23,6 +23,20 @@ public final class Regions {
     }
 
     /**
+     * A filter's region: the code of Guangdong, one of its cities or one of their counties.
+     *
+     * @throws InvalidInputException naming the field otherwise
+     * @since 2.1
+     */
+    public static String inGuangdong(String field, String code) {
+        if (!covers(PROVINCE, code)) {
+            throw new InvalidInputException(field, "region-code", "is the code of Guangdong (" + PROVINCE
+                    + "), one of its cities or one of their counties");
+        }
+        return code;
+    }
+
+    /**
      * Whether the code names a city: {@code 440300}, not the province or a county.
      *
      * @since 2.0

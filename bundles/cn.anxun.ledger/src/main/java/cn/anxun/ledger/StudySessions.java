@@ -1,7 +1,10 @@
 package cn.anxun.ledger;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ProviderType;
 
+import cn.anxun.classes.Breakdown;
 import cn.anxun.identity.Caller;
 
 /**
@@ -30,4 +33,12 @@ public interface StudySessions {
     StudyAnswer end(Caller learner, String sessionId);
 
     StudySession get(Caller caller, String sessionId);
+
+    /**
+     * How many learners of a region (the province, a city or a county) in the caller's reach study now, their session
+     * beating within two heartbeats, broken down; parts where nobody studies are absent.
+     *
+     * @since 1.4
+     */
+    Map<String, Long> studying(Caller caller, String region, Breakdown by);
 }

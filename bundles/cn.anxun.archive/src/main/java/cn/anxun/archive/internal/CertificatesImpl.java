@@ -132,6 +132,7 @@ public class CertificatesImpl implements Certificates {
             CertificateRecord record = new CertificateRecord(CertificateNumbers.fresh(), stated, predecessor);
             em.persist(record);
             em.flush();
+            classes.certified(em, classId, learnerId, record.number(), false);
             audit.record(em, caller, "certificate.issued", "certificate:" + record.id(), trainingClass.city(),
                     "success", "learner:" + learnerId + " class:" + classId + " number " + record.number());
             return view(record);
@@ -181,6 +182,7 @@ public class CertificatesImpl implements Certificates {
                 throw new ConflictException("The certificate is revoked already.");
             }
             record.revoke(clock.instant(), caller.name(), why);
+            classes.certified(em, record.classId(), record.learnerId(), record.number(), true);
             audit.record(em, caller, "certificate.revoked", "certificate:" + id, record.city(), "success", why);
             return view(record);
         });

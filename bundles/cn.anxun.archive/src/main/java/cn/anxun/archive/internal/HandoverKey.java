@@ -82,18 +82,17 @@ final class HandoverKey {
 
     /** A receiver's public key, read from its JWK. */
     static ECPublicKey receiver(String jwk) {
-        JsonWebKey key;
         try {
-            key = jwk == null ? null : JwkUtils.readJwkKey(jwk);
+            JsonWebKey key = JwkUtils.readJwkKey(jwk);
+            if (key.getKeyType() == KeyType.EC && CURVE.equals(key.getProperty("crv")) && key.getProperty("d") == null
+                    && key.getProperty("x") instanceof String && key.getProperty("y") instanceof String) {
+                return JwkUtils.toECPublicKey(key);
+            }
         } catch (RuntimeException e) {
-            key = null;
+            // not a key that can be read: answered below
         }
-        if (key == null || key.getKeyType() != KeyType.EC || !CURVE.equals(key.getProperty("crv"))
-                || key.getProperty("d") != null || key.getProperty("x") == null || key.getProperty("y") == null) {
-            throw new InvalidInputException("receiverKey", "public-ec-key", "is the receiving platform's public key "
-                    + "as its GET /api/v1/handover/key answers it: an EC P-256 JWK without its private part");
-        }
-        return JwkUtils.toECPublicKey(key);
+        throw new InvalidInputException("receiverKey", "public-ec-key", "is the receiving platform's public key "
+                + "as its GET /api/v1/handover/key answers it: an EC P-256 JWK without its private part");
     }
 
     /** The content sealed to the receiver, as a compact JWE. */

@@ -42,7 +42,9 @@ public class HandoverKeyTest {
         new HandoverKey(keys);
         String pair = Files.readString(keys.resolve("handover-receiver.jwk"));
         String rsa = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}";
-        for (String refused : new String[] {pair, rsa, "not a key", null}) {
+        String unreadable = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"!!\",\"y\":\"\u200b\"}";
+        String mistyped = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":1,\"y\":true}";
+        for (String refused : new String[] {pair, rsa, unreadable, mistyped, "not a key", null}) {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> HandoverKey.receiver(refused));
             assertEquals("receiverKey", e.violations().get(0).field());
         }

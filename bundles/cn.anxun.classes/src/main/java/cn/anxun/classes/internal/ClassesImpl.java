@@ -1,11 +1,14 @@
 package cn.anxun.classes.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,8 +21,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.classes.Breakdown;
 import cn.anxun.classes.ClassDraft;
 import cn.anxun.classes.Classes;
+import cn.anxun.classes.EnrolmentTotals;
+import cn.anxun.classes.ProgressList;
+import cn.anxun.classes.ProgressQuery;
 import cn.anxun.classes.StudyPlace;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.courses.Course;
@@ -35,6 +42,7 @@ import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Regions;
 import cn.anxun.identity.Scope;
@@ -184,6 +192,7 @@ public class ClassesImpl implements Classes {
             throw new InvalidInputException("learners", "required", "lists 1 to " + MAX_ENROLMENT + " learners");
         }
         List<Violation> violations = new ArrayList<>();
+        Map<String, String> regions = new HashMap<>();
         for (String learnerId : wanted) {
             if (!trains(caller, learnerId)) {
                 violations.add(new Violation("learners", "own-learner", learnerId + " is not a learner the "
@@ -196,6 +205,7 @@ public class ClassesImpl implements Classes {
             } else if (learner.disabledAt() != null) {
                 violations.add(new Violation("learners", "enabled", learnerId + " is disabled"));
             }
+            regions.put(learnerId, learner.county() != null ? learner.county() : learner.city());
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -204,7 +214,8 @@ public class ClassesImpl implements Classes {
             ClassRecord record = em.find(ClassRecord.class, classId, LockModeType.PESSIMISTIC_WRITE);
             Set<String> enrolled = Set.copyOf(enrolled(em, classId));
             List<String> added = wanted.stream().filter(id -> !enrolled.contains(id)).toList();
-            added.forEach(id -> em.persist(new EnrolmentRecord(classId, id, clock.instant(), caller.name())));
+            added.forEach(id -> em.persist(new EnrolmentRecord(found, id, regions.get(id), found.onlineHours()
+                    * Programme.STUDY_HOUR_SECONDS, clock.instant(), caller.name())));
             record.enrolled(added.size());
             if (!added.isEmpty()) {
                 audit.record(em, caller, "class.enrol", "class:" + classId, found.city(), "success",
@@ -219,6 +230,44 @@ public class ClassesImpl implements Classes {
         policy.require(caller, Operation.READ, scope(RecordKind.CLASS_RECORDS, find(classId), caller,
                 Operation.READ));
         return jpa.txExpr(TransactionType.Required, em -> enrolled(em, classId));
+    }
+
+    @Override
+    public ProgressList progress(Caller caller, ProgressQuery query) {
+        if (query.limit() < 1 || query.limit() > ProgressQuery.MAX_LIMIT) {
+            throw new InvalidInputException("limit", "range", "is 1 to " + ProgressQuery.MAX_LIMIT);
+        }
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw new InvalidInputException("to", "date-range", "is not before from");
+        }
+        Reach reach = policy.reach(caller, Operation.READ, RecordKind.ENROLMENT);
+        return jpa.txExpr(TransactionType.Required, em -> ProgressLists.page(em, reach, query));
+    }
+
+    @Override
+    public List<EnrolmentTotals> totals(Caller caller, String region, Breakdown by) {
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.ENROLMENT, Regions.inGuangdong("region",
+                region)));
+        Reach reach = policy.reach(caller, Operation.READ, RecordKind.ENROLMENT);
+        return jpa.txExpr(TransactionType.Required, em -> ProgressLists.totals(em, reach, region, by,
+                clock.instant()));
+    }
+
+    @Override
+    public void credited(EntityManager transaction, String classId, String learnerId, long seconds, Instant at) {
+        ProgressRows.credited(transaction, classId, learnerId, seconds, at);
+    }
+
+    @Override
+    public void tested(EntityManager transaction, String classId, String learnerId, boolean passed, int score,
+            Instant at) {
+        ProgressRows.tested(transaction, classId, learnerId, passed, score, at);
+    }
+
+    @Override
+    public void certified(EntityManager transaction, String classId, String learnerId, String certificate,
+            boolean revoked) {
+        ProgressRows.certified(transaction, classId, learnerId, certificate, revoked);
     }
 
     @Override

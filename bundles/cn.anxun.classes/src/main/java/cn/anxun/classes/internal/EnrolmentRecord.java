@@ -3,6 +3,7 @@ package cn.anxun.classes.internal;
 import java.io.Serializable;
 import java.time.Instant;
 
+import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -11,9 +12,11 @@ import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 import cn.anxun.classes.Enrolment;
+import cn.anxun.classes.TrainingClass;
 
 /** A learner enrolled in a class. */
 @Entity
+@Cacheable(false)
 @Table(name = "CLASS_LEARNER")
 @IdClass(EnrolmentRecord.Key.class)
 @NamedQuery(name = EnrolmentRecord.OF_CLASS, query = "SELECT e.learnerId FROM EnrolmentRecord e "
@@ -67,12 +70,69 @@ class EnrolmentRecord {
     @Column(length = 64, nullable = false)
     private String enrolledBy;
 
+    // what supervision filters by, fixed at enrolment: the class's institution, programme, city and dates
+
+    @Column(length = 64, nullable = false)
+    private String institutionId;
+
+    @Column(length = 64, nullable = false)
+    private String programmeCode;
+
+    @Column(length = 6, nullable = false)
+    private String city;
+
+    @Column(length = 10, nullable = false)
+    private String startsOn;
+
+    @Column(length = 10, nullable = false)
+    private String endsOn;
+
+    @Column(length = 6, nullable = false)
+    private String region;
+
+    // how far it has got: written by JDBC in other units' transactions (ProgressRows), read only by projections
+
+    private long requiredSeconds;
+    private long creditedSeconds;
+    private Long lastCreditedAt;
+    private Long completedAt;
+    private Long weekOf;
+    private long weekSeconds;
+    private Integer monthOf;
+    private long monthSeconds;
+    private int attempts;
+
+    @Column(length = 6)
+    private String testResult;
+
+    private Integer bestScore;
+    private Long passedAt;
+
+    @Column(length = 64)
+    private String certificate;
+
+    /** {@code VALID} or {@code REVOKED}: a text, as Derby's booleans do not compare with EclipseLink's literals. */
+    @Column(length = 8)
+    private String certificateStatus;
+
     protected EnrolmentRecord() {
     }
 
-    EnrolmentRecord(String classId, String learnerId, Instant now, String enrolledBy) {
-        this.classId = classId;
+    /**
+     * A learner of {@code region} (their county, else city) enrolled in a class, whose online part is complete at
+     * {@code requiredSeconds} of credit.
+     */
+    EnrolmentRecord(TrainingClass found, String learnerId, String region, long requiredSeconds, Instant now,
+            String enrolledBy) {
+        this.classId = found.id();
         this.learnerId = learnerId;
+        this.institutionId = found.institutionId();
+        this.programmeCode = found.programmeCode();
+        this.city = found.city();
+        this.startsOn = found.startsOn().toString();
+        this.endsOn = found.endsOn().toString();
+        this.region = region;
+        this.requiredSeconds = requiredSeconds;
         this.enrolledAt = now.toEpochMilli();
         this.enrolledBy = enrolledBy;
     }

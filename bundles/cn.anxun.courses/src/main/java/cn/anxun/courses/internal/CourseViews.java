@@ -29,7 +29,6 @@ import cn.anxun.platform.persistence.KeyBatches;
 final class CourseViews {
 
     /** A study hour (学时) is 45 minutes of study (粤应急规〔2022〕3号 Art. 19). */
-    private static final long STUDY_HOUR_SECONDS = 45 * 60;
 
     private final JpaTemplate jpa;
     private final Programmes programmes;
@@ -102,7 +101,7 @@ final class CourseViews {
         Duration duration = units.stream().map(Course.Unit::duration).reduce(Duration.ZERO,
                 (a, b) -> a == null || b == null ? null : a.plus(b));
         BigDecimal hours = duration == null ? null : BigDecimal.valueOf(duration.toSeconds())
-                .divide(BigDecimal.valueOf(STUDY_HOUR_SECONDS), 2, RoundingMode.DOWN);
+                .divide(BigDecimal.valueOf(Programme.STUDY_HOUR_SECONDS), 2, RoundingMode.DOWN);
         List<Course.ProgrammeFit> fits = record.programmes().stream()
                 .map(ref -> fit(catalogue.get(key(ref.code(), ref.version())), duration)).toList();
         return new Course(record.id(), record.institutionId(), record.title(), record.description(), fits,
@@ -131,6 +130,6 @@ final class CourseViews {
     private static Course.ProgrammeFit fit(Programme programme, Duration duration) {
         return new Course.ProgrammeFit(programme.code(), programme.version(), programme.name(),
                 programme.onlineHours(), duration == null ? null
-                        : duration.toSeconds() <= programme.onlineHours() * STUDY_HOUR_SECONDS);
+                        : duration.toSeconds() <= programme.onlineHours() * Programme.STUDY_HOUR_SECONDS);
     }
 }

@@ -323,11 +323,13 @@ public class ExamsImpl implements Exams {
         }
     }
 
-    private static void grade(EntityManager em, AttemptRecord attempt, long at) {
+    private void grade(EntityManager em, AttemptRecord attempt, long at) {
         List<AttemptQuestionRecord> asked = questions(em, attempt.id());
         Map<String, Question> versions = versions(em, asked);
         attempt.graded(asked.stream().mapToInt(question -> question.score(versions.get(question.questionId())))
                 .sum(), at);
+        classes.tested(em, attempt.classId(), attempt.learnerId(), attempt.status() == Status.PASSED,
+                attempt.score(), Instant.ofEpochMilli(at));
     }
 
     private Long nextCheck(long after) {

@@ -1,8 +1,8 @@
 package cn.anxun.exams.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,6 @@ import cn.anxun.exams.Question;
 import cn.anxun.exams.QuestionBank;
 import cn.anxun.exams.QuestionBanks;
 import cn.anxun.exams.QuestionImport;
-import cn.anxun.exams.SheetFormat;
 import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
@@ -32,6 +31,9 @@ import cn.anxun.identity.Operation;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 import cn.anxun.platform.persistence.DatabaseFailure;
+import cn.anxun.sheets.Sheet;
+import cn.anxun.sheets.SheetFormat;
+import cn.anxun.sheets.SheetWriter;
 
 /** Banks in {@code QUESTION_BANK}, every version of their questions in {@code QUESTION}. */
 @Component(service = QuestionBanks.class)
@@ -171,10 +173,12 @@ public class QuestionBanksImpl implements QuestionBanks {
 
     @Override
     public byte[] export(Caller caller, String bankId, SheetFormat format) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(QuestionSheet.header());
-        questions(caller, bankId).forEach(question -> rows.add(QuestionSheet.row(question)));
-        return Sheet.write(format, rows);
+        List<Question> questions = questions(caller, bankId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SheetWriter sheet = SheetWriter.open(format, out, QuestionSheet.header().toArray(String[]::new))) {
+            questions.forEach(question -> sheet.row(QuestionSheet.row(question).toArray()));
+        }
+        return out.toByteArray();
     }
 
     @Override

@@ -18,6 +18,7 @@ import cn.anxun.exams.Question;
 import cn.anxun.exams.QuestionType;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Violation;
+import cn.anxun.sheets.Sheet;
 
 /**
  * Questions as the rows of a sheet: one question a row, under a header row that names the columns as institutions'

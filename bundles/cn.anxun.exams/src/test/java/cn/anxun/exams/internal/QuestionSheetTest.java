@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.Test;
@@ -15,9 +15,11 @@ import org.junit.Test;
 import cn.anxun.exams.Difficulty;
 import cn.anxun.exams.Question;
 import cn.anxun.exams.QuestionType;
-import cn.anxun.exams.SheetFormat;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Violation;
+import cn.anxun.sheets.Sheet;
+import cn.anxun.sheets.SheetFormat;
+import cn.anxun.sheets.SheetWriter;
 
 public class QuestionSheetTest {
 
@@ -77,10 +79,11 @@ public class QuestionSheetTest {
                 question(QuestionType.TRUE_FALSE, List.of("正确", "错误"), "B"),
                 question(QuestionType.MULTIPLE_CHOICE, List.of("甲", "乙", "丙", "丁"), "ABD"));
         for (SheetFormat format : SheetFormat.values()) {
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(QuestionSheet.header());
-            questions.forEach(question -> rows.add(QuestionSheet.row(question)));
-            List<QuestionEntry> entries = QuestionSheet.read(Sheet.read(Sheet.write(format, rows)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (SheetWriter sheet = SheetWriter.open(format, out, QuestionSheet.header().toArray(String[]::new))) {
+                questions.forEach(question -> sheet.row(QuestionSheet.row(question).toArray()));
+            }
+            List<QuestionEntry> entries = QuestionSheet.read(Sheet.read(out.toByteArray()));
             for (int i = 0; i < questions.size(); i++) {
                 Question question = questions.get(i);
                 assertEquals(new QuestionEntry(question.code(), question.type(), question.text(), question.options(),

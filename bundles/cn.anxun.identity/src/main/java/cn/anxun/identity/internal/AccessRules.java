@@ -105,6 +105,11 @@ final class AccessRules {
         // a learner sees their own progress and results, not their classmates'
         on(RecordKind.CLASS_RECORDS, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        // supervision: a learner's row lies in the learner's county (else city), whatever the class's city
+        on(RecordKind.ENROLMENT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION, REGULATORS);
+        on(RecordKind.ENROLMENT, Operation.EXPORT).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION_ADMIN)
+                .to(IN_REGION, REGULATORS);
         on(RecordKind.EXAM_ATTEMPT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
                 .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION_OR_ITS_CITY, REGULATORS);
         for (Operation taking : List.of(Operation.CREATE, Operation.UPDATE)) {

@@ -26,6 +26,7 @@ import cn.anxun.identity.AccessDeniedException;
 import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Relation;
 import cn.anxun.identity.Role;
@@ -146,6 +147,19 @@ public class AccessPolicyTest {
         assertTrue(policy.allows(caller(Role.PROVINCE_REGULATOR), Operation.READ, unregistered));
         assertFalse(policy.allows(caller(Role.CITY_REGULATOR), Operation.READ, unregistered));
         assertFalse(policy.allows(caller(Role.COUNTY_REGULATOR), Operation.READ, unregistered));
+    }
+
+    @Test
+    public void reachSelectsARegionAndTheProvinceWhole() {
+        Map<Relation, String> paths = Map.of(Relation.IN_REGION, "e.region");
+        Reach.Condition city = policy.reach(caller(Role.CITY_REGULATOR), Operation.READ, RecordKind.ENROLMENT)
+                .condition(paths);
+        assertEquals("(e.region LIKE :reachRegion)", city.jpql());
+        assertEquals(Map.of("reachRegion", "4401%"), city.parameters());
+        Reach.Condition province = policy.reach(caller(Role.PROVINCE_REGULATOR), Operation.READ,
+                RecordKind.ENROLMENT).condition(paths);
+        assertEquals("1 = 1", province.jpql());
+        assertEquals(Map.of(), province.parameters());
     }
 
     @Test

@@ -248,6 +248,7 @@ public class LedgerImpl implements Ledger {
                     null, null, entryId, reason.strip(), clock.instant(), caller.name());
             EntryRecord record = new EntryRecord(correction);
             em.persist(record);
+            classes.credited(em, original.classId(), original.learnerId(), seconds, correction.recordedAt());
             audit.record(em, caller, "ledger.correct", "ledger-entry:" + entryId, null, "success",
                     seconds + " s: " + reason.strip());
             return record.view();

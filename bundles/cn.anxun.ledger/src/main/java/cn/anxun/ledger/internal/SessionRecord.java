@@ -9,6 +9,7 @@ import javax.persistence.Id;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
+import cn.anxun.classes.TrainingClass;
 import cn.anxun.ledger.StudySession;
 
 /**
@@ -36,6 +37,17 @@ class SessionRecord {
 
     @Column(length = 36, nullable = false)
     private String courseId;
+
+    // where the session lies for supervision: the class's institution and city, the learner's county (else city)
+
+    @Column(length = 64)
+    private String institutionId;
+
+    @Column(length = 6)
+    private String city;
+
+    @Column(length = 6)
+    private String region;
 
     @Column(length = 10, nullable = false)
     private String status;
@@ -94,11 +106,14 @@ class SessionRecord {
     protected SessionRecord() {
     }
 
-    SessionRecord(String learnerId, String classId, String courseId, Instant now, String openedBy, long checkDueAt,
-            String day, long todaySeconds, long classSeconds, long classCapSeconds, String replaced) {
+    SessionRecord(String learnerId, String region, TrainingClass place, String courseId, Instant now, String openedBy,
+            long checkDueAt, String day, long todaySeconds, long classSeconds, long classCapSeconds, String replaced) {
         this.id = UUID.randomUUID().toString();
         this.learnerId = learnerId;
-        this.classId = classId;
+        this.classId = place.id();
+        this.institutionId = place.institutionId();
+        this.city = place.city();
+        this.region = region;
         this.courseId = courseId;
         this.status = StudySession.Status.ACTIVE.name();
         this.startedAt = now.toEpochMilli();

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -24,6 +26,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import cn.anxun.classes.Breakdown;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.StudyPlace;
 import cn.anxun.courses.Course;
@@ -36,7 +39,10 @@ import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Regions;
+import cn.anxun.identity.Relation;
 import cn.anxun.identity.Scope;
 import cn.anxun.ledger.Heartbeat;
 import cn.anxun.ledger.StudyAnswer;
@@ -116,9 +122,9 @@ public class StudySessionsImpl implements StudySessions {
                 other.end(Reason.REPLACED, now);
                 replaced = other.id();
             }
-            SessionRecord session = new SessionRecord(learner.accountId(), classId, courseId,
-                    Instant.ofEpochMilli(now), check.id(), nextCheck(now, rules), day(now), today, inClass, classCap,
-                    replaced);
+            SessionRecord session = new SessionRecord(learner.accountId(), learner.regionCode(),
+                    place.trainingClass(), courseId, Instant.ofEpochMilli(now), check.id(), nextCheck(now, rules),
+                    day(now), today, inClass, classCap, replaced);
             em.persist(session);
             return answer(session, Action.CONTINUE, null, rules);
         });
@@ -318,6 +324,35 @@ public class StudySessionsImpl implements StudySessions {
     }
 
     @Override
+    public Map<String, Long> studying(Caller caller, String region, Breakdown by) {
+        String of = Regions.inGuangdong("region", region);
+        policy.require(caller, Operation.READ, Scope.region(RecordKind.ENROLMENT, of));
+        Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.ENROLMENT).condition(Map.of(
+                Relation.SELF, "s.learnerId", Relation.OWN_INSTITUTION, "s.institutionId", Relation.IN_REGION,
+                "s.region"));
+        String key = switch (by) {
+            case CITY -> "s.city";
+            case COUNTY -> "s.region";
+            case INSTITUTION -> "s.institutionId";
+        };
+        String within = Regions.PROVINCE.equals(of) ? "" : Regions.isCity(of) ? " AND s.city = :region"
+                : " AND s.region = :region";
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<Object[]> counts = reached.bind(em.createQuery("SELECT " + key + ", COUNT(s) "
+                    + "FROM SessionRecord s WHERE s.status = 'ACTIVE' AND s.lastBeatAt > :since AND "
+                    + reached.jpql() + within + " GROUP BY " + key, Object[].class))
+                    .setParameter("since", clock.millis() - 2000L * config.heartbeatSeconds());
+            if (!within.isEmpty()) {
+                counts.setParameter("region", of);
+            }
+            Map<String, Long> studying = new TreeMap<>();
+            counts.getResultList().stream().filter(row -> row[0] != null).forEach(row -> studying.put(
+                    (String) row[0], ((Number) row[1]).longValue()));
+            return studying;
+        });
+    }
+
+    @Override
     public StudySession get(Caller caller, String sessionId) {
         return jpa.txExpr(TransactionType.Required, em -> own(em, caller, sessionId, Operation.READ,
                 LockModeType.NONE)).view();
@@ -342,6 +377,9 @@ public class StudySessionsImpl implements StudySessions {
         }
         em.createNamedQuery(PieceRecord.DROP).setParameter("session", session.id()).executeUpdate();
         session.credited(total);
+        if (total > 0) {
+            classes.credited(em, session.classId(), session.learnerId(), total, Instant.ofEpochMilli(now));
+        }
     }
 
     private void pause(EntityManager em, SessionRecord session, Reason why, boolean voidsSegment) {

@@ -26,9 +26,9 @@ import cn.anxun.exams.Question;
 import cn.anxun.exams.QuestionBank;
 import cn.anxun.exams.QuestionBanks;
 import cn.anxun.exams.QuestionImport;
-import cn.anxun.exams.SheetFormat;
 import cn.anxun.identity.Caller;
 import cn.anxun.rest.ApiResource;
+import cn.anxun.sheets.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -53,7 +53,6 @@ public class QuestionBanksResource implements ApiResource {
     public record BankOpening(String institution, String programme) {
     }
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final QuestionBanks banks;
 
@@ -106,7 +105,7 @@ public class QuestionBanksResource implements ApiResource {
 
     @POST
     @Path("{id}/questions")
-    @Consumes({XLSX, "application/vnd.ms-excel", "text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({SheetFormat.XLSX_TYPE, "application/vnd.ms-excel", "text/csv", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(operationId = "importQuestions", summary = "Adds and revises questions from a spreadsheet (.xlsx, .xls, "
             + "or CSV in UTF-8 or GBK) with the header 编号, 题型, 题目, 选项A … 选项H, 答案, 解析, 知识点, 难度: all rows "
             + "or none; a refusal names each broken rule by its cell, e.g. D7. Audited.",
@@ -119,11 +118,12 @@ public class QuestionBanksResource implements ApiResource {
 
     @GET
     @Path("{id}/sheet")
-    @Produces({XLSX, "text/csv"})
+    @Produces({SheetFormat.XLSX_TYPE, "text/csv"})
     @Operation(operationId = "exportQuestions", summary = "The questions in force as a spreadsheet that imports back "
             + "unchanged", security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
                     responseCode = "200", description = "the sheet", content = {
-                        @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+                        @Content(mediaType = SheetFormat.XLSX_TYPE, schema = @Schema(type = "string",
+                                format = "binary")),
                         @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
     public Response export(@Context Caller caller, @PathParam("id") String id, @Parameter(description = "XLSX or "
             + "CSV (UTF-8 with a byte order mark)") @QueryParam("format") @DefaultValue("XLSX") String format) {

@@ -1,31 +1,23 @@
-package cn.anxun.exams.internal;
+package cn.anxun.sheets;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.anxun.exams.SheetFormat;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.platform.text.UploadedText;
 
@@ -33,18 +25,18 @@ import cn.anxun.platform.text.UploadedText;
  * The first sheet of a file as lines of text cells: a workbook ({@code .xlsx} or the older {@code .xls}, told apart by
  * their first bytes) or CSV in UTF-8 or GBK. Lines are numbered as the spreadsheet shows them, from 1.
  */
-final class Sheet {
+public final class Sheet {
 
     /** A line that is not blank, its cells as the spreadsheet displays them, stripped. */
-    record Line(int number, List<String> cells) {
+    public record Line(int number, List<String> cells) {
 
-        String cell(int column) {
+        public String cell(int column) {
             return column >= 0 && column < cells.size() ? cells.get(column) : "";
         }
     }
 
-    /** More lines than any bank needs: a guard against a sheet of a million formatted rows. */
-    static final int MAX_LINES = 20_001;
+    /** More lines than any upload needs: a guard against a sheet of a million formatted rows. */
+    public static final int MAX_LINES = 20_001;
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
@@ -52,7 +44,12 @@ final class Sheet {
     private Sheet() {
     }
 
-    static List<Line> read(byte[] file) {
+    /**
+     * The lines of the first sheet, at most {@link #MAX_LINES}.
+     *
+     * @throws InvalidInputException naming the field {@code file} if it is empty or cannot be read
+     */
+    public static List<Line> read(byte[] file) {
         if (file == null || file.length == 0) {
             throw new InvalidInputException("file", "required", "is a spreadsheet (.xlsx, .xls) or CSV file");
         }
@@ -90,7 +87,7 @@ final class Sheet {
         List<Line> lines = new ArrayList<>();
         try {
             for (CSVRecord record : CSVFormat.DEFAULT.parse(new StringReader(text))) {
-                if (add(lines, new Line((int) record.getRecordNumber(), record.stream().map(String::strip).toList()))) {
+                if (add(lines, new Line((int) record.getRecordNumber(), record.stream().map(Sheet::cell).toList()))) {
                     break;
                 }
             }
@@ -100,44 +97,19 @@ final class Sheet {
         return lines;
     }
 
+    /** A CSV cell as it was before {@link SheetWriter} defused it, stripped. */
+    private static String cell(String text) {
+        String cell = text.strip();
+        return cell.length() > 1 && cell.charAt(0) == '\'' && SheetWriter.FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
+    }
+
     /** Adds a line that is not blank; answers whether there are too many to read on. */
     private static boolean add(List<Line> lines, Line line) {
         if (line.cells().stream().anyMatch(cell -> !cell.isEmpty())) {
             lines.add(line);
         }
         return lines.size() >= MAX_LINES;
-    }
-
-    static byte[] write(SheetFormat format, List<List<String>> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (format == SheetFormat.CSV) {
-                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                try (CSVPrinter printer = CSVFormat.DEFAULT.print(writer)) {
-                    printer.printRecords(rows);
-                }
-            } else {
-                // rows stream to a temporary file, so that a large bank is not held as a whole workbook in memory
-                SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-                try {
-                    SXSSFSheet sheet = workbook.createSheet();
-                    for (int i = 0; i < rows.size(); i++) {
-                        Row row = sheet.createRow(i);
-                        for (int j = 0; j < rows.get(i).size(); j++) {
-                            row.createCell(j).setCellValue(rows.get(i).get(j));
-                        }
-                    }
-                    sheet.createFreezePane(0, 1);
-                    workbook.write(out);
-                } finally {
-                    workbook.close();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static boolean startsWith(byte[] file, byte[] magic) {

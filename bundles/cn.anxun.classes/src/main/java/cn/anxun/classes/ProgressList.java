@@ -1,0 +1,16 @@
+package cn.anxun.classes;
+
+import java.util.List;
+
+/**
+ * A page of enrolments in the order of class and learner.
+ *
+ * @param next where the next page starts, {@code null} after the last
+ * @since 1.4
+ */
+public record ProgressList(List<EnrolmentProgress> items, String next) {
+
+    public ProgressList {
+        items = List.copyOf(items);
+    }
+}
