@@ -24,6 +24,7 @@ import org.junit.runners.Suite;
     ValidatorsIT.class,
     FaceIT.class,
     SupervisionIT.class,
+    FindingsIT.class,
     CityModuleHotDeployIT.class,
 })
 public class SharedPlatformIT {

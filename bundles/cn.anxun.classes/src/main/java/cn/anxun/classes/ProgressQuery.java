@@ -15,4 +15,13 @@ public record ProgressQuery(String region, String institutionId, String programm
         LocalDate from, LocalDate to, String after, int limit) {
 
     public static final int MAX_LIMIT = 500;
+
+    /**
+     * The same query for the page after the one whose {@code next} is given.
+     *
+     * @since 1.5
+     */
+    public ProgressQuery after(String next) {
+        return new ProgressQuery(region, institutionId, programmeCode, classId, from, to, next, limit);
+    }
 }

@@ -55,6 +55,12 @@ public enum RecordKind {
      * @since 2.1
      */
     ENROLMENT("enrolment"),
+    /**
+     * A regulator's finding against an institution's record, with its rectification.
+     *
+     * @since 2.2
+     */
+    FINDING("finding"),
     /** A learner's study-hour ledger, progress and proofs; the ledger's checkpoints and checks. */
     LEDGER("ledger"),
     /** A learner's study session: heartbeats, presence and face checks while studying. */

@@ -277,7 +277,10 @@ public class ClassesImpl implements Classes {
             throw new NotFoundException("Course " + courseId + " is not one of class " + found.name() + ".");
         }
         // a course taken down is no longer published: the learner is refused it
-        return new StudyPlace(found, courses.get(learner, courseId));
+        Course course = courses.get(learner, courseId);
+        EnrolmentRecord enrolment = jpa.txExpr(TransactionType.Required, em -> em.find(EnrolmentRecord.class,
+                new EnrolmentRecord.Key(classId, learner.accountId())));
+        return new StudyPlace(found, course, enrolment.region());
     }
 
     @Override

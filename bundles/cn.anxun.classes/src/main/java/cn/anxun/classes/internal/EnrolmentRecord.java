@@ -141,6 +141,10 @@ class EnrolmentRecord {
         return classId;
     }
 
+    String region() {
+        return region;
+    }
+
     Enrolment view() {
         return new Enrolment(classId, learnerId, Instant.ofEpochMilli(enrolledAt), enrolledBy);
     }

@@ -1,10 +1,8 @@
 package cn.anxun.classes.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +18,8 @@ import cn.anxun.classes.EnrolmentProgress;
 import cn.anxun.classes.EnrolmentTotals;
 import cn.anxun.classes.ProgressList;
 import cn.anxun.classes.ProgressQuery;
-import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.PagePosition;
 import cn.anxun.identity.Reach;
-import cn.anxun.identity.Regions;
 import cn.anxun.identity.Relation;
 
 /**
@@ -65,10 +62,10 @@ final class ProgressLists {
             parameters.put("from", query.from().toString());
         }
         if (query.after() != null) {
-            String[] key = position(query.after());
+            PagePosition after = PagePosition.of(query.after());
             jpql.append(" AND (e.classId > :afterClass OR (e.classId = :afterClass AND e.learnerId > :afterLearner))");
-            parameters.put("afterClass", key[0]);
-            parameters.put("afterLearner", key[1]);
+            parameters.put("afterClass", after.first());
+            parameters.put("afterLearner", after.second());
         }
         jpql.append(" ORDER BY e.classId, e.learnerId");
         TypedQuery<Object[]> rows = em.createQuery(jpql.toString(), Object[].class).setMaxResults(query.limit() + 1);
@@ -88,18 +85,13 @@ final class ProgressLists {
         if (items.size() > query.limit()) {
             items.remove(items.size() - 1);
             EnrolmentProgress last = items.get(items.size() - 1);
-            next = Base64.getUrlEncoder().withoutPadding().encodeToString((last.classId() + " " + last.learnerId())
-                    .getBytes(StandardCharsets.UTF_8));
+            next = new PagePosition(last.classId(), last.learnerId()).text();
         }
         return new ProgressList(items, next);
     }
 
     static List<EnrolmentTotals> totals(EntityManager em, Reach reach, String region, Breakdown by, Instant now) {
-        String key = switch (by) {
-            case CITY -> "e.city";
-            case COUNTY -> "e.region";
-            case INSTITUTION -> "e.institutionId";
-        };
+        String key = by.path("e");
         Reach.Condition reached = reach.condition(PATHS);
         StringBuilder jpql = new StringBuilder("SELECT ").append(key).append(TOTALS).append(reached.jpql());
         Map<String, Object> parameters = new LinkedHashMap<>(reached.parameters());
@@ -114,12 +106,10 @@ final class ProgressLists {
                 .toList();
     }
 
-    /** A city's rows by the class's city, a county's by the learner's; the province needs no condition. */
     private static void region(StringBuilder jpql, Map<String, Object> parameters, String region) {
-        if (region == null || Regions.PROVINCE.equals(Regions.inGuangdong("region", region))) {
-            return;
+        if (region != null) {
+            Breakdown.levelOf(region).ifPresent(level -> equal(jpql, parameters, level.path("e"), "region", region));
         }
-        equal(jpql, parameters, Regions.isCity(region) ? "e.city" : "e.region", "region", region);
     }
 
     private static void equal(StringBuilder jpql, Map<String, Object> parameters, String path, String name,
@@ -128,19 +118,6 @@ final class ProgressLists {
             jpql.append(" AND ").append(path).append(" = :").append(name);
             parameters.put(name, value);
         }
-    }
-
-    private static String[] position(String after) {
-        try {
-            String[] key = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split(" ");
-            if (key.length == 2) {
-                return key;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
-        }
-        throw new InvalidInputException("after", "page-position", "is the next position of the page before, "
-                + "as it was given");
     }
 
     private static EnrolmentProgress progress(Object[] row, String className) {

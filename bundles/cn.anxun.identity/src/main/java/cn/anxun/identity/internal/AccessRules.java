@@ -110,6 +110,12 @@ final class AccessRules {
                 .to(IN_REGION, REGULATORS);
         on(RecordKind.ENROLMENT, Operation.EXPORT).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION_ADMIN)
                 .to(IN_REGION, REGULATORS);
+        // findings lie where they were raised; the institution reads its own and its admin answers them
+        on(RecordKind.FINDING, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION, REGULATORS);
+        on(RecordKind.FINDING, Operation.CREATE).to(IN_REGION, REGULATORS);
+        on(RecordKind.FINDING, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION_ADMIN);
+        on(RecordKind.FINDING, Operation.DECIDE).to(IN_REGION, REGULATORS);
         on(RecordKind.EXAM_ATTEMPT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
                 .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION_OR_ITS_CITY, REGULATORS);
         for (Operation taking : List.of(Operation.CREATE, Operation.UPDATE)) {

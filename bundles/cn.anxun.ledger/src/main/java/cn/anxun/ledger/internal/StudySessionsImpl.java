@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -122,7 +123,7 @@ public class StudySessionsImpl implements StudySessions {
                 other.end(Reason.REPLACED, now);
                 replaced = other.id();
             }
-            SessionRecord session = new SessionRecord(learner.accountId(), learner.regionCode(),
+            SessionRecord session = new SessionRecord(learner.accountId(), place.region(),
                     place.trainingClass(), courseId, Instant.ofEpochMilli(now), check.id(), nextCheck(now, rules),
                     day(now), today, inClass, classCap, replaced);
             em.persist(session);
@@ -330,19 +331,15 @@ public class StudySessionsImpl implements StudySessions {
         Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.ENROLMENT).condition(Map.of(
                 Relation.SELF, "s.learnerId", Relation.OWN_INSTITUTION, "s.institutionId", Relation.IN_REGION,
                 "s.region"));
-        String key = switch (by) {
-            case CITY -> "s.city";
-            case COUNTY -> "s.region";
-            case INSTITUTION -> "s.institutionId";
-        };
-        String within = Regions.PROVINCE.equals(of) ? "" : Regions.isCity(of) ? " AND s.city = :region"
-                : " AND s.region = :region";
+        String key = by.path("s");
+        Optional<Breakdown> level = Breakdown.levelOf(of);
+        String within = level.map(part -> " AND " + part.path("s") + " = :region").orElse("");
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<Object[]> counts = reached.bind(em.createQuery("SELECT " + key + ", COUNT(s) "
                     + "FROM SessionRecord s WHERE s.status = 'ACTIVE' AND s.lastBeatAt > :since AND "
                     + reached.jpql() + within + " GROUP BY " + key, Object[].class))
                     .setParameter("since", clock.millis() - 2000L * config.heartbeatSeconds());
-            if (!within.isEmpty()) {
+            if (level.isPresent()) {
                 counts.setParameter("region", of);
             }
             Map<String, Long> studying = new TreeMap<>();

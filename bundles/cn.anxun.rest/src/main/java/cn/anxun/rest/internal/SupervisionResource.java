@@ -1,12 +1,8 @@
 package cn.anxun.rest.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
@@ -14,10 +10,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,19 +20,18 @@ import org.osgi.service.component.annotations.Reference;
 import cn.anxun.classes.Breakdown;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.EnrolmentProgress;
-import cn.anxun.classes.EnrolmentTotals;
 import cn.anxun.classes.ProgressList;
 import cn.anxun.classes.ProgressQuery;
 import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.RecordKind;
-import cn.anxun.identity.Regions;
-import cn.anxun.ledger.StudySessions;
 import cn.anxun.rest.ApiResource;
 import cn.anxun.rest.ProblemException;
 import cn.anxun.sheets.SheetFormat;
 import cn.anxun.sheets.SheetWriter;
+import cn.anxun.supervision.Overview;
+import cn.anxun.supervision.Supervision;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -54,52 +47,21 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "supervision", description = "The regulators' view of their region: overview and progress")
 public class SupervisionResource implements ApiResource {
 
-    /**
-     * One part of a region.
-     *
-     * @param key the city or county code, or the institution's id
-     * @param studyingNow learners whose study session beats now
-     * @param completionRate completed ÷ enrolled, {@code null} without enrolments
-     * @param passRate passed ÷ tested, {@code null} before a test is graded
-     */
-    public record OverviewRow(String key, long enrolled, long studyingNow, long creditedSecondsThisWeek,
-            long creditedSecondsThisMonth, long completed, Double completionRate, long tested, long passed,
-            Double passRate, long certified) {
-
-        static OverviewRow of(String key, EnrolmentTotals totals, long studying) {
-            return new OverviewRow(key, totals.enrolled(), studying, totals.creditedThisWeek(),
-                    totals.creditedThisMonth(), totals.completed(), rate(totals.completed(), totals.enrolled()),
-                    totals.tested(), totals.passed(), rate(totals.passed(), totals.tested()), totals.certified());
-        }
-
-        private static Double rate(long part, long whole) {
-            return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
-        }
-    }
-
-    /**
-     * A region's training at a moment, broken down; {@code total} sums the rows.
-     *
-     * @param region the city or county code, {@code 440000} for the province
-     */
-    public record Overview(String region, Breakdown by, Instant at, OverviewRow total, List<OverviewRow> rows) {
-    }
-
     private static final String[] PROGRESS_HEADER = {"classId", "className", "learnerId", "institutionId",
         "programmeCode", "city", "region", "startsOn", "endsOn", "enrolledAt", "creditedSeconds", "requiredSeconds",
         "lastCreditedAt", "completedAt", "attempts", "test", "bestScore", "passedAt", "certificate",
         "certificateRevoked"};
 
+    private final Supervision supervision;
     private final Classes classes;
-    private final StudySessions sessions;
     private final AccessPolicy policy;
     private final AuditLog audit;
 
     @Activate
-    public SupervisionResource(@Reference Classes classes, @Reference StudySessions sessions,
+    public SupervisionResource(@Reference Supervision supervision, @Reference Classes classes,
             @Reference AccessPolicy policy, @Reference AuditLog audit) {
+        this.supervision = supervision;
         this.classes = classes;
-        this.sessions = sessions;
         this.policy = policy;
         this.audit = audit;
     }
@@ -116,21 +78,7 @@ public class SupervisionResource implements ApiResource {
             String region,
             @Parameter(description = "CITY, COUNTY or INSTITUTION") @QueryParam("by") @DefaultValue("CITY")
             String by) {
-        Breakdown breakdown = Problems.oneOf("by", Breakdown.class, by);
-        String of = regionOf(caller, region);
-        List<EnrolmentTotals> totals = classes.totals(caller, of, breakdown);
-        Map<String, Long> studying = sessions.studying(caller, of, breakdown);
-        List<OverviewRow> rows = new ArrayList<>();
-        EnrolmentTotals sum = new EnrolmentTotals(null, 0, 0, 0, 0, 0, 0, 0);
-        for (EnrolmentTotals part : totals) {
-            rows.add(OverviewRow.of(part.key(), part, studying.getOrDefault(part.key(), 0L)));
-            sum = new EnrolmentTotals(null, sum.enrolled() + part.enrolled(), sum.completed() + part.completed(),
-                    sum.tested() + part.tested(), sum.passed() + part.passed(), sum.certified() + part.certified(),
-                    sum.creditedThisWeek() + part.creditedThisWeek(),
-                    sum.creditedThisMonth() + part.creditedThisMonth());
-        }
-        return new Overview(of, breakdown, Instant.now(), OverviewRow.of(of, sum, studying.values().stream()
-                .mapToLong(Long::longValue).sum()), rows);
+        return supervision.overview(caller, region, Problems.oneOf("by", Breakdown.class, by));
     }
 
     @GET
@@ -157,9 +105,9 @@ public class SupervisionResource implements ApiResource {
     @Path("progress/export")
     @Produces({SheetFormat.XLSX_TYPE, "text/csv"})
     @Operation(operationId = "exportSupervisedProgress", summary = "Every enrolment of the progress list with the "
-            + "same filters, as a spreadsheet streamed as it is read; audited", security = @SecurityRequirement(
-                    name = AuthResource.BEARER), responses = @ApiResponse(responseCode = "200", description = "the "
-                            + "sheet, one row per enrolment", content = {
+            + "same filters, as a spreadsheet written whole before it is sent; audited",
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
+                    responseCode = "200", description = "the sheet, one row per enrolment", content = {
                                 @Content(mediaType = SheetFormat.XLSX_TYPE, schema = @Schema(type = "string",
                                         format = "binary")),
                                 @Content(mediaType = "text/csv", schema = @Schema(type = "string",
@@ -173,24 +121,16 @@ public class SupervisionResource implements ApiResource {
         policy.reach(caller, cn.anxun.identity.Operation.EXPORT, RecordKind.ENROLMENT);
         ProgressQuery query = new ProgressQuery(region, institution, programme, classId, date("from", from),
                 date("to", to), null, ProgressQuery.MAX_LIMIT);
-        ProgressList first = classes.progress(caller, query);
-        audit.record(caller, "enrolment.export", "supervision:progress", region, "success", chosen.name());
-        StreamingOutput body = out -> {
-            try (SheetWriter sheet = SheetWriter.open(chosen, out, PROGRESS_HEADER)) {
-                for (ProgressList page = first; page != null; page = page.next() == null ? null
-                        : classes.progress(caller, new ProgressQuery(region, institution, programme, classId,
-                                query.from(), query.to(), page.next(), ProgressQuery.MAX_LIMIT))) {
-                    page.items().forEach(row -> sheet.row(cells(row)));
+        Response sheet = Documents.spooled("progress." + chosen.extension(), chosen.mediaType(), out -> {
+            try (SheetWriter writer = SheetWriter.open(chosen, out, PROGRESS_HEADER)) {
+                for (ProgressList page = classes.progress(caller, query); page != null; page = page.next() == null
+                        ? null : classes.progress(caller, query.after(page.next()))) {
+                    page.items().forEach(row -> writer.row(cells(row)));
                 }
             }
-        };
-        return Response.ok(body, chosen.mediaType()).header(HttpHeaders.CONTENT_DISPOSITION,
-                Documents.attachment("progress." + chosen.extension())).build();
-    }
-
-    /** The region asked for, else the caller's, else the province. */
-    private static String regionOf(Caller caller, String region) {
-        return region != null ? region : Regions.isCode(caller.regionCode()) ? caller.regionCode() : Regions.PROVINCE;
+        });
+        audit.record(caller, "enrolment.export", "supervision:progress", region, "success", chosen.name());
+        return sheet;
     }
 
     private static Object[] cells(EnrolmentProgress row) {
