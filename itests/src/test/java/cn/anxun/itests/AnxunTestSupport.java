@@ -19,8 +19,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Set;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -56,6 +58,7 @@ public abstract class AnxunTestSupport {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** The movable clock of the container the test runs in: one per container, so shared platforms keep theirs. */
     private static MovableClock movable;
+    private static final Set<String> ON_MOVABLE_CLOCK = new HashSet<>();
 
     /** What bin/karaf of Karaf 4.4 passes to Java 17 and Pax Exam does not. */
     private static final String[] JAVA_MODULE_OPTIONS = {
@@ -138,20 +141,26 @@ public abstract class AnxunTestSupport {
     }
 
     /**
-     * The test's clock, registered above the platform's once per container; the bundles named restart and take it.
+     * The test's clock, registered above the platform's once per container; the bundles named restart and take it,
+     * each once.
      */
     protected MovableClock onMovableClock(String... restarted) throws Exception {
         if (movable == null) {
-            MovableClock clock = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
+            movable = new MovableClock(LocalDate.now(CHINA).atTime(10, 0).atZone(CHINA).toInstant());
             Hashtable<String, Object> ranking = new Hashtable<>();
             ranking.put(Constants.SERVICE_RANKING, 1000);
-            bundleContext.registerService(Clock.class, clock, ranking);
-            for (String name : restarted) {
+            bundleContext.registerService(Clock.class, movable, ranking);
+        }
+        boolean restarting = false;
+        for (String name : restarted) {
+            if (ON_MOVABLE_CLOCK.add(name)) {
                 bundle(name).stop();
                 bundle(name).start();
+                restarting = true;
             }
+        }
+        if (restarting) {
             Eventually.await("the API is back", Duration.ofSeconds(60), http::ready);
-            movable = clock;
         }
         return movable;
     }

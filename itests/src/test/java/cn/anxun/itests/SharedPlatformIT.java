@@ -25,6 +25,7 @@ import org.junit.runners.Suite;
     FaceIT.class,
     SupervisionIT.class,
     FindingsIT.class,
+    SupportIT.class,
     CityModuleHotDeployIT.class,
 })
 public class SharedPlatformIT {

@@ -82,7 +82,19 @@ public enum RecordKind {
     /** A regulator's legal hold on a learner's archive. */
     LEGAL_HOLD("legal-hold"),
     /** The platform's backups. */
-    BACKUP("backup");
+    BACKUP("backup"),
+    /**
+     * A support ticket and its conversation; the support staff's report of their deadlines.
+     *
+     * @since 2.2
+     */
+    SUPPORT_TICKET("support-ticket"),
+    /**
+     * The working-day calendar: public holidays and the weekend days worked in their exchange.
+     *
+     * @since 2.2
+     */
+    WORKING_CALENDAR("working-calendar");
 
     private final String label;
 

@@ -40,6 +40,9 @@ final class AccessRules {
 
     private static final Role[] REGULATORS = {PROVINCE_REGULATOR, CITY_REGULATOR, COUNTY_REGULATOR};
     private static final Role[] INSTITUTION = {INSTITUTION_ADMIN, INSTITUTION_STAFF};
+    /** Who opens support tickets: learners, institutions and regulators. */
+    private static final Role[] OPENERS = {LEARNER, INSTITUTION_ADMIN, INSTITUTION_STAFF, PROVINCE_REGULATOR,
+        CITY_REGULATOR, COUNTY_REGULATOR};
 
     private static final Map<RecordKind, Map<Operation, List<Grant>>> TABLE = new EnumMap<>(RecordKind.class);
 
@@ -152,6 +155,16 @@ final class AccessRules {
         on(RecordKind.IMPORTED_ARCHIVE, Operation.READ).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
         for (Operation backing : List.of(Operation.READ, Operation.CREATE)) {
             on(RecordKind.BACKUP, backing).to(ANY, OPERATOR, PLATFORM_ADMIN);
+        }
+        // a ticket is about the account that opened it; the operator's staff are the support staff
+        on(RecordKind.SUPPORT_TICKET, Operation.CREATE).to(SELF, OPENERS);
+        on(RecordKind.SUPPORT_TICKET, Operation.READ).to(SELF, OPENERS).to(ANY, OPERATOR);
+        on(RecordKind.SUPPORT_TICKET, Operation.UPDATE).to(SELF, OPENERS).to(ANY, OPERATOR);
+        for (Operation supporting : List.of(Operation.DECIDE, Operation.RUN)) {
+            on(RecordKind.SUPPORT_TICKET, supporting).to(ANY, OPERATOR);
+        }
+        for (Operation keeping : List.of(Operation.READ, Operation.UPDATE)) {
+            on(RecordKind.WORKING_CALENDAR, keeping).to(ANY, OPERATOR);
         }
     }
 

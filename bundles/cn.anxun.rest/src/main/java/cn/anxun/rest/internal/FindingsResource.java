@@ -96,8 +96,11 @@ public class FindingsResource implements ApiResource {
     @Operation(operationId = "stepFinding", summary = "ANSWER (the institution's admin), or REOPEN with a new "
             + "deadline, ESCALATE, SUSPEND or REVOKE a registration citing it, CLOSE (a regulator of the region "
             + "that decides it); audited", security = @SecurityRequirement(name = AuthResource.BEARER),
-            responses = @ApiResponse(responseCode = "200", description = "the finding after the step",
-                    content = @Content(schema = @Schema(implementation = Finding.class))))
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the finding after the step",
+                        content = @Content(schema = @Schema(implementation = Finding.class))),
+                @ApiResponse(responseCode = "409", description = "the finding's status does not allow the step, or "
+                        + "the registration's does not allow the sanction")})
     public Finding step(@Context Caller caller, @PathParam("id") String id, FindingStep step) {
         return findings.step(caller, id, Problems.required("body", step));
     }

@@ -1,0 +1,276 @@
+package cn.anxun.support.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.anxun.identity.AccessPolicy;
+import cn.anxun.identity.AuditLog;
+import cn.anxun.identity.Caller;
+import cn.anxun.identity.ConflictException;
+import cn.anxun.identity.FreeText;
+import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NotFoundException;
+import cn.anxun.identity.Operation;
+import cn.anxun.identity.PagePosition;
+import cn.anxun.identity.Reach;
+import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.Relation;
+import cn.anxun.identity.Scope;
+import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.support.SlaReport;
+import cn.anxun.support.Ticket;
+import cn.anxun.support.TicketDraft;
+import cn.anxun.support.TicketList;
+import cn.anxun.support.Tickets;
+import cn.anxun.support.WorkingCalendar;
+
+/**
+ * Tickets in the support unit. The opener is a ticket's subject, so the access policy lets them read and write their
+ * own; the support staff (the operator's role) every one. A job escalates the tickets past a deadline.
+ */
+@Component(service = Tickets.class)
+public class TicketsImpl implements Tickets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketsImpl.class);
+    private static final int MAX_LIMIT = 500;
+    private static final String JOB = "support tickets past a deadline escalated";
+    private static final String UNRESOLVED = "SELECT t FROM TicketRecord t WHERE t.resolvedAt IS NULL";
+
+    private final JpaTemplate jpa;
+    private final Clock clock;
+    private final AccessPolicy policy;
+    private final AuditLog audit;
+    private final WorkingCalendar calendar;
+    private final AutoCloseable job;
+
+    @Activate
+    public TicketsImpl(@Reference(target = "(osgi.unit.name=anxun-support)") JpaTemplate jpa, @Reference Clock clock,
+            @Reference AccessPolicy policy, @Reference AuditLog audit, @Reference WorkingCalendar calendar,
+            @Reference Scheduler scheduler) {
+        this.jpa = jpa;
+        this.clock = clock;
+        this.policy = policy;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.job = scheduler.every(JOB, Duration.ZERO,
+                Duration.ofMinutes(5), Duration.ofMinutes(2), () -> escalateDue(Caller.system()));
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        job.close();
+    }
+
+    @Override
+    public Ticket open(Caller caller, TicketDraft draft) {
+        TicketDraft valid = TicketRules.checked(draft);
+        policy.require(caller, Operation.CREATE, new Scope(RecordKind.SUPPORT_TICKET, null,
+                caller.accountId() == null ? Set.of() : Set.of(caller.accountId()), Set.of(), Set.of(), false));
+        Instant now = clock.instant();
+        LocalDate day = LocalDate.ofInstant(now, TicketRules.CHINA);
+        Instant resolutionDue = TicketRules.endOf(calendar.workingDaysAfter(day,
+                TicketRules.RESOLUTION_WORKING_DAYS));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TicketRecord ticket = new TicketRecord(caller.accountId(), caller.mainRole(), valid.subject(), now,
+                    now.plus(TicketRules.RESPONSE), resolutionDue);
+            em.persist(ticket);
+            em.persist(new MessageRecord(ticket, now, caller.name(), caller.mainRole(), false, valid.text()));
+            audit.record(em, caller, "support-ticket.create", "support-ticket:" + ticket.id(), caller.regionCode(),
+                    "success", null);
+            em.flush();
+            return view(em, ticket);
+        });
+    }
+
+    @Override
+    public Ticket get(Caller caller, String id) {
+        TicketRecord ticket = find(id);
+        policy.require(caller, Operation.READ, ticket.scope());
+        return jpa.txExpr(TransactionType.Required, em -> view(em, ticket));
+    }
+
+    @Override
+    public TicketList list(Caller caller, Ticket.Status status, boolean overdue, String after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "range", "is 1 to " + MAX_LIMIT);
+        }
+        Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.SUPPORT_TICKET)
+                .condition(Map.of(Relation.SELF, "t.openedBy"));
+        StringBuilder jpql = new StringBuilder("SELECT t FROM TicketRecord t WHERE ").append(reached.jpql());
+        if (status != null) {
+            jpql.append(" AND t.status = :status");
+        }
+        if (overdue) {
+            jpql.append(" AND t.resolvedAt IS NULL AND (t.resolutionDue < :now OR (t.respondedAt IS NULL "
+                    + "AND t.responseDue < :now))");
+        }
+        PagePosition position = after == null ? null : PagePosition.of(after);
+        if (position != null) {
+            jpql.append(" AND (t.openedAt < :afterAt OR (t.openedAt = :afterAt AND t.id < :afterId))");
+        }
+        jpql.append(" ORDER BY t.openedAt DESC, t.id DESC");
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<TicketRecord> rows = reached.bind(em.createQuery(jpql.toString(), TicketRecord.class))
+                    .setMaxResults(limit + 1);
+            if (status != null) {
+                rows.setParameter("status", status.name());
+            }
+            if (overdue) {
+                rows.setParameter("now", clock.millis());
+            }
+            if (position != null) {
+                rows.setParameter("afterAt", position.firstNumber()).setParameter("afterId", position.second());
+            }
+            List<TicketRecord> found = new ArrayList<>(rows.getResultList());
+            String next = null;
+            if (found.size() > limit) {
+                found.remove(found.size() - 1);
+                next = position(found.get(found.size() - 1));
+            }
+            return new TicketList(views(em, found), next);
+        });
+    }
+
+    @Override
+    public Ticket reply(Caller caller, String id, String text) {
+        return write(caller, id, text, false);
+    }
+
+    @Override
+    public Ticket resolve(Caller caller, String id, String text) {
+        return write(caller, id, text, true);
+    }
+
+    /** A message of the opener or of the support staff, who alone may resolve; the opener's reopens the ticket. */
+    private Ticket write(Caller caller, String id, String text, boolean resolving) {
+        String valid = FreeText.required("text", text, TicketRules.MAX_TEXT);
+        TicketRecord before = find(id);
+        boolean support = policy.allows(caller, Operation.DECIDE, before.scope());
+        policy.require(caller, resolving ? Operation.DECIDE : Operation.UPDATE, before.scope());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TicketRecord ticket = em.find(TicketRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (resolving && ticket.status() == Ticket.Status.RESOLVED) {
+                throw new ConflictException("The ticket is resolved already.");
+            }
+            Instant now = clock.instant();
+            if (support) {
+                ticket.answered(now, resolving);
+            } else {
+                ticket.reopened();
+            }
+            em.persist(new MessageRecord(ticket, now, caller.name(), caller.mainRole(), support, valid));
+            audit.record(em, caller, resolving ? "support-ticket.resolve" : "support-ticket.reply",
+                    "support-ticket:" + id, null, "success", null);
+            em.flush();
+            return view(em, ticket);
+        });
+    }
+
+    @Override
+    public int escalate(Caller caller) {
+        policy.require(caller, Operation.RUN, Scope.platform(RecordKind.SUPPORT_TICKET, null));
+        return escalateDue(caller);
+    }
+
+    /** The escalation, for the job or a caller the policy let run it; each row audited as theirs. */
+    private int escalateDue(Caller caller) {
+        Instant now = clock.instant();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int escalated = 0;
+            for (TicketRecord ticket : em.createQuery(UNRESOLVED, TicketRecord.class)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()) {
+                Ticket.Deadline missed = ticket.unescalated(now);
+                if (missed != null) {
+                    ticket.escalated(missed, now);
+                    audit.record(em, caller, "support-ticket.escalate", "support-ticket:" + ticket.id(), null,
+                            "success", missed.name());
+                    LOG.warn("Support ticket {} is past its {} deadline: escalated", ticket.id(), missed);
+                    escalated++;
+                }
+            }
+            return escalated;
+        });
+    }
+
+    @Override
+    public SlaReport report(Caller caller, YearMonth month) {
+        policy.require(caller, Operation.READ, Scope.platform(RecordKind.SUPPORT_TICKET, "report-" + month));
+        long from = month.atDay(1).atStartOfDay(TicketRules.CHINA).toInstant().toEpochMilli();
+        long to = month.plusMonths(1).atDay(1).atStartOfDay(TicketRules.CHINA).toInstant().toEpochMilli();
+        long now = clock.millis();
+        List<Ticket> opened = jpa.txExpr(TransactionType.Required, em -> views(em, em.createQuery(
+                "SELECT t FROM TicketRecord t WHERE t.openedAt >= :from AND t.openedAt < :to", TicketRecord.class)
+                .setParameter("from", from).setParameter("to", to).getResultList()));
+        List<Double> response = opened.stream().filter(t -> t.respondedAt() != null).map(t -> Duration.between(
+                t.openedAt(), t.respondedAt()).toSeconds() / 60.0).toList();
+        List<Double> resolution = opened.stream().filter(t -> t.resolvedAt() != null).map(t -> Duration.between(
+                t.openedAt(), t.resolvedAt()).toSeconds() / 3600.0).toList();
+        return new SlaReport(month, opened.size(), response.size(), median(response), resolution.size(),
+                median(resolution), opened.stream().filter(Ticket::responseBreached).count(),
+                opened.stream().filter(Ticket::resolutionBreached).count(),
+                opened.stream().filter(t -> t.resolvedAt() == null).count());
+    }
+
+    private static Double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        double median = sorted.size() % 2 == 1 ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return Math.round(median * 10) / 10.0;
+    }
+
+    private TicketRecord find(String id) {
+        TicketRecord ticket = id == null || id.length() > 36 ? null
+                : jpa.txExpr(TransactionType.Required, em -> em.find(TicketRecord.class, id));
+        if (ticket == null) {
+            throw new NotFoundException("There is no support ticket " + id + ".");
+        }
+        return ticket;
+    }
+
+    private Ticket view(EntityManager em, TicketRecord ticket) {
+        return views(em, List.of(ticket)).get(0);
+    }
+
+    private List<Ticket> views(EntityManager em, List<TicketRecord> tickets) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Ticket.Message>> messages = em.createNamedQuery(MessageRecord.OF_TICKETS,
+                MessageRecord.class).setParameter("tickets", tickets.stream().map(TicketRecord::id).toList())
+                .getResultStream().collect(Collectors.groupingBy(MessageRecord::ticketId,
+                        Collectors.mapping(MessageRecord::view, Collectors.toList())));
+        Instant now = clock.instant();
+        return tickets.stream().map(ticket -> ticket.view(messages.getOrDefault(ticket.id(), List.of()), now))
+                .toList();
+    }
+
+    /** Where a page ends: after its last ticket, by time and id. */
+    private static String position(TicketRecord last) {
+        return new PagePosition(String.valueOf(last.openedAt()), last.id()).text();
+    }
+}
