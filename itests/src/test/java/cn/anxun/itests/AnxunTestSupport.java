@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -41,6 +43,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * Boots the built distribution archive once per test class (once for all of {@link SharedPlatformIT}), on free
@@ -87,6 +90,9 @@ public abstract class AnxunTestSupport {
 
     @Inject
     private SessionFactory shell;
+
+    @Inject
+    private ServiceComponentRuntime components;
 
     protected Http http;
 
@@ -173,6 +179,17 @@ public abstract class AnxunTestSupport {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /**
+     * Waits until Declarative Services runs the component with a configuration the test accepts: Config Admin
+     * delivers an update on its own thread, so a test that changed one waits for it before relying on it.
+     */
+    protected void awaitConfigured(String bundle, String component, String what,
+            Predicate<Map<String, Object>> configured) {
+        Eventually.await(what, Duration.ofSeconds(20), () -> components.getComponentConfigurationDTOs(
+                components.getComponentDescriptionDTO(bundle(bundle), component)).stream()
+                .anyMatch(running -> configured.test(running.properties)));
     }
 
     /** Runs one SQL statement on the platform's database, outside the platform's own transactions. */

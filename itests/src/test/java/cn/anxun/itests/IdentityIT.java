@@ -42,7 +42,6 @@ import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,9 +60,6 @@ public class IdentityIT extends SharedPlatformTestSupport {
 
     @Inject
     private ConfigurationAdmin configurations;
-
-    @Inject
-    private ServiceComponentRuntime scr;
 
     private Identity identity;
 
@@ -610,10 +606,9 @@ public class IdentityIT extends SharedPlatformTestSupport {
     /** Sets an identity setting and waits until the login sessions component runs with it. */
     private void setIdentityAndAwait(String key, String value) throws IOException {
         setIdentity(key, value);
-        Eventually.await("logins run with " + key + " = " + value, Duration.ofSeconds(20), () -> scr
-                .getComponentConfigurationDTOs(scr.getComponentDescriptionDTO(bundle("cn.anxun.identity"),
-                        "cn.anxun.identity.internal.SessionsImpl")).stream()
-                .anyMatch(component -> value.equals(String.valueOf(component.properties.get(key)))));
+        awaitConfigured("cn.anxun.identity", "cn.anxun.identity.internal.SessionsImpl",
+                "logins run with " + key + " = " + value,
+                properties -> value.equals(String.valueOf(properties.get(key))));
     }
 
     /** Five wrong passwords for the ID number, waiting out each delay: each answer's status and Retry-After. */
@@ -638,11 +633,9 @@ public class IdentityIT extends SharedPlatformTestSupport {
         Dictionary<String, Object> properties = configuration.getProperties();
         properties.put("trustedProxies", proxies);
         configuration.update(properties);
-        Eventually.await("the web API trusts " + Arrays.toString(proxies), Duration.ofSeconds(20), () -> scr
-                .getComponentConfigurationDTOs(scr.getComponentDescriptionDTO(bundle("cn.anxun.rest"),
-                        "cn.anxun.rest.internal.CallerAuthentication")).stream()
-                .anyMatch(component -> component.properties.get("trustedProxies") instanceof String[] now
-                        && Arrays.equals(proxies, now)));
+        awaitConfigured("cn.anxun.rest", "cn.anxun.rest.internal.CallerAuthentication",
+                "the web API trusts " + Arrays.toString(proxies),
+                running -> running.get("trustedProxies") instanceof String[] now && Arrays.equals(proxies, now));
     }
 
     /** Polls through the 429s of a throttled account and answers the first attempt that was considered. */
