@@ -3,8 +3,6 @@ package cn.anxun.supervision.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,7 +11,6 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -28,10 +25,10 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.Learners;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
-import cn.anxun.identity.PagePosition;
 import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Regions;
@@ -110,43 +107,22 @@ public class FindingsImpl implements Findings {
 
     @Override
     public FindingList list(Caller caller, FindingQuery query) {
-        if (query.limit() < 1 || query.limit() > FindingQuery.MAX_LIMIT) {
-            throw new InvalidInputException("limit", "range", "is 1 to " + FindingQuery.MAX_LIMIT);
-        }
         Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.FINDING).condition(Map.of(
                 Relation.OWN_INSTITUTION, "f.institutionId", Relation.IN_REGION, "f.region"));
-        StringBuilder jpql = new StringBuilder("SELECT f FROM FindingRecord f WHERE ").append(reached.jpql());
-        Map<String, Object> parameters = new LinkedHashMap<>(reached.parameters());
-        if (query.region() != null && !Regions.PROVINCE.equals(Regions.inGuangdong("region", query.region()))) {
-            jpql.append(" AND f.region LIKE :region");
-            parameters.put("region", Regions.prefix(query.region()) + "%");
-        }
-        equal(jpql, parameters, "f.institutionId", "institution", query.institutionId());
-        equal(jpql, parameters, "f.subject", "subject", query.subject() == null ? null : query.subject().name());
-        equal(jpql, parameters, "f.subjectId", "subjectId", query.subjectId());
-        equal(jpql, parameters, "f.status", "status", query.status() == null ? null : query.status().name());
+        NewestFirst<FindingRecord> list = new NewestFirst<>(FindingRecord.class, "f", "raisedAt", reached)
+                .limit(query.limit(), FindingQuery.MAX_LIMIT)
+                .inRegion("f.region", query.region())
+                .equal("f.institutionId", query.institutionId())
+                .equal("f.subject", query.subject() == null ? null : query.subject().name())
+                .equal("f.subjectId", query.subjectId())
+                .equal("f.status", query.status() == null ? null : query.status().name())
+                .after(query.after());
         if (query.overdue()) {
-            jpql.append(" AND f.status = 'OPEN' AND f.deadline < :today");
-            parameters.put("today", today().toString());
+            list.where("f.status = 'OPEN' AND f.deadline < :today", Map.of("today", today().toString()));
         }
-        if (query.after() != null) {
-            PagePosition after = PagePosition.of(query.after());
-            jpql.append(" AND (f.raisedAt < :afterAt OR (f.raisedAt = :afterAt AND f.id < :afterId))");
-            parameters.put("afterAt", after.firstNumber());
-            parameters.put("afterId", after.second());
-        }
-        jpql.append(" ORDER BY f.raisedAt DESC, f.id DESC");
         return jpa.txExpr(TransactionType.Required, em -> {
-            TypedQuery<FindingRecord> rows = em.createQuery(jpql.toString(), FindingRecord.class)
-                    .setMaxResults(query.limit() + 1);
-            parameters.forEach(rows::setParameter);
-            List<FindingRecord> found = new ArrayList<>(rows.getResultList());
-            String next = null;
-            if (found.size() > query.limit()) {
-                found.remove(found.size() - 1);
-                next = position(found.get(found.size() - 1));
-            }
-            return new FindingList(views(em, found), next);
+            NewestFirst.Page<FindingRecord> page = list.read(em, FindingRecord::raisedAt, FindingRecord::id);
+            return new FindingList(views(em, page.rows()), page.next());
         });
     }
 
@@ -252,18 +228,5 @@ public class FindingsImpl implements Findings {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(CHINA));
-    }
-
-    private static void equal(StringBuilder jpql, Map<String, Object> parameters, String path, String name,
-            String value) {
-        if (value != null) {
-            jpql.append(" AND ").append(path).append(" = :").append(name);
-            parameters.put(name, value);
-        }
-    }
-
-    /** Where a page ends: after its last finding, by time and id. */
-    private static String position(FindingRecord last) {
-        return new PagePosition(String.valueOf(last.raisedAt()), last.id()).text();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -29,10 +27,9 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
-import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
-import cn.anxun.identity.PagePosition;
 import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Relation;
@@ -112,43 +109,19 @@ public class TicketsImpl implements Tickets {
 
     @Override
     public TicketList list(Caller caller, Ticket.Status status, boolean overdue, String after, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidInputException("limit", "range", "is 1 to " + MAX_LIMIT);
-        }
         Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.SUPPORT_TICKET)
                 .condition(Map.of(Relation.SELF, "t.openedBy"));
-        StringBuilder jpql = new StringBuilder("SELECT t FROM TicketRecord t WHERE ").append(reached.jpql());
-        if (status != null) {
-            jpql.append(" AND t.status = :status");
-        }
+        NewestFirst<TicketRecord> list = new NewestFirst<>(TicketRecord.class, "t", "openedAt", reached)
+                .limit(limit, MAX_LIMIT)
+                .equal("t.status", status == null ? null : status.name())
+                .after(after);
         if (overdue) {
-            jpql.append(" AND t.resolvedAt IS NULL AND (t.resolutionDue < :now OR (t.respondedAt IS NULL "
-                    + "AND t.responseDue < :now))");
+            list.where("t.resolvedAt IS NULL AND (t.resolutionDue < :now OR (t.respondedAt IS NULL "
+                    + "AND t.responseDue < :now))", Map.of("now", clock.millis()));
         }
-        PagePosition position = after == null ? null : PagePosition.of(after);
-        if (position != null) {
-            jpql.append(" AND (t.openedAt < :afterAt OR (t.openedAt = :afterAt AND t.id < :afterId))");
-        }
-        jpql.append(" ORDER BY t.openedAt DESC, t.id DESC");
         return jpa.txExpr(TransactionType.Required, em -> {
-            TypedQuery<TicketRecord> rows = reached.bind(em.createQuery(jpql.toString(), TicketRecord.class))
-                    .setMaxResults(limit + 1);
-            if (status != null) {
-                rows.setParameter("status", status.name());
-            }
-            if (overdue) {
-                rows.setParameter("now", clock.millis());
-            }
-            if (position != null) {
-                rows.setParameter("afterAt", position.firstNumber()).setParameter("afterId", position.second());
-            }
-            List<TicketRecord> found = new ArrayList<>(rows.getResultList());
-            String next = null;
-            if (found.size() > limit) {
-                found.remove(found.size() - 1);
-                next = position(found.get(found.size() - 1));
-            }
-            return new TicketList(views(em, found), next);
+            NewestFirst.Page<TicketRecord> page = list.read(em, TicketRecord::openedAt, TicketRecord::id);
+            return new TicketList(views(em, page.rows()), page.next());
         });
     }
 
@@ -218,10 +191,12 @@ public class TicketsImpl implements Tickets {
         policy.require(caller, Operation.READ, Scope.platform(RecordKind.SUPPORT_TICKET, "report-" + month));
         long from = month.atDay(1).atStartOfDay(TicketRules.CHINA).toInstant().toEpochMilli();
         long to = month.plusMonths(1).atDay(1).atStartOfDay(TicketRules.CHINA).toInstant().toEpochMilli();
-        long now = clock.millis();
-        List<Ticket> opened = jpa.txExpr(TransactionType.Required, em -> views(em, em.createQuery(
+        Instant now = clock.instant();
+        // the ticket rows alone: the report needs no conversation
+        List<Ticket> opened = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT t FROM TicketRecord t WHERE t.openedAt >= :from AND t.openedAt < :to", TicketRecord.class)
-                .setParameter("from", from).setParameter("to", to).getResultList()));
+                .setParameter("from", from).setParameter("to", to).getResultStream()
+                .map(ticket -> ticket.view(List.of(), now)).toList());
         List<Double> response = opened.stream().filter(t -> t.respondedAt() != null).map(t -> Duration.between(
                 t.openedAt(), t.respondedAt()).toSeconds() / 60.0).toList();
         List<Double> resolution = opened.stream().filter(t -> t.resolvedAt() != null).map(t -> Duration.between(
@@ -267,10 +242,5 @@ public class TicketsImpl implements Tickets {
         Instant now = clock.instant();
         return tickets.stream().map(ticket -> ticket.view(messages.getOrDefault(ticket.id(), List.of()), now))
                 .toList();
-    }
-
-    /** Where a page ends: after its last ticket, by time and id. */
-    private static String position(TicketRecord last) {
-        return new PagePosition(String.valueOf(last.openedAt()), last.id()).text();
     }
 }
