@@ -3,6 +3,7 @@ package cn.anxun.itests;
 import static cn.anxun.itests.Problems.assertProblem;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
@@ -158,6 +159,11 @@ public class CourseReviewIT extends SharedPlatformTestSupport {
             assertTrue(ids(staff.get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
             assertEquals(0, identity.staff("INSTITUTION_ADMIN", null, "inst-review-4").http()
                     .get("/api/v1/low-satisfaction-courses").json().size());
+            // regulators see the courses of institutions in their region: one registered nowhere is the province's
+            assertTrue(ids(identity.staff("PROVINCE_REGULATOR", "440000", null).http()
+                    .get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
+            assertFalse(ids(identity.staff("CITY_REGULATOR", "440100", null).http()
+                    .get("/api/v1/low-satisfaction-courses").json(), "courseId").contains(course));
             assertEquals(1, Identity.audit(identity.staff("AUDITOR", null, null), "target=course:" + course
                     + "&action=course.low-satisfaction").size());
         } finally {

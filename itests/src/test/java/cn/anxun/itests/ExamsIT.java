@@ -170,6 +170,15 @@ public class ExamsIT extends AnxunTestSupport {
         assertTrue(mostWrong.toString(), mostWrong.get("type").asText().endsWith("_CHOICE"));
         assertEquals(0.0, statistics.get("questions").get(5).get("wrongRate").asDouble(), 0);
         assertProblem(learner.get(exam + "/statistics"), 403, "forbidden");
+        // the class's learner is of Liwan: its county regulator reads their attempts, Yuexiu's none of them, and
+        // neither the statistics of the whole class
+        Http liwan = identity.staff("COUNTY_REGULATOR", "440103", null).http();
+        Http yuexiu = identity.staff("COUNTY_REGULATOR", "440104", null).http();
+        assertEquals(3, liwan.get(exam + "/attempts").json().size());
+        assertEquals(0, yuexiu.get(exam + "/attempts").json().size());
+        assertEquals(200, liwan.get(attempt(passed)).status());
+        assertProblem(yuexiu.get(attempt(passed)), 403, "forbidden");
+        assertProblem(liwan.get(exam + "/statistics"), 403, "forbidden");
 
         Certified.chain(http, classroom, passed, LOOKUPS);
         supervised(classroom);

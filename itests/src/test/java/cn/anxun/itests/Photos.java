@@ -74,6 +74,23 @@ final class Photos {
         }
     }
 
+    /**
+     * The person in the photo as a mirror shows them: a capture of the same face that no copy of the photo or of its
+     * variants is, for a second device's camera.
+     */
+    static byte[] mirrored(String name) {
+        try {
+            BufferedImage photo = ImageIO.read(new ByteArrayInputStream(of(name)));
+            BufferedImage flipped = new BufferedImage(photo.getWidth(), photo.getHeight(), BufferedImage.TYPE_INT_RGB);
+            flipped.getGraphics().drawImage(photo, photo.getWidth(), 0, -photo.getWidth(), photo.getHeight(), null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(flipped, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Posts a JPEG capture as the body of a request. */
     static Http.Reply post(Http http, String path, byte[] jpeg) {
         return http.raw("POST", path, "image/jpeg", HttpRequest.BodyPublishers.ofByteArray(jpeg));

@@ -26,6 +26,7 @@ import org.junit.runners.Suite;
     SupervisionIT.class,
     FindingsIT.class,
     SupportIT.class,
+    FlagsIT.class,
     CityModuleHotDeployIT.class,
 })
 public class SharedPlatformIT {

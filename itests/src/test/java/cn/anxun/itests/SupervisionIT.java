@@ -75,6 +75,16 @@ public class SupervisionIT extends SharedPlatformTestSupport {
                     learners(all(region.getKey(), "&region=" + SHENZHEN), ours));
         }
 
+        // the class's own records: a county regulator reads its county's learners of the class, not the others
+        String roster = "/api/v1/classes/" + guangzhou.trainingClass() + "/learners";
+        assertEquals(Set.of(liwan, liwanToo, tianhe), learnerIds(city.get(roster)));
+        assertEquals(Set.of(liwan, liwanToo), learnerIds(liwanCounty.get(roster)));
+        assertEquals(Set.of(tianhe), learnerIds(tianheCounty.get(roster)));
+        assertEquals(1, tianheCounty.get("/api/v1/classes/" + guangzhou.trainingClass() + "/progress").json().size());
+        assertProblem(otherCity.get(roster), 403, "forbidden");
+        assertProblem(tianheCounty.get("/api/v1/classes/" + guangzhou.trainingClass() + "/archive"), 403,
+                "forbidden");
+
         // pages of two follow one another to the end
         Http.Reply first = city.get("/api/v1/supervision/progress?institution=inst-sup-gz&limit=2");
         assertEquals(first.body(), 200, first.status());
@@ -122,6 +132,13 @@ public class SupervisionIT extends SharedPlatformTestSupport {
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertTrue(Identity.audit(auditor, "action=enrolment.read").size() >= 2);
         assertTrue(Identity.audit(auditor, "action=enrolment.export").size() >= 2 * regions.size());
+    }
+
+    private static Set<String> learnerIds(Http.Reply roster) {
+        assertEquals(roster.body(), 200, roster.status());
+        Set<String> ids = new HashSet<>();
+        roster.json().forEach(id -> ids.add(id.asText()));
+        return ids;
     }
 
     private static Identity.Account learner(Identity identity, String institution, String city, String county) {

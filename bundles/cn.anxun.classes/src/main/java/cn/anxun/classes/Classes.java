@@ -45,8 +45,30 @@ public interface Classes {
      */
     Scope scope(RecordKind kind, String classId);
 
-    /** The learners enrolled, in the order they were; for those who may read the class's records. */
+    /**
+     * A record of one learner in the class, for the access policy: it belongs to the class's institution, lies in the
+     * class's city and in the learner's region as enrolled (county, else city), and is about the learner.
+     *
+     * @throws cn.anxun.identity.NotFoundException if there is no such class
+     * @since 1.6
+     */
+    Scope scope(RecordKind kind, String classId, String learnerId);
+
+    /**
+     * The learners enrolled whose records the caller may read, in the order they were enrolled: every one for those
+     * who may read the class's records; for a regulator below the class's city (a county's), those of their region.
+     *
+     * @throws cn.anxun.identity.AccessDeniedException for anyone else
+     */
     List<String> learners(Caller caller, String classId);
+
+    /**
+     * The learners enrolled in the class who lie in the caller's region, their county else city, if the caller may
+     * read the enrolments of that region; none for anyone else. Never refuses.
+     *
+     * @since 1.6
+     */
+    List<String> learnersOfRegion(Caller caller, String classId);
 
     /**
      * Where the calling learner may study the course now: enrolled in the class, the class running today, the

@@ -61,6 +61,12 @@ public enum RecordKind {
      * @since 2.2
      */
     FINDING("finding"),
+    /**
+     * A suspicious pattern found in the records, kept for the regulators of its region.
+     *
+     * @since 2.2
+     */
+    FLAG("flag"),
     /** A learner's study-hour ledger, progress and proofs; the ledger's checkpoints and checks. */
     LEDGER("ledger"),
     /** A learner's study session: heartbeats, presence and face checks while studying. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
@@ -227,9 +228,27 @@ public class ClassesImpl implements Classes {
 
     @Override
     public List<String> learners(Caller caller, String classId) {
-        policy.require(caller, Operation.READ, scope(RecordKind.CLASS_RECORDS, find(classId), caller,
-                Operation.READ));
-        return jpa.txExpr(TransactionType.Required, em -> enrolled(em, classId));
+        Scope whole = scope(RecordKind.CLASS_RECORDS, find(classId), caller, Operation.READ);
+        if (policy.allows(caller, Operation.READ, whole)) {
+            return jpa.txExpr(TransactionType.Required, em -> enrolled(em, classId));
+        }
+        List<String> ofRegion = learnersOfRegion(caller, classId);
+        if (ofRegion.isEmpty()) {
+            policy.require(caller, Operation.READ, whole);
+        }
+        return ofRegion;
+    }
+
+    @Override
+    public List<String> learnersOfRegion(Caller caller, String classId) {
+        String region = caller.regionCode();
+        if (!Regions.isCode(region) || !policy.allows(caller, Operation.READ, Scope.region(RecordKind.ENROLMENT,
+                region))) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(EnrolmentRecord.OF_CLASS_IN_REGION,
+                String.class).setParameter("class", classId).setParameter("region", Regions.prefix(region) + "%")
+                .getResultList());
     }
 
     @Override
@@ -322,6 +341,18 @@ public class ClassesImpl implements Classes {
     @Override
     public Scope scope(RecordKind kind, String classId) {
         return scope(kind, find(classId));
+    }
+
+    @Override
+    public Scope scope(RecordKind kind, String classId, String learnerId) {
+        Scope scope = scope(kind, find(classId));
+        EnrolmentRecord enrolment = jpa.txExpr(TransactionType.Required, em -> em.find(EnrolmentRecord.class,
+                new EnrolmentRecord.Key(classId, learnerId)));
+        Set<String> regions = new TreeSet<>(scope.regions());
+        if (enrolment != null && enrolment.region() != null) {
+            regions.add(enrolment.region());
+        }
+        return new Scope(kind, scope.target(), Set.of(learnerId), scope.institutions(), regions, false);
     }
 
     private static Scope scope(RecordKind kind, TrainingClass found) {

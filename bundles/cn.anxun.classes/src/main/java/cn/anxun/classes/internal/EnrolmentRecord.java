@@ -21,6 +21,8 @@ import cn.anxun.classes.TrainingClass;
 @IdClass(EnrolmentRecord.Key.class)
 @NamedQuery(name = EnrolmentRecord.OF_CLASS, query = "SELECT e.learnerId FROM EnrolmentRecord e "
         + "WHERE e.classId = :class ORDER BY e.enrolledAt, e.learnerId")
+@NamedQuery(name = EnrolmentRecord.OF_CLASS_IN_REGION, query = "SELECT e.learnerId FROM EnrolmentRecord e "
+        + "WHERE e.classId = :class AND e.region LIKE :region ORDER BY e.enrolledAt, e.learnerId")
 @NamedQuery(name = EnrolmentRecord.RECORDS_OF_CLASS, query = "SELECT e FROM EnrolmentRecord e "
         + "WHERE e.classId = :class ORDER BY e.enrolledAt, e.learnerId")
 @NamedQuery(name = EnrolmentRecord.RECORDS_OF_LEARNER, query = "SELECT e FROM EnrolmentRecord e "
@@ -28,6 +30,7 @@ import cn.anxun.classes.TrainingClass;
 class EnrolmentRecord {
 
     static final String OF_CLASS = "EnrolmentRecord.ofClass";
+    static final String OF_CLASS_IN_REGION = "EnrolmentRecord.ofClassInRegion";
     static final String RECORDS_OF_CLASS = "EnrolmentRecord.recordsOfClass";
     static final String RECORDS_OF_LEARNER = "EnrolmentRecord.recordsOfLearner";
 

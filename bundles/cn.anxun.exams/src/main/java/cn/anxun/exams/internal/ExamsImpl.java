@@ -3,6 +3,7 @@ package cn.anxun.exams.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,12 +194,13 @@ public class ExamsImpl implements Exams {
     @Override
     public List<ExamAttempt> attempts(Caller caller, String classId) {
         classes.get(caller, classId);
-        // whoever may not read every attempt of the class reads their own
+        // whoever may not read every attempt of the class reads those of their region's learners, and their own
         boolean all = policy.allows(caller, Operation.READ, classes.scope(RecordKind.EXAM_ATTEMPT, classId));
-        return jpa.txExpr(TransactionType.Required, em -> (all
-                ? em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class)
-                : em.createNamedQuery(AttemptRecord.OF_LEARNER, AttemptRecord.class).setParameter("learner",
-                        caller.accountId())).setParameter("class", classId).getResultList().stream()
+        Set<String> readable = new HashSet<>(all ? List.of() : classes.learnersOfRegion(caller, classId));
+        readable.add(caller.accountId());
+        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(AttemptRecord.OF_CLASS,
+                AttemptRecord.class).setParameter("class", classId).getResultList().stream()
+                .filter(attempt -> all || readable.contains(attempt.learnerId()))
                 .map(attempt -> {
                     settle(em, attempt);
                     return view(em, attempt, false);
@@ -300,8 +302,8 @@ public class ExamsImpl implements Exams {
         if (attempt == null) {
             throw new NotFoundException("There is no attempt " + attemptId + ".");
         }
-        policy.require(caller, operation, classes.scope(RecordKind.EXAM_ATTEMPT, attempt.classId())
-                .about(Set.of(attempt.learnerId())));
+        policy.require(caller, operation, classes.scope(RecordKind.EXAM_ATTEMPT, attempt.classId(),
+                attempt.learnerId()));
         return attempt;
     }
 

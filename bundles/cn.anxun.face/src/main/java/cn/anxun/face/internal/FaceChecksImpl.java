@@ -162,9 +162,9 @@ public class FaceChecksImpl implements FaceChecks {
             jpa.tx(TransactionType.Required, em -> {
                 TemplateRecord record = em.find(TemplateRecord.class, learnerId);
                 if (record == null) {
-                    em.persist(new TemplateRecord(learnerId, photoDigest, model, sealed));
+                    em.persist(new TemplateRecord(learnerId, photoDigest, model, sealed, clock.instant()));
                 } else {
-                    record.replace(photoDigest, model, sealed);
+                    record.replace(photoDigest, model, sealed, clock.instant());
                 }
             });
         }

@@ -170,6 +170,23 @@ public class ProviderChoice {
         }
     }
 
+    /**
+     * How alike two templates of a model are, by the installed provider that makes them, and the score from which
+     * they are one face: the province's threshold if that provider is the province's, else its default. Empty while
+     * no installed provider makes the model.
+     */
+    Optional<Measure> measure(String model) {
+        Settings current = settings;
+        return installed.values().stream().filter(provider -> model.startsWith(provider.id() + ":")).findFirst()
+                .map(provider -> new Measure(provider::similarity, provider.id().equals(current.province().provider())
+                        && current.province().threshold() != null ? current.province().threshold()
+                                : provider.defaultThreshold()));
+    }
+
+    /** A provider's measure of two of its templates, and its threshold. */
+    record Measure(ToDoubleBiFunction<FaceTemplate, FaceTemplate> similarity, double threshold) {
+    }
+
     /** The provider for a city, or the fallback while that one is missing; empty if neither is installed. */
     private Optional<Chosen> forCity(String city) {
         Settings current = settings;

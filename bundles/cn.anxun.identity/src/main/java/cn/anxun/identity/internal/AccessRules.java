@@ -87,7 +87,8 @@ final class AccessRules {
         on(RecordKind.COURSE, Operation.REVOKE).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE_FEEDBACK, Operation.CREATE).to(PUBLISHED, LEARNER);
-        on(RecordKind.COURSE_FEEDBACK, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION);
+        on(RecordKind.COURSE_FEEDBACK, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         for (Operation change : List.of(Operation.CREATE, Operation.UPDATE, Operation.REVOKE)) {
             on(RecordKind.PROGRAMME, change).to(ANY, OPERATOR);
         }
@@ -105,9 +106,10 @@ final class AccessRules {
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.CLASS, Operation.CREATE).to(OWN_INSTITUTION, INSTITUTION);
         on(RecordKind.CLASS, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION);
-        // a learner sees their own progress and results, not their classmates'
+        // a learner sees their own progress and results, not their classmates'; a county regulator the class's
+        // learners of the county only (Classes.learnersOfRegion), not the whole class
         on(RecordKind.CLASS_RECORDS, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
-                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+                .to(IN_REGION, REGULATORS);
         // supervision: a learner's row lies in the learner's county (else city), whatever the class's city
         on(RecordKind.ENROLMENT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
                 .to(IN_REGION, REGULATORS);
@@ -119,8 +121,13 @@ final class AccessRules {
         on(RecordKind.FINDING, Operation.CREATE).to(IN_REGION, REGULATORS);
         on(RecordKind.FINDING, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION_ADMIN);
         on(RecordKind.FINDING, Operation.DECIDE).to(IN_REGION, REGULATORS);
+        // flags are the regulators' to look into: the institution is not told of them
+        on(RecordKind.FLAG, Operation.READ).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
+        on(RecordKind.FLAG, Operation.UPDATE).to(IN_REGION, REGULATORS);
+        on(RecordKind.FLAG, Operation.RUN).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
+        // an attempt lies in the class's city and in its learner's county
         on(RecordKind.EXAM_ATTEMPT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
-                .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION_OR_ITS_CITY, REGULATORS);
+                .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION, REGULATORS);
         for (Operation taking : List.of(Operation.CREATE, Operation.UPDATE)) {
             on(RecordKind.EXAM_ATTEMPT, taking).to(SELF, LEARNER);
         }

@@ -10,6 +10,7 @@ import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
 import cn.anxun.classes.TrainingClass;
+import cn.anxun.identity.Caller;
 import cn.anxun.ledger.StudySession;
 
 /**
@@ -21,9 +22,12 @@ import cn.anxun.ledger.StudySession;
 @Table(name = "STUDY_SESSION")
 @NamedQuery(name = SessionRecord.OPEN_OF_LEARNER, query = "SELECT s FROM SessionRecord s "
         + "WHERE s.learnerId = :learner AND s.status <> 'ENDED'")
+@NamedQuery(name = SessionRecord.REPLACING, query = "SELECT s FROM SessionRecord s "
+        + "WHERE s.startedAt >= :from AND s.startedAt < :until AND s.replaced IS NOT NULL")
 class SessionRecord {
 
     static final String OPEN_OF_LEARNER = "SessionRecord.openOfLearner";
+    static final String REPLACING = "SessionRecord.replacing";
 
     @Id
     @Column(length = 36)
@@ -61,6 +65,10 @@ class SessionRecord {
 
     @Column(length = 36)
     private String replaced;
+
+    /** The login session that started it: another one's start while it beats is another device. */
+    @Column(length = 36)
+    private String loginSession;
 
     private long lastBeatAt;
 
@@ -106,10 +114,11 @@ class SessionRecord {
     protected SessionRecord() {
     }
 
-    SessionRecord(String learnerId, String region, TrainingClass place, String courseId, Instant now, String openedBy,
+    SessionRecord(Caller learner, String region, TrainingClass place, String courseId, Instant now, String openedBy,
             long checkDueAt, String day, long todaySeconds, long classSeconds, long classCapSeconds, String replaced) {
         this.id = UUID.randomUUID().toString();
-        this.learnerId = learnerId;
+        this.learnerId = learner.accountId();
+        this.loginSession = learner.sessionId();
         this.classId = place.id();
         this.institutionId = place.institutionId();
         this.city = place.city();
@@ -188,6 +197,18 @@ class SessionRecord {
         hiddenSince = null;
         pendingMs = 0;
         checkedUnit = unit;
+    }
+
+    long startedAt() {
+        return startedAt;
+    }
+
+    String replaced() {
+        return replaced;
+    }
+
+    String loginSession() {
+        return loginSession;
     }
 
     long lastBeatAt() {

@@ -123,7 +123,7 @@ public class StudySessionsImpl implements StudySessions {
                 other.end(Reason.REPLACED, now);
                 replaced = other.id();
             }
-            SessionRecord session = new SessionRecord(learner.accountId(), place.region(),
+            SessionRecord session = new SessionRecord(learner, place.region(),
                     place.trainingClass(), courseId, Instant.ofEpochMilli(now), check.id(), nextCheck(now, rules),
                     day(now), today, inClass, classCap, replaced);
             em.persist(session);
