@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.junit.After;
@@ -80,6 +81,10 @@ public class ExamsIT extends AnxunTestSupport {
         MovableClock clock = onMovableClock("cn.anxun.ledger", "cn.anxun.exams", "cn.anxun.archive");
         Identity.cityInstalled(bundleContext, http, "guangzhou", "440100");
         Classroom classroom = Classroom.open(identity, "inst-exam-1");
+        // the province's platform has read the enrolment as it was made: what follows comes to it as changes
+        FeedReader province = FeedReader.issued(identity, http, "440000");
+        String enrolments = province.read("enrolments", null, 500).next();
+        String certificates = province.read("certificates", null, 500).next();
         Http admin = classroom.admin();
         String exam = "/api/v1/classes/" + classroom.trainingClass() + "/exam";
         JsonNode noBank = assertProblem(admin.method("PUT", exam, blueprint(1)), 422, "invalid-input");
@@ -181,14 +186,28 @@ public class ExamsIT extends AnxunTestSupport {
         assertProblem(liwan.get(exam + "/statistics"), 403, "forbidden");
 
         Certified.chain(http, classroom, passed, LOOKUPS);
-        supervised(classroom);
+        supervised(classroom, province.read("enrolments", enrolments, 500).items());
+        // the certificate revoked and its replacement: the province's platform reads both, as they stand
+        JsonNode schema = http.get("/api/v1/feed/schema").json();
+        Map<String, JsonNode> fedCertificates = new HashMap<>();
+        province.read("certificates", certificates, 500).items().forEach(item -> {
+            FeedIT.conforms(schema, item);
+            fedCertificates.put(item.get("status").asText(), item);
+        });
+        assertEquals(fedCertificates.toString(), Set.of("REVOKED", "VALID"), fedCertificates.keySet());
+        assertEquals("学时记录经核查有误", fedCertificates.get("REVOKED").get("revocationReason").asText());
+        assertEquals(fedCertificates.get("REVOKED").get("number"), fedCertificates.get("VALID").get("predecessor"));
+        assertEquals("440103", fedCertificates.get("VALID").get("region").asText());
         Archived.read(identity, classroom);
         HandedOver.export(http, identity, classroom, "inst-exam-1", receiving);
         Retained.expire(identity, classroom, clock);
     }
 
-    /** The regulator's row of the learner, and the institution's in the overview: kept by every step above. */
-    private static void supervised(Classroom classroom) {
+    /**
+     * The regulator's row of the learner, the institution's in the overview and the feed's changed enrolment: kept
+     * by every step above.
+     */
+    private static void supervised(Classroom classroom, List<JsonNode> fed) {
         Http regulator = classroom.regulator().http();
         JsonNode row = regulator.get("/api/v1/supervision/progress?class=" + classroom.trainingClass()).json()
                 .get("items").get(0);
@@ -206,6 +225,14 @@ public class ExamsIT extends AnxunTestSupport {
         }
         assertEquals(valid, row.get("certificate").asText());
         assertEquals(false, row.get("certificateRevoked").asBoolean());
+        List<JsonNode> learners = fed.stream().filter(item -> item.get("learnerId").asText().equals(
+                classroom.learner().id())).toList();
+        assertEquals(fed.toString(), 1, learners.size());
+        JsonNode changed = learners.get(0);
+        assertEquals(List.of(row.get("creditedSeconds").asLong(), 2L, 100L), List.of(changed.get("creditedSeconds")
+                .asLong(), changed.get("attempts").asLong(), changed.get("bestScore").asLong()));
+        assertEquals(List.of("PASSED", valid, "VALID"), List.of(changed.get("testResult").asText(),
+                changed.get("certificate").asText(), changed.get("certificateStatus").asText()));
         Http.Reply answer = regulator.get("/api/v1/supervision/overview?by=INSTITUTION");
         assertEquals(answer.body(), 200, answer.status());
         JsonNode overview = answer.json();

@@ -26,6 +26,7 @@ import org.junit.runners.Suite;
     SupervisionIT.class,
     FindingsIT.class,
     SupportIT.class,
+    FeedIT.class,
     FlagsIT.class,
     CityModuleHotDeployIT.class,
 })

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.persistence.Query;
 
@@ -25,6 +26,17 @@ public record Reach(Caller caller, Set<Relation> relations) {
     /** Whether every record of the kind is in reach. */
     public boolean all() {
         return relations.contains(Relation.ANY);
+    }
+
+    /**
+     * The same reach with a region's city narrowed to the region: for records of learners, who lie in a county, where
+     * a county's reach to its city's classes and institutions must not reach the city's other learners.
+     *
+     * @since 2.4
+     */
+    public Reach withinRegion() {
+        return new Reach(caller, relations.stream().map(relation -> relation == Relation.IN_REGION_OR_ITS_CITY
+                ? Relation.IN_REGION : relation).collect(Collectors.toSet()));
     }
 
     /**

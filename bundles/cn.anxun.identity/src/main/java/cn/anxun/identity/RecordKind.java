@@ -100,7 +100,13 @@ public enum RecordKind {
      *
      * @since 2.2
      */
-    WORKING_CALENDAR("working-calendar");
+    WORKING_CALENDAR("working-calendar"),
+    /**
+     * The data feed of a region, for the supervision platforms that read it.
+     *
+     * @since 2.4
+     */
+    FEED("feed");
 
     private final String label;
 

@@ -19,7 +19,14 @@ public enum Role {
     /** 县（市、区）应急管理部门: supervises one county-level division. */
     COUNTY_REGULATOR(Binding.REGION),
     /** Reads the audit log. */
-    AUDITOR(Binding.NONE);
+    AUDITOR(Binding.NONE),
+    /**
+     * 监管平台数据接口: the provincial or a city's supervision platform, a program that reads the data feed of its
+     * region with client credentials; it never logs in as a person.
+     *
+     * @since 2.4
+     */
+    FEED_READER(Binding.REGION);
 
     /** What a staff account in this role must be bound to. */
     public enum Binding { NONE, INSTITUTION, REGION }

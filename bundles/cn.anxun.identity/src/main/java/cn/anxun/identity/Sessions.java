@@ -12,6 +12,15 @@ public interface Sessions {
     /** A staff member logs in through the configured staff authenticator. */
     Tokens loginStaff(Caller caller, String username, String secret);
 
+    /**
+     * A supervision platform's program logs in with the client credentials of its {@link Role#FEED_READER} account
+     * (the OAuth 2 client credentials grant): an access token alone, without a refresh token. Counted, slowed down
+     * and locked like every login.
+     *
+     * @since 2.4
+     */
+    Tokens loginClient(Caller caller, String clientId, String secret);
+
     /** A new access token (and refresh token) for a refresh token; the old refresh token is spent. */
     Tokens refresh(Caller caller, String refreshToken);
 

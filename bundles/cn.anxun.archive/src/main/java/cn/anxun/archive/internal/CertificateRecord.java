@@ -8,10 +8,14 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.NamedQuery;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 
 import cn.anxun.archive.Certificate;
 import cn.anxun.archive.Certificate.Status;
+import cn.anxun.feed.FeedCertificate;
+import cn.anxun.feed.FeedSequence;
 
 /** A certificate in {@code CERTIFICATE}: what it states, fixed at issue, and what happened to it since. */
 @Entity
@@ -97,6 +101,17 @@ class CertificateRecord {
     @Column(length = 500)
     private String revocationReason;
     private long lookups;
+    /** The learner's county, else city, when it was issued. */
+    @Column(length = 6)
+    private String region;
+
+    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
+    @Column(name = "FEEDSEQ")
+    private Long feedSequence;
+
+    /** A change that waits for the feed's number, else {@code null}. */
+    @Column(name = "FEEDMARK")
+    private Long feedMark;
 
     protected CertificateRecord() {
     }
@@ -106,7 +121,13 @@ class CertificateRecord {
      *
      * @param predecessor the number of the revoked certificate it replaces, or {@code null}
      */
-    CertificateRecord(String number, Certificate stated, String predecessor) {
+    @PrePersist
+    @PreUpdate
+    void changed() {
+        feedMark = FeedSequence.changed(feedMark);
+    }
+
+    CertificateRecord(String number, Certificate stated, String region, String predecessor) {
         this.id = UUID.randomUUID().toString();
         this.number = number;
         this.currentOf = key(stated.learnerId(), stated.classId());
@@ -136,6 +157,7 @@ class CertificateRecord {
         this.issuedAt = stated.issuedAt().toEpochMilli();
         this.issuedBy = stated.issuedBy();
         this.predecessor = predecessor;
+        this.region = region;
     }
 
     /** What {@code CURRENTOF} holds while a learner's certificate of a class is valid. */
@@ -173,6 +195,13 @@ class CertificateRecord {
         revokedAt = at.toEpochMilli();
         revokedBy = by;
         revocationReason = reason;
+    }
+
+    FeedCertificate feedItem() {
+        return new FeedCertificate(number, status, learnerId, maskedName, idNumber, region, classId, programmeCode,
+                institutionId, registrationNumber, city, creditedSeconds, onlineHours, LocalDate.parse(completedOn),
+                score, passMark, Instant.ofEpochMilli(issuedAt), predecessor,
+                revokedAt == null ? null : Instant.ofEpochMilli(revokedAt), revocationReason);
     }
 
     /** The certificate, its QR code pointing below the platform's public address. */

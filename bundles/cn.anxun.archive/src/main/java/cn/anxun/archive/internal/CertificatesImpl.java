@@ -129,7 +129,8 @@ public class CertificatesImpl implements Certificates {
             String predecessor = em.createNamedQuery(CertificateRecord.LATEST, CertificateRecord.class)
                     .setParameter("learner", learnerId).setParameter("class", classId).setMaxResults(1)
                     .getResultList().stream().map(CertificateRecord::number).findFirst().orElse(null);
-            CertificateRecord record = new CertificateRecord(CertificateNumbers.fresh(), stated, predecessor);
+            CertificateRecord record = new CertificateRecord(CertificateNumbers.fresh(), stated,
+                    learner.county() == null ? learner.city() : learner.county(), predecessor);
             em.persist(record);
             em.flush();
             classes.certified(em, classId, learnerId, record.number(), false);

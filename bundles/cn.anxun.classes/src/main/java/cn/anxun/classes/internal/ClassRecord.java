@@ -14,12 +14,16 @@ import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.NamedQuery;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
 
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.TrainingKind;
+import cn.anxun.feed.FeedClass;
+import cn.anxun.feed.FeedSequence;
 
 /** A class as it was opened; its courses in {@code CLASS_COURSE}. */
 @Entity
@@ -82,6 +86,20 @@ class ClassRecord {
     @Column(length = 64, nullable = false)
     private String openedBy;
 
+    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
+    @Column(name = "FEEDSEQ")
+    private Long feedSequence;
+
+    /** A change that waits for the feed's number, else {@code null}. */
+    @Column(name = "FEEDMARK")
+    private Long feedMark;
+
+    @PrePersist
+    @PreUpdate
+    void changed() {
+        feedMark = FeedSequence.changed(feedMark);
+    }
+
     protected ClassRecord() {
     }
 
@@ -109,6 +127,11 @@ class ClassRecord {
 
     void enrolled(int more) {
         learners += more;
+    }
+
+    FeedClass feedItem() {
+        return new FeedClass(id, institutionId, name, city, programmeCode, programmeVersion, programmeName, kind,
+                onlineHours, LocalDate.parse(startsOn), LocalDate.parse(endsOn), learners);
     }
 
     TrainingClass view() {

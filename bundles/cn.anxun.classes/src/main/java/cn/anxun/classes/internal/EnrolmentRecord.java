@@ -9,10 +9,14 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
 import javax.persistence.NamedQuery;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 
 import cn.anxun.classes.Enrolment;
 import cn.anxun.classes.TrainingClass;
+import cn.anxun.feed.FeedEnrolment;
+import cn.anxun.feed.FeedSequence;
 
 /** A learner enrolled in a class. */
 @Entity
@@ -118,6 +122,20 @@ class EnrolmentRecord {
     @Column(length = 8)
     private String certificateStatus;
 
+    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
+    @Column(name = "FEEDSEQ")
+    private Long feedSequence;
+
+    /** A change that waits for the feed's number, else {@code null}. */
+    @Column(name = "FEEDMARK")
+    private Long feedMark;
+
+    @PrePersist
+    @PreUpdate
+    void changed() {
+        feedMark = FeedSequence.changed(feedMark);
+    }
+
     protected EnrolmentRecord() {
     }
 
@@ -146,6 +164,16 @@ class EnrolmentRecord {
 
     String region() {
         return region;
+    }
+
+    FeedEnrolment feedItem() {
+        return new FeedEnrolment(classId, learnerId, institutionId, programmeCode, city, region,
+                Instant.ofEpochMilli(enrolledAt), requiredSeconds, creditedSeconds, instant(completedAt), attempts,
+                testResult, bestScore, instant(passedAt), certificate, certificateStatus);
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
     Enrolment view() {

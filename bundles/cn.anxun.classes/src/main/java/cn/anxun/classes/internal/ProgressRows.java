@@ -12,10 +12,12 @@ import java.time.temporal.ChronoField;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
+import cn.anxun.feed.FeedSequence;
+
 /**
  * Keeps each enrolment's progress in its {@code CLASS_LEARNER} row. The writers run in the transactions of other
  * units (a ledger entry, a graded attempt, a certificate) on their connection, so that both commit together; every
- * change is one relative {@code UPDATE}, which concurrent writers cannot lose.
+ * change is one relative {@code UPDATE}, which concurrent writers cannot lose, and a change for the feed.
  */
 final class ProgressRows {
 
@@ -26,14 +28,14 @@ final class ProgressRows {
             + "WEEKSECONDS = CASE WHEN WEEKOF = ? THEN WEEKSECONDS + ? ELSE CAST(? AS BIGINT) END, WEEKOF = ?, "
             + "MONTHSECONDS = CASE WHEN MONTHOF = ? THEN MONTHSECONDS + ? ELSE CAST(? AS BIGINT) END, MONTHOF = ?, "
             + "COMPLETEDAT = CASE WHEN CREDITEDSECONDS + ? < REQUIREDSECONDS THEN CAST(NULL AS BIGINT) "
-            + "ELSE COALESCE(COMPLETEDAT, ?) END "
+            + "ELSE COALESCE(COMPLETEDAT, ?) END, FEEDMARK = ? "
             + "WHERE CLASSID = ? AND LEARNERID = ?";
     private static final String TESTED = "UPDATE CLASS_LEARNER SET ATTEMPTS = ATTEMPTS + 1, "
             + "TESTRESULT = CASE WHEN PASSEDAT IS NULL THEN CAST(? AS VARCHAR(6)) ELSE 'PASSED' END, "
             + "BESTSCORE = CASE WHEN BESTSCORE IS NULL OR BESTSCORE < ? THEN CAST(? AS INT) ELSE BESTSCORE END, "
-            + "PASSEDAT = COALESCE(PASSEDAT, CAST(? AS BIGINT)) WHERE CLASSID = ? AND LEARNERID = ?";
-    private static final String CERTIFIED = "UPDATE CLASS_LEARNER SET CERTIFICATE = ?, CERTIFICATESTATUS = ? "
-            + "WHERE CLASSID = ? AND LEARNERID = ?";
+            + "PASSEDAT = COALESCE(PASSEDAT, CAST(? AS BIGINT)), FEEDMARK = ? WHERE CLASSID = ? AND LEARNERID = ?";
+    private static final String CERTIFIED = "UPDATE CLASS_LEARNER SET CERTIFICATE = ?, CERTIFICATESTATUS = ?, "
+            + "FEEDMARK = ? WHERE CLASSID = ? AND LEARNERID = ?";
 
     private ProgressRows() {
     }
@@ -54,19 +56,24 @@ final class ProgressRows {
         long week = weekOf(at);
         int month = monthOf(at);
         update(transaction, CREDITED, "credited time", seconds, at.toEpochMilli(), week, seconds, seconds, week, month,
-                seconds, seconds, month, seconds, at.toEpochMilli(), classId, learnerId);
+                seconds, seconds, month, seconds, at.toEpochMilli(), changed(), classId, learnerId);
     }
 
     static void tested(EntityManager transaction, String classId, String learnerId, boolean passed, int score,
             Instant at) {
         update(transaction, TESTED, "test result", passed ? "PASSED" : "FAILED", score, score,
-                passed ? at.toEpochMilli() : null, classId, learnerId);
+                passed ? at.toEpochMilli() : null, changed(), classId, learnerId);
     }
 
     static void certified(EntityManager transaction, String classId, String learnerId, String certificate,
             boolean revoked) {
-        update(transaction, CERTIFIED, "certificate", certificate, revoked ? "REVOKED" : "VALID", classId,
-                learnerId);
+        update(transaction, CERTIFIED, "certificate", certificate, revoked ? "REVOKED" : "VALID", changed(),
+                classId, learnerId);
+    }
+
+    /** A change for the feed, which these updates make outside the entity. */
+    private static long changed() {
+        return FeedSequence.changed(null);
     }
 
     private static void update(EntityManager transaction, String sql, String what, Object... values) {

@@ -10,6 +10,7 @@ import static cn.anxun.identity.Relation.SELF;
 import static cn.anxun.identity.Role.AUDITOR;
 import static cn.anxun.identity.Role.CITY_REGULATOR;
 import static cn.anxun.identity.Role.COUNTY_REGULATOR;
+import static cn.anxun.identity.Role.FEED_READER;
 import static cn.anxun.identity.Role.INSTITUTION_ADMIN;
 import static cn.anxun.identity.Role.INSTITUTION_STAFF;
 import static cn.anxun.identity.Role.LEARNER;
@@ -125,6 +126,7 @@ final class AccessRules {
         on(RecordKind.FLAG, Operation.READ).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
         on(RecordKind.FLAG, Operation.UPDATE).to(IN_REGION, REGULATORS);
         on(RecordKind.FLAG, Operation.RUN).to(ANY, OPERATOR).to(IN_REGION, REGULATORS);
+        on(RecordKind.FEED, Operation.READ).to(ANY, OPERATOR).to(IN_REGION_OR_ITS_CITY, FEED_READER);
         // an attempt lies in the class's city and in its learner's county
         on(RecordKind.EXAM_ATTEMPT, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
                 .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION, REGULATORS);

@@ -127,6 +127,11 @@ class Account {
         return idLookup != null;
     }
 
+    /** A program's account: logs in with client credentials only, never as a person. */
+    boolean isClient() {
+        return roles().equals(Set.of(Role.FEED_READER));
+    }
+
     String passwordHash() {
         return passwordHash;
     }

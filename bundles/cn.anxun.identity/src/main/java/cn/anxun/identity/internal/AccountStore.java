@@ -57,7 +57,11 @@ final class AccountStore {
      * @return how many sessions ended
      */
     static int reset(EntityManager em, Account account, String hash, Instant expiresAt, Instant now) {
-        account.oneTimePassword(hash, expiresAt);
+        if (account.isClient()) {
+            account.passwordHash(hash);
+        } else {
+            account.oneTimePassword(hash, expiresAt);
+        }
         em.createNamedQuery(LoginThrottleRecord.CLEAR_SUBJECT).setParameter("subject", account.id()).executeUpdate();
         return endSessions(em, account.id(), "password-reset", now, null);
     }

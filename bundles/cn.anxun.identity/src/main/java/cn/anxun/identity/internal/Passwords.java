@@ -1,5 +1,6 @@
 package cn.anxun.identity.internal;
 
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -61,6 +62,13 @@ final class Passwords {
     }
 
     /** A password of 14 characters that cannot be mistaken for each other when read aloud. */
+    /** A client secret: 32 characters of the URL-safe Base64 alphabet, 192 random bits. */
+    String secret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     String generate() {
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 12; i++) {

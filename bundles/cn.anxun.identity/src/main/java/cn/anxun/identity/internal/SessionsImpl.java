@@ -119,7 +119,7 @@ public class SessionsImpl implements Sessions {
 
     @Override
     public Tokens loginLearner(Caller caller, String idNumber, String password) {
-        requireCredentials("idNumber", idNumber, password);
+        requireCredentials("idNumber", idNumber, "password", password);
         IdNumber id = IdNumber.parse("idNumber", idNumber, LocalDate.ofInstant(clock.instant(), CHINA));
         String lookup = keys.lookupHash(id.value());
         return login(caller, id.masked(), "id:" + lookup, em -> AccountStore.byIdLookup(em, lookup),
@@ -128,20 +128,32 @@ public class SessionsImpl implements Sessions {
 
     @Override
     public Tokens loginStaff(Caller caller, String username, String secret) {
-        requireCredentials("username", username, secret);
+        requireCredentials("username", username, "password", secret);
         String name = username.strip().toLowerCase(Locale.ROOT);
         StaffAuthenticator authenticator = authenticators.chosen(config.staffAuthenticator());
+        return loginByName(caller, name, account -> !account.isClient() && authenticator.authenticate(name, secret)
+                .filter(account.username()::equals).isPresent());
+    }
+
+    @Override
+    public Tokens loginClient(Caller caller, String clientId, String secret) {
+        requireCredentials("client_id", clientId, "client_secret", secret);
+        Tokens tokens = loginByName(caller, clientId.strip().toLowerCase(Locale.ROOT),
+                account -> account.isClient() && passwords.matches(secret, account.passwordHash()));
+        return new Tokens(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn(), null, 0);
+    }
+
+    private Tokens loginByName(Caller caller, String name, Predicate<Account> credentialsMatch) {
         // what was typed goes to the audit log only if it can be a user name: an ID number typed here must not
         String attempted = Checks.isUsername(name) ? name : "(not a user name)";
         return login(caller, attempted, "name:" + keys.lookupHash("login-name:" + name),
-                em -> AccountStore.byUsername(em, name), account -> authenticator.authenticate(name, secret)
-                        .filter(account.username()::equals).isPresent());
+                em -> AccountStore.byUsername(em, name), credentialsMatch);
     }
 
-    private static void requireCredentials(String field, String name, String secret) {
+    private static void requireCredentials(String nameField, String name, String secretField, String secret) {
         Checks checks = new Checks();
-        checks.required(field, name);
-        checks.required("password", secret);
+        checks.required(nameField, name);
+        checks.required(secretField, secret);
         checks.throwIfBroken();
     }
 

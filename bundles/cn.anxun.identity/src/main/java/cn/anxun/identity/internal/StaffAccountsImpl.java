@@ -124,7 +124,8 @@ public class StaffAccountsImpl implements StaffAccounts {
         checks.freeText("displayName", account.displayName(), 80, true);
         grant(checks, account.grant());
         checks.throwIfBroken();
-        String password = passwords.generate();
+        boolean client = account.grant().roles().equals(Set.of(Role.FEED_READER));
+        String password = client ? passwords.secret() : passwords.generate();
         String hash = passwords.hash(password);
         return jpa.txExpr(TransactionType.Required, em -> {
             if (AccountStore.byUsername(em, username).isPresent()) {
@@ -132,8 +133,10 @@ public class StaffAccountsImpl implements StaffAccounts {
             }
             Instant now = clock.instant();
             Account staff = Account.staff(username, account.displayName().strip(), hash, now);
-            staff.oneTimePassword(hash, oneTimeExpiry(now));
             staff.grant(account.grant().roles(), account.grant().regionCode(), account.grant().institutionId());
+            if (!client) {
+                staff.oneTimePassword(hash, oneTimeExpiry(now));
+            }
             em.persist(staff);
             audit.record(caller, "staff.created", target(staff), staff.regionCode(), "success",
                     "roles " + staff.roles());
@@ -149,6 +152,10 @@ public class StaffAccountsImpl implements StaffAccounts {
         if (grant.roles().isEmpty() || grant.roles().contains(Role.LEARNER)) {
             checks.add("grant.roles", "staff-roles", "must name one or more staff roles (LEARNER is not one)");
         }
+        if (grant.roles().contains(Role.FEED_READER) && grant.roles().size() > 1) {
+            checks.add("grant.roles", "client-alone", "FEED_READER is the role of a supervision platform's program, "
+                    + "held alone");
+        }
         List<Role> regional = grant.roles().stream().filter(r -> r.binding() == Role.Binding.REGION).toList();
         if (regional.size() > 1) {
             checks.add("grant.roles", "one-region", "may hold only one regulator role");
@@ -156,7 +163,7 @@ public class StaffAccountsImpl implements StaffAccounts {
             String region = grant.regionCode();
             if (!Regions.isCode(region) || !Regions.covers(Regions.PROVINCE, region)) {
                 checks.add("grant.regionCode", "guangdong-region", "must be a GB/T 2260 code in Guangdong (44xxxx)");
-            } else if (Regions.regulatorRole(region) != regional.get(0)) {
+            } else if (regional.get(0) != Role.FEED_READER && Regions.regulatorRole(region) != regional.get(0)) {
                 checks.add("grant.regionCode", "region-level", "must be a region of the level of " + regional.get(0)
                         + ": 440000 for the province, 44xx00 for a city, another 44xxxx for a county");
             }
@@ -212,7 +219,8 @@ public class StaffAccountsImpl implements StaffAccounts {
     @Override
     public OneTimePassword resetPassword(Caller caller, String accountId) {
         policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
-        String password = passwords.generate();
+        boolean client = jpa.txExpr(TransactionType.Required, em -> staff(em, accountId).isClient());
+        String password = client ? passwords.secret() : passwords.generate();
         String hash = passwords.hash(password);
         return jpa.txExpr(TransactionType.Required, em -> {
             Account staff = staff(em, accountId);

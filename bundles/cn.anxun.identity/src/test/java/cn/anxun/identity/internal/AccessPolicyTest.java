@@ -173,7 +173,7 @@ public class AccessPolicyTest {
     private static Caller caller(Role role) {
         String region = switch (role) {
             case PROVINCE_REGULATOR -> "440000";
-            case CITY_REGULATOR -> "440100";
+            case CITY_REGULATOR, FEED_READER -> "440100";
             case COUNTY_REGULATOR, LEARNER -> "440106";
             default -> null;
         };

@@ -8,9 +8,13 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.NamedQueries;
 import javax.persistence.NamedQuery;
+import javax.persistence.PrePersist;
+import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
+import cn.anxun.feed.FeedRegistration;
+import cn.anxun.feed.FeedSequence;
 import cn.anxun.institutions.Intent;
 import cn.anxun.institutions.Registration;
 
@@ -72,6 +76,20 @@ class RegistrationRecord {
 
     private long submittedAt;
 
+    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
+    @Column(name = "FEEDSEQ")
+    private Long feedSequence;
+
+    /** A change that waits for the feed's number, else {@code null}. */
+    @Column(name = "FEEDMARK")
+    private Long feedMark;
+
+    @PrePersist
+    @PreUpdate
+    void changed() {
+        feedMark = FeedSequence.changed(feedMark);
+    }
+
     protected RegistrationRecord() {
     }
 
@@ -130,5 +148,10 @@ class RegistrationRecord {
 
     Instant submittedAt() {
         return Instant.ofEpochMilli(submittedAt);
+    }
+
+    FeedRegistration feedItem() {
+        return new FeedRegistration(id, institutionId, institutionName, creditCode, city, status, registrationNumber,
+                submittedAt());
     }
 }

@@ -1,16 +1,22 @@
 package cn.anxun.rest.internal;
 
+import java.util.Map;
+
 import javax.ws.rs.Consumes;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.InvalidInputException;
@@ -22,6 +28,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -52,6 +59,16 @@ public class AuthResource implements ApiResource {
         }
     }
 
+    /** The token request's form fields, as the OpenAPI document shows them. */
+    public record TokenRequest(@JsonProperty("grant_type") String grantType,
+            @JsonProperty("client_id") String clientId, @JsonProperty("client_secret") String clientSecret) {
+    }
+
+    /** The token endpoint's answer (RFC 6749, section 5.1): an access token alone. */
+    public record ClientToken(@JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
+    }
+
     /** A refresh token from a login or an earlier refresh. */
     public record Refresh(String refreshToken) {
     }
@@ -78,6 +95,30 @@ public class AuthResource implements ApiResource {
         Tokens tokens = login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
                 : sessions.loginStaff(caller, login.username(), login.password());
         return Response.ok(tokens).build();
+    }
+
+    @POST
+    @Anonymous
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "token", summary = "A supervision platform's program gets an access token for the data "
+            + "feed with its client credentials (OAuth 2 client credentials grant, RFC 6749 section 4.4): "
+            + "grant_type=client_credentials, the client's id and secret in HTTP Basic or as client_id and "
+            + "client_secret. Failures count towards the same waits and locks as logins.",
+            requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = TokenRequest.class))),
+            responses = @ApiResponse(responseCode = "200", description = "an access token, without a refresh token",
+                    content = @Content(schema = @Schema(implementation = ClientToken.class))))
+    public ClientToken token(@Context Caller caller, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            String body) {
+        Map<String, String> form = ClientCredentials.form(body);
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            throw new InvalidInputException("grant_type", "client-credentials", "is client_credentials");
+        }
+        String[] basic = ClientCredentials.basic(authorization);
+        Tokens tokens = basic == null ? sessions.loginClient(caller, form.get("client_id"), form.get("client_secret"))
+                : sessions.loginClient(caller, basic[0], basic[1]);
+        return new ClientToken(tokens.accessToken(), tokens.tokenType(), tokens.expiresIn());
     }
 
     @POST

@@ -76,7 +76,9 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
         message.getExchange().put(REQUEST_ID, requestId);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Caller caller;
-        if (authorization == null) {
+        if (authorization == null || ClientCredentials.BASIC.matcher(authorization.strip()).matches()
+                && resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
+            // client credentials are the token endpoint's to check
             caller = Caller.anonymous(requestId);
         } else {
             var bearer = BEARER.matcher(authorization.strip());
