@@ -5,7 +5,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -21,14 +26,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Suspicious patterns (R-30) planted in two counties of Guangzhou: one face registered under two ID numbers, a
- * learner studying from two login sessions at once, and a learner whose face checks fail again and again. A look at
- * the records flags each for the regulators of the learner's region, with the records that show it, and nobody else.
+ * learner studying from two login sessions at once and around the clock, and a learner whose face checks fail again
+ * and again. A look at the records flags each for the regulators of the learner's region, with the records that show
+ * it, and nobody else.
  */
 public class FlagsIT extends SharedPlatformTestSupport {
 
     private static final String GUANGZHOU = "440100";
     private static final String LIWAN = "440103";
     private static final String TIANHE = "440106";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Test
     public void eachPlantedPatternIsFlaggedForTheRegulatorsOfItsRegion() throws Exception {
@@ -58,6 +65,13 @@ public class FlagsIT extends SharedPlatformTestSupport {
                 Photos.variant(Photos.CAGE_AGAIN, 301)));
         String second = started(Photos.post(again.http(), classroom.studyStart(),
                 Photos.mirrored(Photos.CAGE_AGAIN)));
+        // and sat from the night to the evening of that day: sixteen hours are not waited out here, the two
+        // sessions' times are set as they would have been
+        LocalDate day = LocalDate.parse(studyDay(first));
+        execute("UPDATE STUDY_SESSION SET STARTEDAT = " + day.atTime(3, 10).atZone(CHINA).toInstant().toEpochMilli()
+                + " WHERE ID = '" + first + "'");
+        execute("UPDATE STUDY_SESSION SET LASTBEATAT = " + day.atTime(19, 40).atZone(CHINA).toInstant()
+                .toEpochMilli() + " WHERE ID = '" + second + "'");
 
         assertProblem(identity.staff("INSTITUTION_ADMIN", null, "inst-flag-gz").http().post(
                 "/api/v1/supervision/flags/runs", ""), 403, "forbidden");
@@ -67,6 +81,7 @@ public class FlagsIT extends SharedPlatformTestSupport {
         assertTrue(run.body(), run.json().at("/found/shared-face").asInt() >= 2);
         assertTrue(run.body(), run.json().at("/found/two-places").asInt() >= 1);
         assertTrue(run.body(), run.json().at("/found/face-failures").asInt() >= 1);
+        assertTrue(run.body(), run.json().at("/found/round-the-clock").asInt() >= 1);
         assertTrue("the institutions' pass rates are weighed too: " + run.body(), run.json().at("/found")
                 .has("outlying-pass-rate"));
 
@@ -78,6 +93,9 @@ public class FlagsIT extends SharedPlatformTestSupport {
         JsonNode twoPlaces = flagOf(liwan, "two-places", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(twoPlaces)));
         assertTrue(records(flagOf(liwan, "face-failures", failing.id())).size() >= 3);
+        JsonNode roundTheClock = flagOf(liwan, "round-the-clock", classroom.learner().id());
+        assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(roundTheClock)));
+        assertTrue(roundTheClock.toString(), roundTheClock.get("summary").asText().contains("from 03:10 to 19:40"));
 
         // each sees their region's only: the county its own, the city its counties', another city none of them
         Map<Http, Set<String>> sees = Map.of(liwan, Set.of(connery.id(), failing.id(), classroom.learner().id()),
@@ -124,6 +142,15 @@ public class FlagsIT extends SharedPlatformTestSupport {
                 + "/face-checks?purpose=TRIAL", capture);
         assertEquals(checked.body(), 201, checked.status());
         return checked.json();
+    }
+
+    private String studyDay(String session) throws Exception {
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT STUDY_DAY FROM STUDY_SESSION WHERE ID = '" + session
+                        + "'")) {
+            assertTrue(row.next());
+            return row.getString(1);
+        }
     }
 
     private static String started(Http.Reply start) {
