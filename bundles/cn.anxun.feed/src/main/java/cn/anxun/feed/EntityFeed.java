@@ -16,7 +16,7 @@ import cn.anxun.identity.Reach;
  * @param <T> the feed's record of a row
  */
 @ConsumerType
-public abstract class EntityFeed<E, T> implements FeedSource {
+public abstract class EntityFeed<E extends FedRecord, T> implements FeedSource {
 
     private final JpaTemplate jpa;
     private final String kind;

@@ -15,8 +15,8 @@ import cn.anxun.identity.Reach;
 import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
- * The order of one entity's changes in the feed. The entity keeps two columns: {@code FEEDSEQ} (attribute
- * {@code feedSequence}, unique), the number of the row's last numbered change, and {@code FEEDMARK}
+ * The order of one entity's changes in the feed. The entity, a {@link FedRecord}, keeps two columns: {@code FEEDSEQ}
+ * (attribute {@code feedSequence}, unique), the number of the row's last numbered change, and {@code FEEDMARK}
  * ({@code feedMark}), a mark while a change waits for its number, else null. Each write of a row gives it a new mark
  * ({@link #changed}) in the write's own transaction. Before a read, the waiting rows are numbered after the highest
  * number given, in a transaction of their own that sees only committed writes, each only if its mark is still the one
@@ -26,7 +26,7 @@ import cn.anxun.platform.persistence.DatabaseFailure;
  *
  * @param <E> the entity
  */
-public final class FeedSequence<E> {
+public final class FeedSequence<E extends FedRecord> {
 
     /** Rows numbered before one read. */
     static final int BATCH = 2000;
@@ -44,10 +44,7 @@ public final class FeedSequence<E> {
         this.waiting = " FROM " + entity.getSimpleName() + " e WHERE e.feedMark IS NOT NULL";
     }
 
-    /**
-     * The mark of a row written now: never the mark it had, so that the write always stores it. Call it from the
-     * entity's {@code @PrePersist} and {@code @PreUpdate}; a write outside the entity stores any new one.
-     */
+    /** The mark of a row written now: never the mark it had, so that the write always stores it. */
     public static long changed(Long mark) {
         long next;
         do {

@@ -8,14 +8,12 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.NamedQuery;
-import javax.persistence.PrePersist;
-import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 
-import cn.anxun.archive.Certificate;
 import cn.anxun.archive.Certificate.Status;
+import cn.anxun.archive.Certificate;
+import cn.anxun.feed.FedRecord;
 import cn.anxun.feed.FeedCertificate;
-import cn.anxun.feed.FeedSequence;
 
 /** A certificate in {@code CERTIFICATE}: what it states, fixed at issue, and what happened to it since. */
 @Entity
@@ -32,7 +30,7 @@ import cn.anxun.feed.FeedSequence;
         + "c.idNumber = '' WHERE c.learnerId = :learner")
 @NamedQuery(name = CertificateRecord.LOOKED_UP, query = "UPDATE CertificateRecord c SET c.lookups = c.lookups + 1 "
         + "WHERE c.number = :number")
-class CertificateRecord {
+class CertificateRecord extends FedRecord {
 
     static final String BY_NUMBER = "CertificateRecord.byNumber";
     static final String CURRENT = "CertificateRecord.current";
@@ -105,14 +103,6 @@ class CertificateRecord {
     @Column(length = 6)
     private String region;
 
-    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
-    @Column(name = "FEEDSEQ")
-    private Long feedSequence;
-
-    /** A change that waits for the feed's number, else {@code null}. */
-    @Column(name = "FEEDMARK")
-    private Long feedMark;
-
     protected CertificateRecord() {
     }
 
@@ -121,12 +111,6 @@ class CertificateRecord {
      *
      * @param predecessor the number of the revoked certificate it replaces, or {@code null}
      */
-    @PrePersist
-    @PreUpdate
-    void changed() {
-        feedMark = FeedSequence.changed(feedMark);
-    }
-
     CertificateRecord(String number, Certificate stated, String region, String predecessor) {
         this.id = UUID.randomUUID().toString();
         this.number = number;

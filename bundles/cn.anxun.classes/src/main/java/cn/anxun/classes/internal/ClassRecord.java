@@ -14,16 +14,14 @@ import javax.persistence.FetchType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.NamedQuery;
-import javax.persistence.PrePersist;
-import javax.persistence.PreUpdate;
 import javax.persistence.OrderColumn;
 import javax.persistence.Table;
 
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.TrainingKind;
+import cn.anxun.feed.FedRecord;
 import cn.anxun.feed.FeedClass;
-import cn.anxun.feed.FeedSequence;
 
 /** A class as it was opened; its courses in {@code CLASS_COURSE}. */
 @Entity
@@ -34,7 +32,7 @@ import cn.anxun.feed.FeedSequence;
 @NamedQuery(name = ClassRecord.ALL, query = "SELECT c FROM ClassRecord c ORDER BY c.openedAt DESC, c.id")
 @NamedQuery(name = ClassRecord.OF_LEARNER, query = "SELECT c FROM ClassRecord c, EnrolmentRecord e "
         + "WHERE e.classId = c.id AND e.learnerId = :learner ORDER BY c.openedAt DESC, c.id")
-class ClassRecord {
+class ClassRecord extends FedRecord {
 
     static final String OF_INSTITUTION = "ClassRecord.ofInstitution";
     static final String ALL = "ClassRecord.all";
@@ -85,20 +83,6 @@ class ClassRecord {
 
     @Column(length = 64, nullable = false)
     private String openedBy;
-
-    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
-    @Column(name = "FEEDSEQ")
-    private Long feedSequence;
-
-    /** A change that waits for the feed's number, else {@code null}. */
-    @Column(name = "FEEDMARK")
-    private Long feedMark;
-
-    @PrePersist
-    @PreUpdate
-    void changed() {
-        feedMark = FeedSequence.changed(feedMark);
-    }
 
     protected ClassRecord() {
     }

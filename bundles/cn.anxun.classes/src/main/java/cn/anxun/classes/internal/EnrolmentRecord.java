@@ -9,14 +9,12 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
 import javax.persistence.NamedQuery;
-import javax.persistence.PrePersist;
-import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 
 import cn.anxun.classes.Enrolment;
 import cn.anxun.classes.TrainingClass;
+import cn.anxun.feed.FedRecord;
 import cn.anxun.feed.FeedEnrolment;
-import cn.anxun.feed.FeedSequence;
 
 /** A learner enrolled in a class. */
 @Entity
@@ -31,7 +29,7 @@ import cn.anxun.feed.FeedSequence;
         + "WHERE e.classId = :class ORDER BY e.enrolledAt, e.learnerId")
 @NamedQuery(name = EnrolmentRecord.RECORDS_OF_LEARNER, query = "SELECT e FROM EnrolmentRecord e "
         + "WHERE e.learnerId = :learner ORDER BY e.enrolledAt, e.classId")
-class EnrolmentRecord {
+class EnrolmentRecord extends FedRecord {
 
     static final String OF_CLASS = "EnrolmentRecord.ofClass";
     static final String OF_CLASS_IN_REGION = "EnrolmentRecord.ofClassInRegion";
@@ -121,20 +119,6 @@ class EnrolmentRecord {
     /** {@code VALID} or {@code REVOKED}: a text, as Derby's booleans do not compare with EclipseLink's literals. */
     @Column(length = 8)
     private String certificateStatus;
-
-    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
-    @Column(name = "FEEDSEQ")
-    private Long feedSequence;
-
-    /** A change that waits for the feed's number, else {@code null}. */
-    @Column(name = "FEEDMARK")
-    private Long feedMark;
-
-    @PrePersist
-    @PreUpdate
-    void changed() {
-        feedMark = FeedSequence.changed(feedMark);
-    }
 
     protected EnrolmentRecord() {
     }

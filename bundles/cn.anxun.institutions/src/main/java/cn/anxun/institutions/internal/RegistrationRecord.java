@@ -8,13 +8,11 @@ import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.NamedQueries;
 import javax.persistence.NamedQuery;
-import javax.persistence.PrePersist;
-import javax.persistence.PreUpdate;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
+import cn.anxun.feed.FedRecord;
 import cn.anxun.feed.FeedRegistration;
-import cn.anxun.feed.FeedSequence;
 import cn.anxun.institutions.Intent;
 import cn.anxun.institutions.Registration;
 
@@ -36,7 +34,7 @@ import cn.anxun.institutions.Registration;
             + "WHERE r.city = :city AND r.status = 'REGISTERED' ORDER BY r.registrationNumber"),
     @NamedQuery(name = RegistrationRecord.OPEN_WITH_CODE, query = "SELECT r FROM RegistrationRecord r "
             + "WHERE r.city = :city AND r.openCode IS NOT NULL AND r.creditCode = :code")})
-class RegistrationRecord {
+class RegistrationRecord extends FedRecord {
 
     static final String OF_CITY = "RegistrationRecord.ofCity";
     static final String OF_INSTITUTION = "RegistrationRecord.ofInstitution";
@@ -75,20 +73,6 @@ class RegistrationRecord {
     private String letterId;
 
     private long submittedAt;
-
-    /** The feed's number of the row's last numbered change ({@link FeedSequence}). */
-    @Column(name = "FEEDSEQ")
-    private Long feedSequence;
-
-    /** A change that waits for the feed's number, else {@code null}. */
-    @Column(name = "FEEDMARK")
-    private Long feedMark;
-
-    @PrePersist
-    @PreUpdate
-    void changed() {
-        feedMark = FeedSequence.changed(feedMark);
-    }
 
     protected RegistrationRecord() {
     }
