@@ -93,6 +93,10 @@ public class FlagsIT extends SharedPlatformTestSupport {
         JsonNode twoPlaces = flagOf(liwan, "two-places", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(twoPlaces)));
         assertTrue(records(flagOf(liwan, "face-failures", failing.id())).size() >= 3);
+        // the failing learner's captures show the face of the learners of the other ID numbers
+        List<String> borrowed = records(flagOf(liwan, "shared-face", failing.id()));
+        assertTrue(borrowed.toString(), borrowed.containsAll(List.of("learner:" + connery.id(), "learner:"
+                + twin.id())) && borrowed.stream().filter(record -> record.startsWith("face-check:")).count() >= 3);
         JsonNode roundTheClock = flagOf(liwan, "round-the-clock", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(roundTheClock)));
         assertTrue(roundTheClock.toString(), roundTheClock.get("summary").asText().contains("from 03:10 to 19:40"));
