@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
 import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
@@ -190,6 +192,13 @@ public abstract class AnxunTestSupport {
         Eventually.await(what, Duration.ofSeconds(20), () -> components.getComponentConfigurationDTOs(
                 components.getComponentDescriptionDTO(bundle(bundle), component)).stream()
                 .anyMatch(running -> configured.test(running.properties)));
+    }
+
+    /** The properties of a configuration, to change some and put them back after. */
+    protected static Hashtable<String, Object> copyOf(Dictionary<String, Object> properties) {
+        Hashtable<String, Object> table = new Hashtable<>();
+        Collections.list(properties.keys()).forEach(key -> table.put(key, properties.get(key)));
+        return table;
     }
 
     /** Runs one SQL statement on the platform's database, outside the platform's own transactions. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -198,6 +199,27 @@ public class ExamsIT extends AnxunTestSupport {
         assertEquals("学时记录经核查有误", fedCertificates.get("REVOKED").get("revocationReason").asText());
         assertEquals(fedCertificates.get("REVOKED").get("number"), fedCertificates.get("VALID").get("predecessor"));
         assertEquals("440103", fedCertificates.get("VALID").get("region").asText());
+        // the supervision list of certificates: the learner's county and city, newest first, masked; not Yuexiu's
+        // (the clock is moved here, so both may carry the same time)
+        String ofClass = "/api/v1/supervision/certificates?class=" + classroom.trainingClass();
+        JsonNode listed = liwan.get(ofClass).json().get("items");
+        assertEquals(2, listed.size());
+        assertEquals(listed.toString(), Set.of(fedCertificates.get("VALID").get("number").asText(),
+                fedCertificates.get("REVOKED").get("number").asText()), Set.of(listed.get(0).get("number").asText(),
+                        listed.get(1).get("number").asText()));
+        assertFalse(listed.toString(), Instant.parse(listed.get(0).get("issuedAt").asText()).isBefore(
+                Instant.parse(listed.get(1).get("issuedAt").asText())));
+        assertEquals("买****力", listed.get(0).get("learnerName").asText());
+        assertTrue(listed.toString(), listed.get(0).get("idNumber").asText().contains("****"));
+        assertEquals(2, classroom.regulator().http().get(ofClass).json().get("items").size());
+        assertEquals(0, yuexiu.get(ofClass).json().get("items").size());
+        assertEquals(0, liwan.get(ofClass + "&to=2000-01-01").json().get("items").size());
+        Http.Reply sheet = liwan.get("/api/v1/supervision/certificates/export?format=CSV&class="
+                + classroom.trainingClass());
+        assertEquals(sheet.body(), 200, sheet.status());
+        assertTrue(sheet.body(), sheet.body().contains(fedCertificates.get("VALID").get("number").asText()));
+        assertEquals("the header only", 1, yuexiu.get("/api/v1/supervision/certificates/export?format=CSV&class="
+                + classroom.trainingClass()).body().lines().count());
         Archived.read(identity, classroom);
         HandedOver.export(http, identity, classroom, "inst-exam-1", receiving);
         Retained.expire(identity, classroom, clock);

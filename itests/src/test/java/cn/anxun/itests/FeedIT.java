@@ -131,6 +131,27 @@ public class FeedIT extends SharedPlatformTestSupport {
         assertEquals(inBody.body(), 200, inBody.status());
         assertTrue(inBody.body(), !inBody.json().has("refresh_token") && inBody.json().get("expires_in").asLong() > 0);
 
+        // the kinds are for readers only
+        assertProblem(guangzhou.regulator().http().get("/api/v1/feed"), 403, "forbidden");
+        assertProblem(http.get("/api/v1/feed"), 401, "login-required");
+
+        // a new secret: the old one and the tokens it gave stop working at once
+        Identity.NewStaff rotating = identity.newStaff(List.of("FEED_READER"), LIWAN, null);
+        Http.Reply before = FeedReader.token(http, rotating.username(), rotating.oneTimePassword());
+        assertEquals(before.body(), 200, before.status());
+        Http withOldToken = http.as(before.json().get("access_token").asText());
+        assertEquals(200, withOldToken.get("/api/v1/feed").status());
+        Http.Reply rotated = identity.admin().http().post("/api/v1/staff/" + rotating.accountId()
+                + "/password-reset", "");
+        assertEquals(rotated.body(), 200, rotated.status());
+        String secret = rotated.json().get("password").asText();
+        assertEquals(32, secret.length());
+        assertEquals(401, withOldToken.get("/api/v1/feed").status());
+        assertProblem(FeedReader.token(http, rotating.username(), rotating.oneTimePassword()), 401, "login-failed");
+        Http.Reply after = FeedReader.token(http, rotating.username(), secret);
+        assertEquals(after.body(), 200, after.status());
+        assertEquals(200, http.as(after.json().get("access_token").asText()).get("/api/v1/feed").status());
+
         JsonNode reads = Identity.audit(identity.staff("AUDITOR", null, null), "action=feed.read");
         assertTrue(reads.toString(), reads.toString().contains("feed:enrolments"));
     }

@@ -11,15 +11,25 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.Dictionary;
 import java.util.HashSet;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
 
 import org.junit.Test;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +45,11 @@ public class FlagsIT extends SharedPlatformTestSupport {
     private static final String GUANGZHOU = "440100";
     private static final String LIWAN = "440103";
     private static final String TIANHE = "440106";
+    private static final String ZHUHAI = "440400";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    private ConfigurationAdmin configurations;
 
     @Test
     public void eachPlantedPatternIsFlaggedForTheRegulatorsOfItsRegion() throws Exception {
@@ -73,6 +87,32 @@ public class FlagsIT extends SharedPlatformTestSupport {
         execute("UPDATE STUDY_SESSION SET LASTBEATAT = " + day.atTime(19, 40).atZone(CHINA).toInstant()
                 .toEpochMilli() + " WHERE ID = '" + second + "'");
 
+        // and tried again and again to study once the day's cap was reached: here a cap of none, for a while
+        Configuration study = configurations.getConfiguration("cn.anxun.study", null);
+        Dictionary<String, Object> shipped = study.getProperties();
+        Hashtable<String, Object> capped = shipped == null ? new Hashtable<>() : copyOf(shipped);
+        capped.put("dailyCapHours", "0");
+        studyCap(study, capped, "0");
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertProblem(Photos.post(classroom.learner().http(), classroom.studyStart(), Photos.CAGE_AGAIN),
+                        409, "conflict");
+            }
+        } finally {
+            capped.put("dailyCapHours", shipped == null || shipped.get("dailyCapHours") == null ? "8"
+                    : shipped.get("dailyCapHours"));
+            studyCap(study, capped, String.valueOf(capped.get("dailyCapHours")));
+        }
+
+        // three institutions of Zhuhai whose learners studied in the last days, one of them mostly at night
+        LocalDate past = LocalDate.now(CHINA).minusDays(2);
+        for (String institution : List.of("inst-night-a", "inst-night-b", "inst-night-c")) {
+            int nights = institution.endsWith("c") ? 12 : 1;
+            for (int i = 0; i < 20; i++) {
+                planted(first, institution, past.minusDays(i).atTime(i < nights ? 2 : 10, 30).atZone(CHINA));
+            }
+        }
+
         assertProblem(identity.staff("INSTITUTION_ADMIN", null, "inst-flag-gz").http().post(
                 "/api/v1/supervision/flags/runs", ""), 403, "forbidden");
         clock.set(Instant.now());
@@ -82,6 +122,8 @@ public class FlagsIT extends SharedPlatformTestSupport {
         assertTrue(run.body(), run.json().at("/found/two-places").asInt() >= 1);
         assertTrue(run.body(), run.json().at("/found/face-failures").asInt() >= 1);
         assertTrue(run.body(), run.json().at("/found/round-the-clock").asInt() >= 1);
+        assertTrue(run.body(), run.json().at("/found/beyond-the-cap").asInt() >= 1);
+        assertTrue(run.body(), run.json().at("/found/night-study").asInt() >= 1);
         assertTrue("the institutions' pass rates are weighed too: " + run.body(), run.json().at("/found")
                 .has("outlying-pass-rate"));
 
@@ -97,9 +139,22 @@ public class FlagsIT extends SharedPlatformTestSupport {
         List<String> borrowed = records(flagOf(liwan, "shared-face", failing.id()));
         assertTrue(borrowed.toString(), borrowed.containsAll(List.of("learner:" + connery.id(), "learner:"
                 + twin.id())) && borrowed.stream().filter(record -> record.startsWith("face-check:")).count() >= 3);
+        JsonNode beyondTheCap = flagOf(liwan, "beyond-the-cap", classroom.learner().id());
+        assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(beyondTheCap)));
+        assertTrue(beyondTheCap.toString(), beyondTheCap.get("summary").asText().startsWith("3 study sessions refused"));
         JsonNode roundTheClock = flagOf(liwan, "round-the-clock", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(roundTheClock)));
         assertTrue(roundTheClock.toString(), roundTheClock.get("summary").asText().contains("from 03:10 to 19:40"));
+
+        Http zhuhai = identity.staff("CITY_REGULATOR", ZHUHAI, null).http();
+        List<JsonNode> nights = flags(zhuhai, "night-study");
+        assertEquals(nights.toString(), List.of("inst-night-c"), nights.stream()
+                .map(flag -> flag.get("institutionId").asText()).toList());
+        assertEquals(ZHUHAI, nights.get(0).get("region").asText());
+        assertEquals(12, records(nights.get(0)).size());
+        assertTrue(nights.toString(), nights.get(0).get("summary").asText().startsWith("12 of 20 study sessions"));
+        assertTrue(flags(city, "night-study").stream().noneMatch(flag -> flag.get("region").asText()
+                .equals(ZHUHAI)));
 
         // each sees their region's only: the county its own, the city its counties', another city none of them
         Map<Http, Set<String>> sees = Map.of(liwan, Set.of(connery.id(), failing.id(), classroom.learner().id()),
@@ -128,6 +183,12 @@ public class FlagsIT extends SharedPlatformTestSupport {
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertFalse(Identity.audit(auditor, "action=flag.run").isEmpty());
         assertFalse(Identity.audit(auditor, "action=flag.dismiss").isEmpty());
+    }
+
+    private void studyCap(Configuration study, Hashtable<String, Object> properties, String hours) throws Exception {
+        study.update(properties);
+        awaitConfigured("cn.anxun.ledger", "cn.anxun.ledger.internal.StudySessionsImpl", "a daily cap of " + hours,
+                running -> hours.equals(String.valueOf(running.get("dailyCapHours"))));
     }
 
     /** A learner of the county with the reference photo, after a face check that made its template. */
@@ -164,14 +225,47 @@ public class FlagsIT extends SharedPlatformTestSupport {
 
     /** The regulator's flag of the kind about the learner. */
     private static JsonNode flagOf(Http regulator, String kind, String learner) {
+        List<JsonNode> flags = flags(regulator, kind);
+        return flags.stream().filter(flag -> learner.equals(flag.get("learnerId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " flag about " + learner + ": " + flags));
+    }
+
+    /** The regulator's flags of the kind, up to 500. */
+    private static List<JsonNode> flags(Http regulator, String kind) {
         Http.Reply page = regulator.get("/api/v1/supervision/flags?limit=500&kind=" + kind);
         assertEquals(page.body(), 200, page.status());
-        for (JsonNode flag : page.json().get("items")) {
-            if (learner.equals(flag.get("learnerId").asText())) {
-                return flag;
+        List<JsonNode> flags = new ArrayList<>();
+        page.json().get("items").forEach(flags::add);
+        return flags;
+    }
+
+    /**
+     * A ten-minute study session, ended, of a learner of its own at an institution of Zhuhai, copied from a session
+     * the platform made: a month of study is not waited out here.
+     */
+    private void planted(String session, String institution, ZonedDateTime start) throws Exception {
+        long at = start.toInstant().toEpochMilli();
+        String end = String.valueOf(at + 600_000);
+        Map<String, String> changed = Map.ofEntries(Map.entry("ID", quoted(UUID.randomUUID())),
+                Map.entry("LEARNERID", quoted(UUID.randomUUID())), Map.entry("INSTITUTIONID", quoted(institution)),
+                Map.entry("CITY", quoted(ZHUHAI)), Map.entry("REGION", quoted(ZHUHAI)),
+                Map.entry("STATUS", "'ENDED'"), Map.entry("REASON", "'ENDED_BY_LEARNER'"),
+                Map.entry("STARTEDAT", String.valueOf(at)), Map.entry("LASTBEATAT", end), Map.entry("ENDEDAT", end),
+                Map.entry("STUDY_DAY", quoted(start.toLocalDate())));
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = database().getConnection(); Statement statement = connection.createStatement();
+                ResultSet none = statement.executeQuery("SELECT * FROM STUDY_SESSION WHERE 1 = 0")) {
+            for (int i = 1; i <= none.getMetaData().getColumnCount(); i++) {
+                columns.add(none.getMetaData().getColumnName(i).toUpperCase(Locale.ROOT));
             }
         }
-        throw new AssertionError("no " + kind + " flag about " + learner + ": " + page.body());
+        execute("INSERT INTO STUDY_SESSION (" + String.join(", ", columns) + ") SELECT " + columns.stream()
+                .map(column -> changed.getOrDefault(column, column)).collect(Collectors.joining(", "))
+                + " FROM STUDY_SESSION WHERE ID = '" + session + "'");
+    }
+
+    private static String quoted(Object value) {
+        return "'" + value + "'";
     }
 
     /** Every flag the regulator lists, page by page: the kinds flagged of each learner. */

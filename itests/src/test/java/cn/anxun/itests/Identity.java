@@ -81,7 +81,7 @@ final class Identity {
     }
 
     /** A staff account as its administrator created it, not yet logged in. */
-    record NewStaff(String username, String oneTimePassword) {
+    record NewStaff(String username, String oneTimePassword, String accountId) {
     }
 
     /** Creates a staff account with these roles and answers its user name and one-time password. */
@@ -96,7 +96,8 @@ final class Identity {
         account.set("grant", grant);
         Http.Reply created = admin().http().post("/api/v1/staff", account.toString());
         assertEquals(created.body(), 201, created.status());
-        return new NewStaff(account.get("username").asText(), created.json().get("password").asText());
+        return new NewStaff(account.get("username").asText(), created.json().get("password").asText(),
+                created.json().get("accountId").asText());
     }
 
     /** Logs in with a one-time password and replaces it with {@link #STAFF_PASSWORD}, as the roles need. */

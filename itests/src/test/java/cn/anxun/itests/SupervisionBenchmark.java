@@ -79,6 +79,19 @@ public class SupervisionBenchmark extends AnxunTestSupport {
         IdentityBenchmark.print("progress of classes running in a week (province)", () -> province.get(progress
                 + "&from=" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "&to=" + LocalDate.now(ZoneId.of(
                         "Asia/Shanghai")).plusDays(6)).status(), 200);
+        String classes = "/api/v1/supervision/classes?limit=50";
+        IdentityBenchmark.print("classes, first page of 50 (province)", () -> province.get(classes).status(), 200);
+        IdentityBenchmark.print("classes, first page of 50 (county)", () -> county.get(classes).status(), 200);
+
+        // the provincial platform reads every enrolment once, its changes numbered on that first read, then again
+        FeedReader reader = FeedReader.issued(identity, http, "440000");
+        long reading = System.nanoTime();
+        FeedReader.Read fed = reader.read("enrolments", null, 1000);
+        assertEquals(CLASSES * PER_CLASS, fed.items().size());
+        System.out.printf("feed: every enrolment of the province, pages of 1,000, first read: %d ms%n",
+                (System.nanoTime() - reading) / 1_000_000);
+        IdentityBenchmark.print("feed: enrolments, a read when nothing changed", () -> reader.http().get(
+                "/api/v1/feed/enrolments?limit=1000&after=" + fed.next()).status(), 200);
         for (String format : List.of("CSV", "XLSX")) {
             long start = System.nanoTime();
             Http.Reply export = city.get("/api/v1/supervision/progress/export?format=" + format);

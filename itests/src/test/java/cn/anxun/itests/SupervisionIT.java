@@ -75,6 +75,40 @@ public class SupervisionIT extends SharedPlatformTestSupport {
                     learners(all(region.getKey(), "&region=" + SHENZHEN), ours));
         }
 
+        // classes and registrations lie in their city: a county regulator sees its city's
+        Set<String> institutions = Set.of("inst-sup-gz", "inst-sup-sz");
+        Map<Http, Set<String>> cities = Map.of(province, institutions, city, Set.of("inst-sup-gz"),
+                otherCity, Set.of("inst-sup-sz"), liwanCounty, Set.of("inst-sup-gz"),
+                tianheCounty, Set.of("inst-sup-gz"));
+        for (Map.Entry<Http, Set<String>> region : cities.entrySet()) {
+            String code = codes.get(region.getKey());
+            for (String list : List.of("classes", "registrations")) {
+                List<JsonNode> rows = all(region.getKey(), list, "");
+                rows.forEach(row -> assertTrue(code + " sees " + row, code.endsWith("0000")
+                        || row.get("city").asText().equals(code.substring(0, 4) + "00")));
+                assertEquals(code + " " + list, region.getValue(), values(rows, "institutionId", institutions));
+                assertEquals(code + " " + list + " in CSV", region.getValue(),
+                        exported(region.getKey(), list, "institutionId", institutions));
+            }
+        }
+        List<JsonNode> classes = all(tianheCounty, "classes", "&institution=inst-sup-gz");
+        assertEquals(classes.toString(), List.of(guangzhou.trainingClass()), classes.stream()
+                .map(row -> row.get("id").asText()).toList());
+        assertEquals(3, classes.get(0).get("learners").asInt());
+        assertEquals(List.of(), all(city, "classes", "&institution=inst-sup-gz&to=2000-01-01"));
+        // a learner lists the classes they are enrolled in
+        assertEquals(List.of(guangzhou.trainingClass()), all(guangzhou.learner().http(), "classes", "").stream()
+                .map(row -> row.get("id").asText()).toList());
+        assertEquals(List.of(), all(city, "classes", "&region=" + SHENZHEN));
+        List<JsonNode> registered = all(liwanCounty, "registrations", "&institution=inst-sup-gz");
+        assertEquals(registered.toString(), 1, registered.size());
+        assertEquals(guangzhou.institutionRegistration(), registered.get(0).get("id").asText());
+        assertEquals("REGISTERED", registered.get(0).get("status").asText());
+        assertProblem(city.get("/api/v1/supervision/registrations?to=2026-01-01&from=2026-02-01"), 422,
+                "invalid-input");
+        assertProblem(city.get("/api/v1/supervision/lessons/export"), 404, "not-found");
+        assertProblem(city.get("/api/v1/supervision/classes?region=999999"), 422, "invalid-input");
+
         // the class's own records: a county regulator reads its county's learners of the class, not the others
         String roster = "/api/v1/classes/" + guangzhou.trainingClass() + "/learners";
         assertEquals(Set.of(liwan, liwanToo, tianhe), learnerIds(city.get(roster)));
@@ -132,6 +166,10 @@ public class SupervisionIT extends SharedPlatformTestSupport {
         Identity.Account auditor = identity.staff("AUDITOR", null, null);
         assertTrue(Identity.audit(auditor, "action=enrolment.read").size() >= 2);
         assertTrue(Identity.audit(auditor, "action=enrolment.export").size() >= 2 * regions.size());
+        assertTrue(Identity.audit(auditor, "action=class.export").size() >= cities.size());
+        assertProblem(gzStaff.get("/api/v1/supervision/classes/export"), 403, "forbidden");
+        assertEquals(Set.of("inst-sup-gz"), exported(guangzhou.admin(), "registrations", "institutionId",
+                institutions));
     }
 
     private static Set<String> learnerIds(Http.Reply roster) {
@@ -149,10 +187,15 @@ public class SupervisionIT extends SharedPlatformTestSupport {
 
     /** Every row of the progress list, page by page. */
     private static List<JsonNode> all(Http http, String filters) {
+        return all(http, "progress", filters);
+    }
+
+    /** Every row of a supervision list, page by page. */
+    private static List<JsonNode> all(Http http, String list, String filters) {
         List<JsonNode> rows = new ArrayList<>();
         String after = null;
         do {
-            Http.Reply page = http.get("/api/v1/supervision/progress?limit=500" + filters
+            Http.Reply page = http.get("/api/v1/supervision/" + list + "?limit=500" + filters
                     + (after == null ? "" : "&after=" + after));
             assertEquals(page.body(), 200, page.status());
             page.json().get("items").forEach(rows::add);
@@ -162,14 +205,24 @@ public class SupervisionIT extends SharedPlatformTestSupport {
     }
 
     private static Set<String> learners(List<JsonNode> rows, Set<String> ours) {
+        return values(rows, "learnerId", ours);
+    }
+
+    /** The values of ours in a field of the rows. */
+    private static Set<String> values(List<JsonNode> rows, String field, Set<String> ours) {
         Set<String> found = new HashSet<>();
-        rows.stream().map(row -> row.get("learnerId").asText()).filter(ours::contains).forEach(found::add);
+        rows.stream().map(row -> row.get(field).asText()).filter(ours::contains).forEach(found::add);
         return found;
     }
 
-    /** The learners of ours in the CSV export, checked for its byte order mark. */
+    /** The learners of ours in the CSV export of the progress list. */
     private static Set<String> exported(Http http, Set<String> ours) throws Exception {
-        Http.Reply csv = http.get("/api/v1/supervision/progress/export?format=CSV");
+        return exported(http, "progress", "learnerId", ours);
+    }
+
+    /** The values of ours in a column of a list's CSV export, checked for its byte order mark. */
+    private static Set<String> exported(Http http, String list, String column, Set<String> ours) throws Exception {
+        Http.Reply csv = http.get("/api/v1/supervision/" + list + "/export?format=CSV");
         assertEquals(csv.body(), 200, csv.status());
         assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
         String text = csv.body();
@@ -177,8 +230,8 @@ public class SupervisionIT extends SharedPlatformTestSupport {
         Set<String> found = new HashSet<>();
         for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text.substring(1)))) {
-            if (ours.contains(record.get("learnerId"))) {
-                found.add(record.get("learnerId"));
+            if (ours.contains(record.get(column))) {
+                found.add(record.get(column));
             }
         }
         return found;

@@ -5,12 +5,19 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+
+import javax.imageio.ImageIO;
 
 import org.junit.Test;
 
@@ -129,6 +136,67 @@ public class SupportIT extends SharedPlatformTestSupport {
                 "working-calendar.update")) {
             assertFalse(action, Identity.audit(auditor, "action=" + action).isEmpty());
         }
+    }
+
+    @Test
+    public void attachmentsArePicturesWithoutTheirMetadataAndPdfsWithoutContactDetails() throws Exception {
+        Identity identity = new Identity(http);
+        Http learner = identity.learner(Identity.registration(IdNumbers.next(), "inst-support")).http();
+        Http otherLearner = identity.learner(Identity.registration(IdNumbers.next(), "inst-support")).http();
+        Http support = identity.staff("OPERATOR", null, null).http();
+        String ticket = learner.post("/api/v1/support/tickets", "{\"subject\":\"证书打印\",\"text\":\"打印出的证书"
+                + "缺少二维码，见附件。\"}").json().get("id").asText();
+        String attachments = "/api/v1/support/tickets/" + ticket + "/attachments";
+
+        // a photo with its camera's metadata is kept drawn again, without it
+        byte[] photo = Photos.of(Photos.TWO_PEOPLE);
+        assertTrue("the photo carries Exif metadata", contains(photo, "Exif"));
+        Http.Reply attached = attach(learner, attachments + "?filename=" + URLEncoder.encode("截图.jpg",
+                StandardCharsets.UTF_8), "image/jpeg", photo);
+        assertEquals(attached.body(), 201, attached.status());
+        assertEquals("截图.jpg", attached.json().get("filename").asText());
+        assertFalse(attached.json().get("support").asBoolean());
+        Http.Reply kept = support.get(attachments + "/" + attached.json().get("id").asText());
+        assertEquals(kept.body(), 200, kept.status());
+        assertEquals("image/jpeg", kept.contentType());
+        assertFalse("the metadata is gone", contains(kept.bytes(), "Exif"));
+        assertEquals(attached.json().get("size").asLong(), kept.bytes().length);
+        assertEquals(Optional.of("sha-256=" + attached.json().get("sha256").asText()), kept.header("Digest"));
+        assertTrue(ImageIO.read(new ByteArrayInputStream(kept.bytes())).getWidth() > 0);
+
+        // a PDF's text is screened like a message's
+        JsonNode refused = assertProblem(attach(learner, attachments, "application/pdf",
+                RegistrationsIT.pdf("Please call 13812345678")), 422, "invalid-input");
+        assertEquals("attachment", refused.at("/errors/0/field").asText());
+        assertEquals("no-contact-data", refused.at("/errors/0/rule").asText());
+        Http.Reply answer = attach(support, attachments + "?filename=guide.pdf", "application/pdf",
+                RegistrationsIT.pdf("How to print a certificate"));
+        assertEquals(answer.body(), 201, answer.status());
+        assertTrue(answer.json().get("support").asBoolean());
+
+        // nothing else, no contact details in a name, nobody else's ticket
+        assertEquals("type", assertProblem(attach(learner, attachments, "application/octet-stream",
+                "GIF89a……".getBytes(StandardCharsets.UTF_8)), 422, "invalid-input").at("/errors/0/rule").asText());
+        assertEquals("filename", assertProblem(attach(learner, attachments + "?filename=13812345678.jpg",
+                "image/jpeg", photo), 422, "invalid-input").at("/errors/0/field").asText());
+        assertProblem(attach(otherLearner, attachments, "image/jpeg", photo), 403, "forbidden");
+        assertProblem(otherLearner.get(attachments + "/" + attached.json().get("id").asText()), 403, "forbidden");
+        assertProblem(learner.get(attachments + "/nonexistent"), 404, "not-found");
+
+        JsonNode withBoth = learner.get("/api/v1/support/tickets/" + ticket).json();
+        assertEquals(List.of("截图.jpg", "guide.pdf"), List.of(withBoth.at("/attachments/0/filename").asText(),
+                withBoth.at("/attachments/1/filename").asText()));
+        Identity.Account auditor = identity.staff("AUDITOR", null, null);
+        assertFalse(Identity.audit(auditor, "action=support-ticket.attach").isEmpty());
+        assertFalse(Identity.audit(auditor, "action=support-ticket.read-attachment").isEmpty());
+    }
+
+    private static Http.Reply attach(Http http, String path, String type, byte[] file) {
+        return http.raw("POST", path, type, HttpRequest.BodyPublishers.ofByteArray(file));
+    }
+
+    private static boolean contains(byte[] bytes, String text) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains(text);
     }
 
     private static JsonNode message(Http http, String ticket, String kind, String text) {

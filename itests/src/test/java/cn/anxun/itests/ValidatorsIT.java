@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -121,7 +120,7 @@ public class ValidatorsIT extends SharedPlatformTestSupport {
         Http staff = identity.staff("INSTITUTION_STAFF", null, "inst-valid-4").http();
         Configuration media = configurations.getConfiguration("cn.anxun.media", null);
         Dictionary<String, Object> settings = media.getProperties();
-        Hashtable<String, Object> shipped = settings == null ? new Hashtable<>() : toTable(settings);
+        Hashtable<String, Object> shipped = settings == null ? new Hashtable<>() : copyOf(settings);
         Hashtable<String, Object> limits = new Hashtable<>(shipped);
         limits.put("validationSeconds", 2);
         limits.put("validationAttempts", 2);
@@ -219,12 +218,6 @@ public class ValidatorsIT extends SharedPlatformTestSupport {
     /** What a test validator does with a file. */
     private interface Reading {
         MediaReport read(MediaFile file);
-    }
-
-    private static Hashtable<String, Object> toTable(Dictionary<String, Object> settings) {
-        Hashtable<String, Object> table = new Hashtable<>();
-        Collections.list(settings.keys()).forEach(key -> table.put(key, settings.get(key)));
-        return table;
     }
 
     private static JsonNode validated(Http staff, String institution, String file) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.RegionQuery;
 
 /**
  * Study-hour certificates (R-23). The learner and their institution's staff issue and print them; the operator
@@ -31,6 +32,15 @@ public interface Certificates {
 
     /** Every certificate of the learner, revoked ones too, newest first. */
     List<Certificate> ofLearner(Caller caller, String learnerId);
+
+    /**
+     * The certificates in the caller's reach that match the query, newest issued first, revoked ones too: a region
+     * filter selects by the learner's region, dates by the day of issue (China time).
+     *
+     * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
+     * @since 1.3
+     */
+    CertificateList list(Caller caller, RegionQuery query);
 
     /** The certificate as a PDF in Chinese; the same certificate gives the same bytes. Audited. */
     byte[] document(Caller caller, String id);

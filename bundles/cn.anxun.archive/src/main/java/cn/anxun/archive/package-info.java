@@ -4,7 +4,7 @@
  * class, printed as PDF and verified by anyone through their number. Archives are kept for the retention of the
  * learner's category, and no longer unless a regulator holds them.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package cn.anxun.archive;
 
 import org.osgi.annotation.versioning.Version;

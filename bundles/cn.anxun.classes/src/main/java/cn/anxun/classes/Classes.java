@@ -9,6 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Scope;
 
 /**
@@ -27,8 +28,15 @@ public interface Classes {
 
     List<TrainingClass> ofInstitution(Caller caller, String institutionId);
 
-    /** The classes in the cities a regulator's region covers or lies in; all of them for the operator. */
-    List<TrainingClass> ofRegion(Caller caller, String regionCode);
+    /**
+     * The classes in the caller's reach that match the query, newest opened first: a region filter selects the
+     * classes of its city (a county's, the classes of the city it lies in); dates select the classes running on
+     * some day of the period.
+     *
+     * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
+     * @since 2.0
+     */
+    ClassList list(Caller caller, RegionQuery query);
 
     /** The classes a learner is enrolled in, for the learner and those who may see them. */
     List<TrainingClass> ofLearner(Caller caller, String learnerId);
@@ -98,7 +106,7 @@ public interface Classes {
      * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
      * @since 1.4
      */
-    ProgressList progress(Caller caller, ProgressQuery query);
+    ProgressList progress(Caller caller, RegionQuery query);
 
     /**
      * The enrolments of a region (the province, a city or a county) that are in the caller's reach, broken down.

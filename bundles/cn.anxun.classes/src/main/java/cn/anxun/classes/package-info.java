@@ -3,7 +3,7 @@
  * courses and dates, and enrols learners of that city; a learner studies only the courses of their classes, and
  * only while the institution may train there.
  */
-@Version("1.6.0")
+@Version("2.0.0")
 package cn.anxun.classes;
 
 import org.osgi.annotation.versioning.Version;

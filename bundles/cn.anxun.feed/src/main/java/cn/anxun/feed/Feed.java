@@ -20,6 +20,14 @@ public interface Feed {
     List<FeedSource> sources();
 
     /**
+     * The kinds, for a reader of the feed.
+     *
+     * @throws cn.anxun.identity.AccessDeniedException for a caller who may not read the feed
+     * @since 1.1
+     */
+    List<FeedSource> sources(Caller caller);
+
+    /**
      * A page of the kind's records changed after the position, in the caller's region.
      *
      * @param after the {@code next} of the reader's last page, {@code null} for all from the start

@@ -43,7 +43,33 @@ public final class NewestFirst<T> {
 
     /** Only rows whose field at {@code path} equals the value; no condition when the value is null. */
     public NewestFirst<T> equal(String path, Object value) {
-        return value == null ? this : where(path + " = :" + unusedName(), Map.of(unusedName(), value));
+        return compared(path, "=", value);
+    }
+
+    /**
+     * Only rows whose field at {@code path} is at least the value; no condition when the value is null.
+     *
+     * @since 2.5
+     */
+    public NewestFirst<T> atLeast(String path, Object value) {
+        return compared(path, ">=", value);
+    }
+
+    /**
+     * Only rows whose field at {@code path} is at most the value; no condition when the value is null.
+     *
+     * @since 2.5
+     */
+    public NewestFirst<T> atMost(String path, Object value) {
+        return compared(path, "<=", value);
+    }
+
+    private NewestFirst<T> compared(String path, String operator, Object value) {
+        if (value == null) {
+            return this;
+        }
+        String name = unusedName();
+        return where(path + " " + operator + " :" + name, Map.of(name, value));
     }
 
     /**
@@ -56,6 +82,17 @@ public final class NewestFirst<T> {
             return this;
         }
         return where(path + " LIKE :" + unusedName(), Map.of(unusedName(), Regions.prefix(region) + "%"));
+    }
+
+    /**
+     * Only rows of the city the region is or lies in, the city's code at {@code path}: for records that lie in a city,
+     * which a county's filter selects by its city; no condition for null or the province.
+     *
+     * @throws InvalidInputException naming {@code region} if it is not a region of Guangdong
+     * @since 2.5
+     */
+    public NewestFirst<T> inCityOf(String path, String region) {
+        return inRegion(path, region == null ? null : Regions.cityOf(Regions.inGuangdong("region", region)));
     }
 
     /** Only rows meeting the condition, with the values of its named parameters (names other than {@code p0}…). */

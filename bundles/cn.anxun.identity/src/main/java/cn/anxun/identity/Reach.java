@@ -44,7 +44,8 @@ public record Reach(Caller caller, Set<Relation> relations) {
      *
      * @param paths for each relation the list can select by, the path it compares: the subject's account for
      *        {@link Relation#SELF} and {@link Relation#OTHER}, the institution, the region code; for
-     *        {@link Relation#PUBLISHED} a whole boolean expression
+     *        {@link Relation#PUBLISHED} a whole boolean expression, and for {@link Relation#SELF} one that names the
+     *        caller's account {@code :reachSelf} when the subject is not a path of the record (since 2.5)
      * @throws IllegalStateException if the caller is granted a relation the paths do not say how to select
      */
     public Condition condition(Map<Relation, String> paths) {
@@ -64,7 +65,7 @@ public record Reach(Caller caller, Set<Relation> relations) {
                 return new Condition("1 = 1", Map.of());
             }
             switch (relation) {
-                case SELF -> any.add(path + " = :reachSelf");
+                case SELF -> any.add(path.contains(":reachSelf") ? "(" + path + ")" : path + " = :reachSelf");
                 case OTHER -> any.add(path + " <> :reachSelf");
                 case OWN_INSTITUTION -> {
                     any.add(path + " = :reachInstitution");

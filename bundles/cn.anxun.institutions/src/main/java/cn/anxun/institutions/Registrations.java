@@ -9,6 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.cities.City;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 
@@ -35,6 +36,16 @@ public interface Registrations {
 
     /** A city's registrations, optionally of one status, newest first. */
     List<Registration> ofCity(Caller caller, String city, Registration.Status status);
+
+    /**
+     * The registrations in the caller's reach that match the query, newest submitted first: a region filter
+     * selects by the city registered with (a county's, the city it lies in), dates by the day of submission (China
+     * time).
+     *
+     * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
+     * @since 2.1
+     */
+    RegistrationList list(Caller caller, RegionQuery query);
 
     /**
      * The cities whose regulators supervise the institution: those where it is registered or suspended. Public, as

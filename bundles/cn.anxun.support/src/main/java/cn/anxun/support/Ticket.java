@@ -11,10 +11,12 @@ import java.util.List;
  * @param responseBreached the first answer came after its deadline, or has not come and the deadline passed
  * @param resolutionBreached likewise for the resolution
  * @param escalation the last deadline it was escalated for, {@code null} before
+ * @param attachments in the order they were attached (since 2.0)
  */
 public record Ticket(String id, String openedBy, String openerRole, String subject, Status status, Instant openedAt,
         Instant responseDue, Instant respondedAt, Instant resolutionDue, Instant resolvedAt, boolean responseBreached,
-        boolean resolutionBreached, Deadline escalation, Instant escalatedAt, List<Message> messages) {
+        boolean resolutionBreached, Deadline escalation, Instant escalatedAt, List<Message> messages,
+        List<TicketAttachment> attachments) {
 
     public enum Status {
         /** Waiting for the support staff. */

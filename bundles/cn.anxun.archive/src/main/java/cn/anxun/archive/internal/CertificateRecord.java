@@ -153,6 +153,10 @@ class CertificateRecord extends FedRecord {
         return id;
     }
 
+    long issuedAt() {
+        return issuedAt;
+    }
+
     String number() {
         return number;
     }

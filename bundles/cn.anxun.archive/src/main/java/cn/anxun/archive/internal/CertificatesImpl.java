@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
 
 import cn.anxun.archive.Certificate;
 import cn.anxun.archive.CertificateCheck;
+import cn.anxun.archive.CertificateList;
 import cn.anxun.archive.Certificates;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.TrainingClass;
@@ -34,9 +36,13 @@ import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
+import cn.anxun.identity.Relation;
 import cn.anxun.identity.RequestLimit;
 import cn.anxun.identity.RequestLimits;
 import cn.anxun.identity.Scope;
@@ -162,6 +168,27 @@ public class CertificatesImpl implements Certificates {
         return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(CertificateRecord.OF_LEARNER,
                 CertificateRecord.class).setParameter("learner", learnerId).getResultStream().map(this::view)
                 .toList());
+    }
+
+    @Override
+    public CertificateList list(Caller caller, RegionQuery query) {
+        Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.CERTIFICATE).condition(Map.of(
+                Relation.SELF, "c.learnerId", Relation.OWN_INSTITUTION, "c.institutionId",
+                Relation.IN_REGION, "c.region"));
+        NewestFirst<CertificateRecord> list = new NewestFirst<>(CertificateRecord.class, "c", "issuedAt", reached)
+                .limit(query.limit(), RegionQuery.MAX_LIMIT)
+                .inRegion("c.region", query.region())
+                .equal("c.institutionId", query.institutionId())
+                .equal("c.programmeCode", query.programmeCode())
+                .equal("c.classId", query.classId())
+                .atLeast("c.issuedAt", query.fromMillis())
+                .atMost("c.issuedAt", query.toMillis())
+                .after(query.after());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            NewestFirst.Page<CertificateRecord> page = list.read(em, CertificateRecord::issuedAt,
+                    CertificateRecord::id);
+            return new CertificateList(page.rows().stream().map(this::view).toList(), page.next());
+        });
     }
 
     @Override

@@ -29,13 +29,11 @@ import cn.anxun.feed.FeedClass;
 @NamedQuery(name = ClassRecord.OF_INSTITUTION, query = "SELECT c FROM ClassRecord c "
         + "WHERE c.institutionId = :institution ORDER BY c.openedAt DESC, c.id")
 @NamedQuery(name = ClassRecord.NAMES, query = "SELECT c.id, c.name FROM ClassRecord c WHERE c.id IN :ids")
-@NamedQuery(name = ClassRecord.ALL, query = "SELECT c FROM ClassRecord c ORDER BY c.openedAt DESC, c.id")
 @NamedQuery(name = ClassRecord.OF_LEARNER, query = "SELECT c FROM ClassRecord c, EnrolmentRecord e "
         + "WHERE e.classId = c.id AND e.learnerId = :learner ORDER BY c.openedAt DESC, c.id")
 class ClassRecord extends FedRecord {
 
     static final String OF_INSTITUTION = "ClassRecord.ofInstitution";
-    static final String ALL = "ClassRecord.all";
     static final String NAMES = "ClassRecord.names";
     static final String OF_LEARNER = "ClassRecord.ofLearner";
 
@@ -103,6 +101,10 @@ class ClassRecord extends FedRecord {
         this.endsOn = endsOn.toString();
         this.openedAt = now.toEpochMilli();
         this.openedBy = openedBy;
+    }
+
+    long openedAt() {
+        return openedAt;
     }
 
     String id() {

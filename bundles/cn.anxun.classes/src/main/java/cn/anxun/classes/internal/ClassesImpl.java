@@ -24,10 +24,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.classes.Breakdown;
 import cn.anxun.classes.ClassDraft;
+import cn.anxun.classes.ClassList;
 import cn.anxun.classes.Classes;
 import cn.anxun.classes.EnrolmentTotals;
 import cn.anxun.classes.ProgressList;
-import cn.anxun.classes.ProgressQuery;
 import cn.anxun.classes.StudyPlace;
 import cn.anxun.classes.TrainingClass;
 import cn.anxun.courses.Course;
@@ -41,11 +41,14 @@ import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Learner;
 import cn.anxun.identity.Learners;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
 import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Regions;
+import cn.anxun.identity.Relation;
 import cn.anxun.identity.Scope;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
@@ -169,11 +172,23 @@ public class ClassesImpl implements Classes {
     }
 
     @Override
-    public List<TrainingClass> ofRegion(Caller caller, String regionCode) {
-        policy.require(caller, Operation.READ, Scope.region(RecordKind.CLASS, regionCode));
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(ClassRecord.ALL, ClassRecord.class)
-                .getResultStream().map(ClassRecord::view).filter(found -> inRegion(regionCode, found.city()))
-                .toList());
+    public ClassList list(Caller caller, RegionQuery query) {
+        Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.CLASS).condition(Map.of(
+                Relation.SELF, "c.id IN (SELECT e.classId FROM EnrolmentRecord e WHERE e.learnerId = :reachSelf)",
+                Relation.OWN_INSTITUTION, "c.institutionId", Relation.IN_REGION_OR_ITS_CITY, "c.city"));
+        NewestFirst<ClassRecord> list = new NewestFirst<>(ClassRecord.class, "c", "openedAt", reached)
+                .limit(query.limit(), RegionQuery.MAX_LIMIT)
+                .inCityOf("c.city", query.region())
+                .equal("c.institutionId", query.institutionId())
+                .equal("c.programmeCode", query.programmeCode())
+                .equal("c.id", query.classId())
+                .atMost("c.startsOn", query.to() == null ? null : query.to().toString())
+                .atLeast("c.endsOn", query.from() == null ? null : query.from().toString())
+                .after(query.after());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            NewestFirst.Page<ClassRecord> page = list.read(em, ClassRecord::openedAt, ClassRecord::id);
+            return new ClassList(page.rows().stream().map(ClassRecord::view).toList(), page.next());
+        });
     }
 
     @Override
@@ -252,13 +267,7 @@ public class ClassesImpl implements Classes {
     }
 
     @Override
-    public ProgressList progress(Caller caller, ProgressQuery query) {
-        if (query.limit() < 1 || query.limit() > ProgressQuery.MAX_LIMIT) {
-            throw new InvalidInputException("limit", "range", "is 1 to " + ProgressQuery.MAX_LIMIT);
-        }
-        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
-            throw new InvalidInputException("to", "date-range", "is not before from");
-        }
+    public ProgressList progress(Caller caller, RegionQuery query) {
         Reach reach = policy.reach(caller, Operation.READ, RecordKind.ENROLMENT);
         return jpa.txExpr(TransactionType.Required, em -> ProgressLists.page(em, reach, query));
     }
@@ -381,10 +390,5 @@ public class ClassesImpl implements Classes {
     private static List<String> enrolled(EntityManager em, String classId) {
         return em.createNamedQuery(EnrolmentRecord.OF_CLASS, String.class).setParameter("class", classId)
                 .getResultList();
-    }
-
-    /** A region covers a city's class if it contains the city or lies in it (a county). */
-    private static boolean inRegion(String region, String city) {
-        return Regions.covers(region, city) || Regions.covers(city, region);
     }
 }

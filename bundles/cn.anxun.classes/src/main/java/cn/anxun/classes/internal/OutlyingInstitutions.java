@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.anxun.api.supervision.Outliers;
 import cn.anxun.api.supervision.PatternDetector;
 import cn.anxun.api.supervision.Suspicion;
 
@@ -53,21 +54,21 @@ public class OutlyingInstitutions implements PatternDetector {
 
     @Override
     public List<Suspicion> detect(Instant from, Instant until) {
-        Map<String, Map<String, PassRates.Rate>> cities = new TreeMap<>();
+        Map<String, Map<String, Outliers.Share>> cities = new TreeMap<>();
         jpa.txExpr(TransactionType.Required, em -> em.createQuery(RATES, Object[].class).getResultList())
                 .forEach(row -> cities.computeIfAbsent((String) row[0], city -> new TreeMap<>()).put((String) row[1],
-                        new PassRates.Rate(((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+                        new Outliers.Share(((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
         String month = YearMonth.from(until.atZone(CHINA)).toString();
         List<Suspicion> found = new ArrayList<>();
-        cities.forEach((city, rates) -> PassRates.outlying(rates).forEach((institution, others) -> {
-            PassRates.Rate rate = rates.get(institution);
+        cities.forEach((city, rates) -> Outliers.above(rates).forEach((institution, others) -> {
+            Outliers.Share rate = rates.get(institution);
             List<String> classes = jpa.txExpr(TransactionType.Required, em -> em.createQuery(CLASSES, String.class)
                     .setParameter("city", city).setParameter("institution", institution).setMaxResults(50)
                     .getResultList());
             found.add(Suspicion.ofInstitution(KIND + ":" + institution + ":" + city + ":" + month, institution, city,
                     String.format(Locale.ROOT, "%d of %d tested learners passed (%.1f %%); the city's other "
-                            + "institutions pass %.1f %% on average.", rate.passed(), rate.tested(),
-                            100 * rate.share(), 100 * others), classes.stream().map(id -> "class:" + id).toList()));
+                            + "institutions pass %.1f %% on average.", rate.counted(), rate.cases(),
+                            100 * rate.value(), 100 * others), classes.stream().map(id -> "class:" + id).toList()));
         }));
         return found;
     }

@@ -17,8 +17,8 @@ import cn.anxun.classes.Breakdown;
 import cn.anxun.classes.EnrolmentProgress;
 import cn.anxun.classes.EnrolmentTotals;
 import cn.anxun.classes.ProgressList;
-import cn.anxun.classes.ProgressQuery;
 import cn.anxun.identity.PagePosition;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Reach;
 import cn.anxun.identity.Relation;
 
@@ -45,7 +45,7 @@ final class ProgressLists {
     private ProgressLists() {
     }
 
-    static ProgressList page(EntityManager em, Reach reach, ProgressQuery query) {
+    static ProgressList page(EntityManager em, Reach reach, RegionQuery query) {
         Reach.Condition reached = reach.condition(PATHS);
         StringBuilder jpql = new StringBuilder(ROW).append(reached.jpql());
         Map<String, Object> parameters = new LinkedHashMap<>(reached.parameters());

@@ -26,6 +26,8 @@ import cn.anxun.exams.ExamAttempt.Status;
         + "ORDER BY a.startedAt, a.id")
 @NamedQuery(name = AttemptRecord.OF_LEARNER, query = "SELECT a FROM AttemptRecord a WHERE a.classId = :class "
         + "AND a.learnerId = :learner ORDER BY a.number")
+@NamedQuery(name = AttemptRecord.OF_CLASS_LEARNERS, query = "SELECT a FROM AttemptRecord a WHERE a.classId = :class "
+        + "AND a.learnerId IN :learners ORDER BY a.startedAt, a.id")
 @NamedQuery(name = AttemptRecord.ALL_OF_LEARNER, query = "SELECT a FROM AttemptRecord a WHERE a.learnerId = :learner "
         + "ORDER BY a.startedAt, a.id")
 class AttemptRecord {
@@ -33,6 +35,7 @@ class AttemptRecord {
     static final String OF_CLASS = "AttemptRecord.ofClass";
     static final String ALL_OF_LEARNER = "AttemptRecord.allOfLearner";
     static final String OF_LEARNER = "AttemptRecord.ofLearner";
+    static final String OF_CLASS_LEARNERS = "AttemptRecord.ofClassLearners";
 
     @Id
     @Column(length = 36)

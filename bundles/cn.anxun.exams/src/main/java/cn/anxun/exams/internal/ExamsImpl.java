@@ -198,9 +198,11 @@ public class ExamsImpl implements Exams {
         boolean all = policy.allows(caller, Operation.READ, classes.scope(RecordKind.EXAM_ATTEMPT, classId));
         Set<String> readable = new HashSet<>(all ? List.of() : classes.learnersOfRegion(caller, classId));
         readable.add(caller.accountId());
-        return jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(AttemptRecord.OF_CLASS,
-                AttemptRecord.class).setParameter("class", classId).getResultList().stream()
-                .filter(attempt -> all || readable.contains(attempt.learnerId()))
+        return jpa.txExpr(TransactionType.Required, em -> (all
+                ? em.createNamedQuery(AttemptRecord.OF_CLASS, AttemptRecord.class)
+                : em.createNamedQuery(AttemptRecord.OF_CLASS_LEARNERS, AttemptRecord.class)
+                        .setParameter("learners", readable))
+                .setParameter("class", classId).getResultList().stream()
                 .map(attempt -> {
                     settle(em, attempt);
                     return view(em, attempt, false);

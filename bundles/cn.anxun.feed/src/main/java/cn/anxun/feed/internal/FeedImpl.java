@@ -52,6 +52,12 @@ public class FeedImpl implements Feed {
     }
 
     @Override
+    public List<FeedSource> sources(Caller caller) {
+        policy.reach(caller, Operation.READ, RecordKind.FEED);
+        return sources();
+    }
+
+    @Override
     public FeedPage<?> read(Caller caller, String kind, String after, int limit) {
         Reach reach = policy.reach(caller, Operation.READ, RecordKind.FEED);
         FeedSource source = kind == null ? null : sources.get(kind);

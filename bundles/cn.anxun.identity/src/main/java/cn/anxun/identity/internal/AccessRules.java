@@ -72,6 +72,8 @@ final class AccessRules {
         on(RecordKind.REGISTRATION, Operation.CREATE).to(OWN_INSTITUTION, INSTITUTION_ADMIN);
         on(RecordKind.REGISTRATION, Operation.READ).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        on(RecordKind.REGISTRATION, Operation.EXPORT).to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(ANY, OPERATOR)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.REGISTRATION, Operation.DECIDE).to(IN_REGION, CITY_REGULATOR);
         on(RecordKind.OFFLINE_REGISTER, Operation.READ).to(ANY, OPERATOR).to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.OFFLINE_REGISTER, Operation.UPDATE).to(IN_REGION, CITY_REGULATOR);
@@ -104,6 +106,8 @@ final class AccessRules {
         }
 
         on(RecordKind.CLASS, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        on(RecordKind.CLASS, Operation.EXPORT).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION_ADMIN)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.CLASS, Operation.CREATE).to(OWN_INSTITUTION, INSTITUTION);
         on(RecordKind.CLASS, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION);
@@ -151,6 +155,8 @@ final class AccessRules {
         on(RecordKind.CERTIFICATE, Operation.CREATE).to(SELF, LEARNER).to(OWN_INSTITUTION, INSTITUTION_ADMIN);
         on(RecordKind.CERTIFICATE, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
                 .to(OWN_INSTITUTION, INSTITUTION).to(IN_REGION, REGULATORS);
+        on(RecordKind.CERTIFICATE, Operation.EXPORT).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION_ADMIN)
+                .to(IN_REGION, REGULATORS);
         on(RecordKind.CERTIFICATE, Operation.REVOKE).to(ANY, OPERATOR).to(IN_REGION, CITY_REGULATOR);
         on(RecordKind.ARCHIVE, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR)
                 .to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(IN_REGION, REGULATORS);

@@ -9,6 +9,7 @@ import javax.persistence.Id;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 
+import cn.anxun.documents.PdfDocument;
 import cn.anxun.institutions.SubmittedDocument;
 
 /** What is known of a document an institution submitted; its bytes are a {@link DocumentContentRecord}. */
@@ -50,7 +51,7 @@ class DocumentRecord {
     protected DocumentRecord() {
     }
 
-    DocumentRecord(String institutionId, String filename, LetterCheck.Pdf pdf, Instant now, String uploadedBy) {
+    DocumentRecord(String institutionId, String filename, PdfDocument pdf, Instant now, String uploadedBy) {
         this.id = UUID.randomUUID().toString();
         this.institutionId = institutionId;
         this.filename = filename;

@@ -29,16 +29,21 @@ import org.slf4j.LoggerFactory;
 
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
+import cn.anxun.documents.PdfDocument;
 import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FileNames;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
+import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Regions;
+import cn.anxun.identity.Relation;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Scope;
 import cn.anxun.institutions.Decision;
@@ -50,6 +55,7 @@ import cn.anxun.institutions.PublicListing;
 import cn.anxun.institutions.Registration;
 import cn.anxun.institutions.Registration.Action;
 import cn.anxun.institutions.Registration.Status;
+import cn.anxun.institutions.RegistrationList;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.institutions.SubmittedDocument;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -108,7 +114,7 @@ public class RegistrationsImpl implements Registrations {
     public SubmittedDocument uploadLetter(Caller caller, String institutionId, String filename, InputStream pdf) {
         policy.require(caller, Operation.CREATE, scope(RecordKind.INSTITUTION_RECORDS, institutionId, institutionId));
         String name = FileNames.checked("filename", filename, "intent.pdf", ".pdf");
-        LetterCheck.Pdf letter = LetterCheck.read(pdf, letterMaxBytes());
+        PdfDocument letter = PdfDocument.read("letter", pdf, letterMaxBytes(), false);
         SubmittedDocument stored = jpa.txExpr(TransactionType.Required, em -> {
             DocumentRecord record = new DocumentRecord(caller.institutionId(), name, letter, clock.instant(),
                     caller.name());
@@ -190,6 +196,24 @@ public class RegistrationsImpl implements Registrations {
         return jpa.txExpr(TransactionType.Required, em -> views(em, em.createNamedQuery(RegistrationRecord.OF_CITY,
                 RegistrationRecord.class).setParameter("city", city).getResultStream()
                 .filter(r -> status == null || r.status() == status).toList()));
+    }
+
+    @Override
+    public RegistrationList list(Caller caller, RegionQuery query) {
+        Reach.Condition reached = policy.reach(caller, Operation.READ, RecordKind.REGISTRATION).condition(Map.of(
+                Relation.OWN_INSTITUTION, "r.institutionId", Relation.IN_REGION_OR_ITS_CITY, "r.city"));
+        NewestFirst<RegistrationRecord> list = new NewestFirst<>(RegistrationRecord.class, "r", "submittedAt",
+                reached).limit(query.limit(), RegionQuery.MAX_LIMIT)
+                .inCityOf("r.city", query.region())
+                .equal("r.institutionId", query.institutionId())
+                .atLeast("r.submittedAt", query.fromMillis())
+                .atMost("r.submittedAt", query.toMillis())
+                .after(query.after());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            NewestFirst.Page<RegistrationRecord> page = list.read(em,
+                    r -> r.submittedAt().toEpochMilli(), RegistrationRecord::id);
+            return new RegistrationList(views(em, page.rows()), page.next());
+        });
     }
 
     @Override

@@ -105,6 +105,8 @@ public class StudySessionsImpl implements StudySessions {
                 EntryRecord.CREDITED_IN_CLASS).setParameter("learner", learner.accountId())
                 .setParameter("class", classId).getSingleResult()));
         if (today >= dailyCap(rules)) {
+            jpa.tx(TransactionType.Required, em -> em.persist(new CapRefusalRecord(learner.accountId(), classId,
+                    day(before.toEpochMilli()), before.toEpochMilli())));
             throw new ConflictException("The daily cap of " + rules.dailyCapHours() + " study hours is reached; "
                     + "study again tomorrow.");
         }

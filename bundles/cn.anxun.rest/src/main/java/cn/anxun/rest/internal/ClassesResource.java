@@ -9,7 +9,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -54,15 +53,6 @@ public class ClassesResource implements ApiResource {
         this.classes = classes;
         this.ledger = ledger;
         this.sessions = sessions;
-    }
-
-    @GET
-    @Operation(operationId = "listRegionClasses", summary = "The classes in a region's cities; for its regulators "
-            + "and the operator", security = @SecurityRequirement(name = AuthResource.BEARER),
-            responses = @ApiResponse(responseCode = "200", description = "the classes", content = @Content(
-                    array = @ArraySchema(schema = @Schema(implementation = TrainingClass.class)))))
-    public List<TrainingClass> ofRegion(@Context Caller caller, @QueryParam("region") String region) {
-        return classes.ofRegion(caller, Problems.required("region", region));
     }
 
     @GET

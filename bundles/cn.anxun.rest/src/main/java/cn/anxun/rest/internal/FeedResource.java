@@ -85,8 +85,7 @@ public class FeedResource implements ApiResource {
                     responseCode = "200", description = "the kinds", content = @Content(schema = @Schema(
                             implementation = Kinds.class))))
     public Kinds kinds(@Context Caller caller) {
-        caller.requireLogin("read the feed");
-        return new Kinds(Feed.VERSION, feed.sources().stream().map(source ->
+        return new Kinds(Feed.VERSION, feed.sources(caller).stream().map(source ->
                 new Kind(source.kind(), "/api/v1/feed/" + source.kind(), source.itemType().getSimpleName()))
                 .toList(), "/api/v1/feed/schema");
     }

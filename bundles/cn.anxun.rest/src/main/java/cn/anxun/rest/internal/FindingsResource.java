@@ -2,8 +2,8 @@ package cn.anxun.rest.internal;
 
 import java.net.URI;
 
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -72,12 +72,11 @@ public class FindingsResource implements ApiResource {
             @Parameter(description = "the record found against") @QueryParam("subjectId") String subjectId,
             @Parameter(description = "OPEN, ANSWERED or CLOSED") @QueryParam("status") String status,
             @Parameter(description = "open ones past their deadline only") @QueryParam("overdue") boolean overdue,
-            @Parameter(description = "the next of the page before") @QueryParam("after") String after,
-            @Parameter(description = "at most 500") @QueryParam("limit") @DefaultValue("50") int limit) {
+            @BeanParam Paging paging) {
         return findings.list(caller, new FindingQuery(region, institution,
                 subject == null ? null : Problems.oneOf("subject", Finding.Subject.class, subject), subjectId,
-                status == null ? null : Problems.oneOf("status", Finding.Status.class, status), overdue, after,
-                limit));
+                status == null ? null : Problems.oneOf("status", Finding.Status.class, status), overdue,
+                paging.after(), paging.limit()));
     }
 
     @GET

@@ -1,7 +1,7 @@
 package cn.anxun.rest.internal;
 
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -59,10 +59,10 @@ public class FlagsResource implements ApiResource {
             @QueryParam("institution") String institution,
             @Parameter(description = "e.g. shared-face, two-places, face-failures") @QueryParam("kind") String kind,
             @Parameter(description = "OPEN or DISMISSED") @QueryParam("status") String status,
-            @Parameter(description = "the next of the page before") @QueryParam("after") String after,
-            @Parameter(description = "at most 500") @QueryParam("limit") @DefaultValue("50") int limit) {
+            @BeanParam Paging paging) {
         return flags.list(caller, new FlagQuery(region, institution, kind,
-                status == null ? null : Problems.oneOf("status", Flag.Status.class, status), after, limit));
+                status == null ? null : Problems.oneOf("status", Flag.Status.class, status), paging.after(),
+                paging.limit()));
     }
 
     @GET

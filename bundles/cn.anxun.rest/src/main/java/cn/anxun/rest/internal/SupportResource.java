@@ -1,11 +1,12 @@
 package cn.anxun.rest.internal;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.YearMonth;
 
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -14,6 +15,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -28,6 +30,7 @@ import cn.anxun.sheets.SheetFormat;
 import cn.anxun.support.CalendarYear;
 import cn.anxun.support.SlaReport;
 import cn.anxun.support.Ticket;
+import cn.anxun.support.TicketAttachment;
 import cn.anxun.support.TicketDraft;
 import cn.anxun.support.TicketList;
 import cn.anxun.support.Tickets;
@@ -86,10 +89,9 @@ public class SupportResource implements ApiResource {
     public TicketList list(@Context Caller caller,
             @Parameter(description = "OPEN, WAITING or RESOLVED") @QueryParam("status") String status,
             @Parameter(description = "unresolved ones past a deadline only") @QueryParam("overdue") boolean overdue,
-            @Parameter(description = "the next of the page before") @QueryParam("after") String after,
-            @Parameter(description = "at most 500") @QueryParam("limit") @DefaultValue("50") int limit) {
+            @BeanParam Paging paging) {
         return tickets.list(caller, status == null ? null : Problems.oneOf("status", Ticket.Status.class, status),
-                overdue, after, limit);
+                overdue, paging.after(), paging.limit());
     }
 
     @GET
@@ -111,6 +113,42 @@ public class SupportResource implements ApiResource {
                     content = @Content(schema = @Schema(implementation = Ticket.class))))
     public Ticket reply(@Context Caller caller, @PathParam("id") String id, MessageText message) {
         return tickets.reply(caller, id, Problems.required("body", message).text());
+    }
+
+    @POST
+    @Path("tickets/{id}/attachments")
+    @Consumes({"image/png", "image/jpeg", "application/pdf", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(operationId = "attachToTicket", summary = "Attaches a file, for the opener or the support staff: a PNG "
+            + "or JPEG picture, kept drawn again without its metadata, or a PDF whose text holds no contact details; "
+            + "at most 5 MiB, ten a ticket; audited", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "the attachment as kept", content = @Content(
+                        schema = @Schema(implementation = TicketAttachment.class))),
+                @ApiResponse(responseCode = "409", description = "the ticket has ten attachments")})
+    public Response attach(@Context Caller caller, @PathParam("id") String id,
+            @Parameter(description = "the file's name, kept with it") @QueryParam("filename") String filename,
+            InputStream content) {
+        TicketAttachment attached = tickets.attach(caller, id, filename, content);
+        return Response.created(URI.create("support/tickets/" + id + "/attachments/" + attached.id()))
+                .entity(attached).build();
+    }
+
+    @GET
+    @Path("tickets/{id}/attachments/{attachment}")
+    @Produces({"image/png", "image/jpeg", "application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getTicketAttachment", summary = "An attachment as kept; audited",
+            security = @SecurityRequirement(name = AuthResource.BEARER), responses = @ApiResponse(
+                    responseCode = "200", description = "the file", content = {
+                        @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+                        @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                        @Content(mediaType = "application/pdf", schema = @Schema(type = "string",
+                                format = "binary"))}))
+    public Response attachment(@Context Caller caller, @PathParam("id") String id,
+            @PathParam("attachment") String attachment) {
+        TicketAttachment.Content content = tickets.attachment(caller, id, attachment);
+        return Response.ok(content.bytes(), content.attachment().mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Documents.attachment(content.attachment().filename()))
+                .header("Digest", "sha-256=" + content.attachment().sha256()).build();
     }
 
     @POST

@@ -14,6 +14,7 @@ import javax.persistence.Table;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 import cn.anxun.support.Ticket;
+import cn.anxun.support.TicketAttachment;
 
 /** A ticket as it stands now; its conversation is {@link MessageRecord}s. */
 @Entity
@@ -120,12 +121,13 @@ class TicketRecord {
                 false);
     }
 
-    Ticket view(List<Ticket.Message> conversation, Instant now) {
+    Ticket view(List<Ticket.Message> conversation, List<TicketAttachment> attachments, Instant now) {
         long at = now.toEpochMilli();
         return new Ticket(id, openedBy, openerRole, subject, status(), Instant.ofEpochMilli(openedAt),
                 Instant.ofEpochMilli(responseDue), instant(respondedAt), Instant.ofEpochMilli(resolutionDue),
                 instant(resolvedAt), late(respondedAt, responseDue, at), late(resolvedAt, resolutionDue, at),
-                escalation == null ? null : Ticket.Deadline.valueOf(escalation), instant(escalatedAt), conversation);
+                escalation == null ? null : Ticket.Deadline.valueOf(escalation), instant(escalatedAt), conversation,
+                attachments);
     }
 
     /** Met after the deadline, or unmet past it. */

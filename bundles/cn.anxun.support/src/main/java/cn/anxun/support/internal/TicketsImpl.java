@@ -1,5 +1,6 @@
 package cn.anxun.support.internal;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,11 @@ import cn.anxun.identity.Reach;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Relation;
 import cn.anxun.identity.Scope;
+import cn.anxun.identity.Sealing;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.support.SlaReport;
 import cn.anxun.support.Ticket;
+import cn.anxun.support.TicketAttachment;
 import cn.anxun.support.TicketDraft;
 import cn.anxun.support.TicketList;
 import cn.anxun.support.Tickets;
@@ -60,12 +63,14 @@ public class TicketsImpl implements Tickets {
     private final AuditLog audit;
     private final WorkingCalendar calendar;
     private final AutoCloseable job;
+    private final Sealing sealing;
 
     @Activate
     public TicketsImpl(@Reference(target = "(osgi.unit.name=anxun-support)") JpaTemplate jpa, @Reference Clock clock,
             @Reference AccessPolicy policy, @Reference AuditLog audit, @Reference WorkingCalendar calendar,
-            @Reference Scheduler scheduler) {
+            @Reference Scheduler scheduler, @Reference Sealing sealing) {
         this.jpa = jpa;
+        this.sealing = sealing;
         this.clock = clock;
         this.policy = policy;
         this.audit = audit;
@@ -161,6 +166,48 @@ public class TicketsImpl implements Tickets {
     }
 
     @Override
+    public TicketAttachment attach(Caller caller, String id, String filename, InputStream content) {
+        String name = Attachments.filename(filename);
+        TicketRecord before = find(id);
+        boolean support = policy.allows(caller, Operation.DECIDE, before.scope());
+        policy.require(caller, Operation.UPDATE, before.scope());
+        Attachments.Kept kept = Attachments.read(content);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            em.find(TicketRecord.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (em.createNamedQuery(AttachmentRecord.COUNT, Long.class).setParameter("ticket", id)
+                    .getSingleResult() >= Attachments.MAX_PER_TICKET) {
+                throw new ConflictException("The ticket has " + Attachments.MAX_PER_TICKET + " attachments already.");
+            }
+            AttachmentRecord attachment = new AttachmentRecord(id, kept, name, clock.instant(), caller.name(),
+                    support);
+            em.persist(attachment);
+            em.persist(new AttachmentContentRecord(attachment.id(), sealing.seal(kept.bytes(),
+                    attachment.sealingContext())));
+            audit.record(em, caller, "support-ticket.attach", "support-ticket:" + id, null, "success",
+                    "attachment:" + attachment.id() + " " + kept.mediaType() + " " + kept.bytes().length + " bytes");
+            return attachment.view();
+        });
+    }
+
+    @Override
+    public TicketAttachment.Content attachment(Caller caller, String id, String attachmentId) {
+        policy.require(caller, Operation.READ, find(id).scope());
+        TicketAttachment.Content content = jpa.txExpr(TransactionType.Required, em -> {
+            AttachmentRecord attachment = attachmentId == null || attachmentId.length() > 36 ? null
+                    : em.find(AttachmentRecord.class, attachmentId);
+            if (attachment == null || !attachment.ticketId().equals(id)) {
+                throw new NotFoundException("The ticket has no attachment " + attachmentId + ".");
+            }
+            byte[] sealed = em.find(AttachmentContentRecord.class, attachmentId).bytes();
+            return new TicketAttachment.Content(attachment.view(), sealing.open(sealed,
+                    attachment.sealingContext()));
+        });
+        audit.record(caller, "support-ticket.read-attachment", "support-ticket:" + id, null, "success",
+                "attachment:" + attachmentId);
+        return content;
+    }
+
+    @Override
     public int escalate(Caller caller) {
         policy.require(caller, Operation.RUN, Scope.platform(RecordKind.SUPPORT_TICKET, null));
         return escalateDue(caller);
@@ -196,7 +243,7 @@ public class TicketsImpl implements Tickets {
         List<Ticket> opened = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT t FROM TicketRecord t WHERE t.openedAt >= :from AND t.openedAt < :to", TicketRecord.class)
                 .setParameter("from", from).setParameter("to", to).getResultStream()
-                .map(ticket -> ticket.view(List.of(), now)).toList());
+                .map(ticket -> ticket.view(List.of(), List.of(), now)).toList());
         List<Double> response = opened.stream().filter(t -> t.respondedAt() != null).map(t -> Duration.between(
                 t.openedAt(), t.respondedAt()).toSeconds() / 60.0).toList();
         List<Double> resolution = opened.stream().filter(t -> t.resolvedAt() != null).map(t -> Duration.between(
@@ -235,12 +282,15 @@ public class TicketsImpl implements Tickets {
         if (tickets.isEmpty()) {
             return List.of();
         }
+        List<String> ids = tickets.stream().map(TicketRecord::id).toList();
         Map<String, List<Ticket.Message>> messages = em.createNamedQuery(MessageRecord.OF_TICKETS,
-                MessageRecord.class).setParameter("tickets", tickets.stream().map(TicketRecord::id).toList())
-                .getResultStream().collect(Collectors.groupingBy(MessageRecord::ticketId,
-                        Collectors.mapping(MessageRecord::view, Collectors.toList())));
+                MessageRecord.class).setParameter("tickets", ids).getResultStream().collect(Collectors.groupingBy(
+                        MessageRecord::ticketId, Collectors.mapping(MessageRecord::view, Collectors.toList())));
+        Map<String, List<TicketAttachment>> attachments = em.createNamedQuery(AttachmentRecord.OF_TICKETS,
+                AttachmentRecord.class).setParameter("tickets", ids).getResultStream().collect(Collectors.groupingBy(
+                        AttachmentRecord::ticketId, Collectors.mapping(AttachmentRecord::view, Collectors.toList())));
         Instant now = clock.instant();
-        return tickets.stream().map(ticket -> ticket.view(messages.getOrDefault(ticket.id(), List.of()), now))
-                .toList();
+        return tickets.stream().map(ticket -> ticket.view(messages.getOrDefault(ticket.id(), List.of()),
+                attachments.getOrDefault(ticket.id(), List.of()), now)).toList();
     }
 }

@@ -1,4 +1,4 @@
-package cn.anxun.institutions.internal;
+package cn.anxun.documents;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -22,14 +22,14 @@ import org.junit.Test;
 
 import cn.anxun.identity.InvalidInputException;
 
-public class LetterCheckTest {
+public class PdfDocumentTest {
 
     private static final long LIMIT = 100_000;
 
     @Test
     public void aPdfIsMeasuredAndDigested() throws IOException {
         byte[] pdf = pdf(2, null);
-        LetterCheck.Pdf read = LetterCheck.read(new ByteArrayInputStream(pdf), LIMIT);
+        PdfDocument read = PdfDocument.read("letter", new ByteArrayInputStream(pdf), LIMIT, false);
         assertEquals(2, read.pages());
         assertEquals(64, read.sha256().length());
         assertEquals(pdf.length, read.bytes().length);
@@ -55,7 +55,7 @@ public class LetterCheckTest {
 
     @Test
     public void structureStreamsDecodingBeyondTheBudgetAreRefusedHoweverTheyAreWritten() {
-        int past = (int) LetterCheck.INFLATE_BUDGET + 1;
+        int past = (int) PdfDocument.INFLATE_BUDGET + 1;
         assertBomb(compressed("/X#52ef", past, "", 0, 1));
         assertBomb(compressed("/XRef", 0, LONG_ENTRY, past, 1));
         assertBomb(compressed("/XRef", 0, "", past, 2));
@@ -65,13 +65,13 @@ public class LetterCheckTest {
 
     private static void assertBomb(byte[] pdf) {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> LetterCheck.read(new ByteArrayInputStream(pdf), 10_000_000));
+                () -> PdfDocument.read("letter", new ByteArrayInputStream(pdf), 10_000_000, false));
         assertEquals("pdf", refused.violations().get(0).rule());
         assertTrue(refused.getMessage(), refused.violations().get(0).message().contains("decode to more than"));
     }
 
     private static int pages(byte[] pdf) {
-        return LetterCheck.read(new ByteArrayInputStream(pdf), 10_000_000).pages();
+        return PdfDocument.read("letter", new ByteArrayInputStream(pdf), 10_000_000, false).pages();
     }
 
     /**
@@ -128,7 +128,7 @@ public class LetterCheckTest {
 
     private static String rule(byte[] upload) {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
-                () -> LetterCheck.read(new ByteArrayInputStream(upload), LIMIT));
+                () -> PdfDocument.read("letter", new ByteArrayInputStream(upload), LIMIT, false));
         assertEquals("letter", refused.violations().get(0).field());
         return refused.violations().get(0).rule();
     }

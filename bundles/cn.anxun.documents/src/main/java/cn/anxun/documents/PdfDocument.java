@@ -1,14 +1,11 @@
-package cn.anxun.institutions.internal;
+package cn.anxun.documents;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -20,12 +17,13 @@ import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import cn.anxun.identity.InvalidInputException;
 
 /**
- * A written intent must be a PDF that is not encrypted and has pages: the regulator has to read it. The type is judged
- * by parsing the content, never by the file name or the declared type.
+ * An uploaded PDF that is not encrypted and has pages, for someone to read, with its digest and, when asked, its
+ * text. The type is judged by parsing the content, never by the file name or the declared type.
  *
  * <p>Loading a PDF decodes its object and cross-reference streams in full, the latter into a buffer that PDFBox's
  * stream cache limit does not bound, so a few megabytes crafted to inflate to gigabytes would exhaust the heap.
@@ -33,52 +31,54 @@ import cn.anxun.identity.InvalidInputException;
  * with PDFBox's own filters into a bounded buffer before PDFBox goes on; everything else it caches stays within the
  * same budget through the stream cache limit.
  */
-final class LetterCheck {
+public record PdfDocument(byte[] bytes, String sha256, int pages, String text) {
 
     /** Object and cross-reference streams of real documents decode to a few megabytes at most. */
-    static final long INFLATE_BUDGET = 32L << 20;
+    public static final long INFLATE_BUDGET = 32L << 20;
 
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
-    record Pdf(byte[] bytes, String sha256, int pages) {
-    }
-
-    private LetterCheck() {
-    }
-
-    static Pdf read(InputStream in, long maxBytes) {
+    /**
+     * Reads an upload whole.
+     *
+     * @param field the request's field that carries the upload, which the errors name
+     * @param withText whether to extract the text, else {@link #text()} is empty
+     * @throws InvalidInputException naming the field: rules {@code required}, {@code max-size}, {@code pdf},
+     *         {@code not-encrypted}
+     */
+    public static PdfDocument read(String field, InputStream in, long maxBytes, boolean withText) {
         byte[] bytes;
         try {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
-            throw new InvalidInputException("letter", "readable", "the upload broke off: " + e.getMessage());
+            throw new InvalidInputException(field, "readable", "the upload broke off: " + e.getMessage());
         }
         if (bytes.length == 0) {
-            throw new InvalidInputException("letter", "required", "the request body must be the PDF file");
+            throw new InvalidInputException(field, "required", "the request body must be the PDF file");
         }
         if (bytes.length > maxBytes) {
-            throw new InvalidInputException("letter", "max-size", "must be at most " + maxBytes + " bytes");
+            throw new InvalidInputException(field, "max-size", "must be at most " + maxBytes + " bytes");
         }
         if (!Arrays.equals(bytes, 0, Math.min(bytes.length, MAGIC.length), MAGIC, 0, MAGIC.length)) {
-            throw notPdf("it does not start with %PDF-");
+            throw notPdf(field, "it does not start with %PDF-");
         }
         MeasuringParser parser;
         try {
-            parser = new MeasuringParser(bytes);
+            parser = new MeasuringParser(field, bytes);
         } catch (IOException e) {
-            throw notPdf("it cannot be read as one (" + e.getMessage() + ")");
+            throw notPdf(field, "it cannot be read as one (" + e.getMessage() + ")");
         }
         try (PDDocument document = parser.parse()) {
             parser.refuseWhatItFound();
             int pages = document.getNumberOfPages();
             parser.refuseWhatItFound();
             if (pages < 1) {
-                throw notPdf("it has no pages");
+                throw notPdf(field, "it has no pages");
             }
-            return new Pdf(bytes, sha256(bytes), pages);
+            return new PdfDocument(bytes, Digest.sha256(bytes), pages, withText ? new PDFTextStripper().getText(document) : "");
         } catch (IOException e) {
             parser.refuseWhatItFound();
-            throw notPdf("it cannot be read as one (" + e.getMessage() + ")");
+            throw notPdf(field, "it cannot be read as one (" + e.getMessage() + ")");
         }
     }
 
@@ -88,13 +88,15 @@ final class LetterCheck {
      */
     private static final class MeasuringParser extends PDFParser {
 
+        private final String field;
         private long budget = INFLATE_BUDGET;
         private boolean encrypted;
         private String refusal;
 
-        MeasuringParser(byte[] bytes) throws IOException {
+        MeasuringParser(String field, byte[] bytes) throws IOException {
             super(new RandomAccessReadBuffer(bytes), "", null, null,
                     MemoryUsageSetting.setupMainMemoryOnly(INFLATE_BUDGET).streamCache);
+            this.field = field;
         }
 
         @Override
@@ -145,11 +147,11 @@ final class LetterCheck {
 
         void refuseWhatItFound() {
             if (encrypted || securityHandler != null) {
-                throw new InvalidInputException("letter", "not-encrypted", "must not be encrypted or "
-                        + "password-protected: the city regulator has to read it");
+                throw new InvalidInputException(field, "not-encrypted", "must not be encrypted or "
+                        + "password-protected: it is there to be read");
             }
             if (refusal != null) {
-                throw notPdf(refusal);
+                throw notPdf(field, refusal);
             }
         }
     }
@@ -188,15 +190,7 @@ final class LetterCheck {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static InvalidInputException notPdf(String why) {
-        return new InvalidInputException("letter", "pdf", "must be a PDF document; " + why);
+    private static InvalidInputException notPdf(String field, String why) {
+        return new InvalidInputException(field, "pdf", "must be a PDF document; " + why);
     }
 }

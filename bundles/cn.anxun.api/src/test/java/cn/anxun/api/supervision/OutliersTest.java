@@ -1,0 +1,29 @@
+package cn.anxun.api.supervision;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.Map;
+
+import org.junit.Test;
+
+public class OutliersTest {
+
+    @Test
+    public void anInstitutionPassingFarMoreThanTheOthersOfItsCityStandsOut() {
+        Map<String, Double> outlying = Outliers.above(Map.of("a", new Outliers.Share(40, 40),
+                "b", new Outliers.Share(50, 30), "c", new Outliers.Share(20, 13), "d", new Outliers.Share(30, 18)));
+        assertEquals(1, outlying.size());
+        // the mean of b, c and d
+        assertEquals(0.6167, outlying.get("a"), 0.0001);
+    }
+
+    @Test
+    public void closeRatesSmallInstitutionsAndCitiesOfTooFewStandOutNot() {
+        assertEquals(Map.of(), Outliers.above(Map.of("a", new Outliers.Share(40, 30), "b",
+                new Outliers.Share(40, 26), "c", new Outliers.Share(40, 25))));
+        assertEquals(Map.of(), Outliers.above(Map.of("a", new Outliers.Share(19, 19), "b",
+                new Outliers.Share(40, 20), "c", new Outliers.Share(40, 20))));
+        assertEquals(Map.of(), Outliers.above(Map.of("a", new Outliers.Share(40, 40), "b",
+                new Outliers.Share(40, 20), "c", new Outliers.Share(19, 5))));
+    }
+}

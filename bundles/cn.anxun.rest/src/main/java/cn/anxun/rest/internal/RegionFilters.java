@@ -1,0 +1,62 @@
+package cn.anxun.rest.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import javax.ws.rs.QueryParam;
+
+import cn.anxun.identity.RegionQuery;
+import cn.anxun.rest.ProblemException;
+import io.swagger.v3.oas.annotations.Parameter;
+
+/** The filters of the supervision lists and their exports, from the query string; each optional. */
+public class RegionFilters {
+
+    @QueryParam("region")
+    @Parameter(description = "city or county code: where the records lie")
+    private String region;
+
+    @QueryParam("institution")
+    @Parameter(description = "an institution's id")
+    private String institution;
+
+    @QueryParam("programme")
+    @Parameter(description = "a programme's code")
+    private String programme;
+
+    @QueryParam("class")
+    @Parameter(description = "a class's id")
+    private String classId;
+
+    @QueryParam("from")
+    @Parameter(description = "ISO date: the first day of the period")
+    private String from;
+
+    @QueryParam("to")
+    @Parameter(description = "ISO date: the last day of the period")
+    private String to;
+
+    /** The query for a page. */
+    RegionQuery query(Paging paging) {
+        return query(paging.after(), paging.limit());
+    }
+
+    /** The query for the page of {@code limit} rows after the position. */
+    RegionQuery query(String after, int limit) {
+        return new RegionQuery(region, institution, programme, classId, date("from", from), date("to", to), after,
+                limit);
+    }
+
+    /** The region the filters name, {@code null} for the caller's. */
+    String region() {
+        return region;
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidParameter(parameter, "iso-8601-date", "must be a date such as 2026-12-01");
+        }
+    }
+}
