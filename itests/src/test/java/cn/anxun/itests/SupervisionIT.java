@@ -108,6 +108,14 @@ public class SupervisionIT extends SharedPlatformTestSupport {
                 "invalid-input");
         assertProblem(city.get("/api/v1/supervision/lessons/export"), 404, "not-found");
         assertProblem(city.get("/api/v1/supervision/classes?region=999999"), 422, "invalid-input");
+        // the filters and the paging are in the API's description, for clients made from it
+        JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
+        for (String list : List.of("progress", "classes", "registrations", "certificates")) {
+            assertEquals(list, Set.of("region", "institution", "programme", "class", "from", "to", "after", "limit"),
+                    parameters(paths.at("/~1supervision~1" + list + "/get")));
+        }
+        assertEquals(Set.of("list", "region", "institution", "programme", "class", "from", "to", "format"),
+                parameters(paths.at("/~1supervision~1{list}~1export/get")));
 
         // the class's own records: a county regulator reads its county's learners of the class, not the others
         String roster = "/api/v1/classes/" + guangzhou.trainingClass() + "/learners";
@@ -170,6 +178,12 @@ public class SupervisionIT extends SharedPlatformTestSupport {
         assertProblem(gzStaff.get("/api/v1/supervision/classes/export"), 403, "forbidden");
         assertEquals(Set.of("inst-sup-gz"), exported(guangzhou.admin(), "registrations", "institutionId",
                 institutions));
+    }
+
+    private static Set<String> parameters(JsonNode operation) {
+        Set<String> names = new HashSet<>();
+        operation.get("parameters").forEach(parameter -> names.add(parameter.get("name").asText()));
+        return names;
     }
 
     private static Set<String> learnerIds(Http.Reply roster) {

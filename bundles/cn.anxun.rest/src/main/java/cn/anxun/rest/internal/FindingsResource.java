@@ -76,7 +76,7 @@ public class FindingsResource implements ApiResource {
         return findings.list(caller, new FindingQuery(region, institution,
                 subject == null ? null : Problems.oneOf("subject", Finding.Subject.class, subject), subjectId,
                 status == null ? null : Problems.oneOf("status", Finding.Status.class, status), overdue,
-                paging.after(), paging.limit()));
+                paging.after, paging.limit));
     }
 
     @GET

@@ -61,8 +61,8 @@ public class FlagsResource implements ApiResource {
             @Parameter(description = "OPEN or DISMISSED") @QueryParam("status") String status,
             @BeanParam Paging paging) {
         return flags.list(caller, new FlagQuery(region, institution, kind,
-                status == null ? null : Problems.oneOf("status", Flag.Status.class, status), paging.after(),
-                paging.limit()));
+                status == null ? null : Problems.oneOf("status", Flag.Status.class, status), paging.after,
+                paging.limit));
     }
 
     @GET

@@ -189,7 +189,7 @@ public class SupervisionResource implements ApiResource {
                     }
                 }
             });
-            audit.record(caller, kind.label() + ".export", "supervision:" + list, filters.region(), "success",
+            audit.record(caller, kind.label() + ".export", "supervision:" + list, filters.region, "success",
                     format.name());
             return sheet;
         }

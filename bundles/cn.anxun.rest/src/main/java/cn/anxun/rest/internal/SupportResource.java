@@ -91,7 +91,7 @@ public class SupportResource implements ApiResource {
             @Parameter(description = "unresolved ones past a deadline only") @QueryParam("overdue") boolean overdue,
             @BeanParam Paging paging) {
         return tickets.list(caller, status == null ? null : Problems.oneOf("status", Ticket.Status.class, status),
-                overdue, paging.after(), paging.limit());
+                overdue, paging.after, paging.limit);
     }
 
     @GET
