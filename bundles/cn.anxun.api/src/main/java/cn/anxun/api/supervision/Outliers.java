@@ -1,6 +1,7 @@
 package cn.anxun.api.supervision;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,6 +29,17 @@ public final class Outliers {
     }
 
     private Outliers() {
+    }
+
+    /**
+     * The shares of each city's institutions, from rows of city, institution, cases and those counted, as a query
+     * that groups by city and institution gives them.
+     */
+    public static Map<String, Map<String, Share>> byCity(List<Object[]> rows) {
+        Map<String, Map<String, Share>> cities = new TreeMap<>();
+        rows.forEach(row -> cities.computeIfAbsent((String) row[0], city -> new TreeMap<>()).put((String) row[1],
+                new Share(((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        return cities;
     }
 
     /** The institutions that stand out, each with the mean share of the others. */

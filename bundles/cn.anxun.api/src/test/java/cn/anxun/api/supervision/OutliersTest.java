@@ -2,6 +2,7 @@ package cn.anxun.api.supervision;
 
 import static org.junit.Assert.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.Test;
@@ -25,5 +26,14 @@ public class OutliersTest {
                 new Outliers.Share(40, 20), "c", new Outliers.Share(40, 20))));
         assertEquals(Map.of(), Outliers.above(Map.of("a", new Outliers.Share(40, 40), "b",
                 new Outliers.Share(40, 20), "c", new Outliers.Share(19, 5))));
+    }
+
+    @Test
+    public void rowsOfAGroupingQueryAreSharesByCityAndInstitution() {
+        Map<String, Map<String, Outliers.Share>> cities = Outliers.byCity(List.of(
+                new Object[] {"440100", "a", 40L, 10L}, new Object[] {"440100", "b", 20, 5},
+                new Object[] {"440300", "a", 30L, 0L}));
+        assertEquals(Map.of("a", new Outliers.Share(40, 10), "b", new Outliers.Share(20, 5)), cities.get("440100"));
+        assertEquals(Map.of("a", new Outliers.Share(30, 0)), cities.get("440300"));
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -54,10 +53,8 @@ public class OutlyingInstitutions implements PatternDetector {
 
     @Override
     public List<Suspicion> detect(Instant from, Instant until) {
-        Map<String, Map<String, Outliers.Share>> cities = new TreeMap<>();
-        jpa.txExpr(TransactionType.Required, em -> em.createQuery(RATES, Object[].class).getResultList())
-                .forEach(row -> cities.computeIfAbsent((String) row[0], city -> new TreeMap<>()).put((String) row[1],
-                        new Outliers.Share(((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        Map<String, Map<String, Outliers.Share>> cities = Outliers.byCity(jpa.txExpr(TransactionType.Required,
+                em -> em.createQuery(RATES, Object[].class).getResultList()));
         String month = YearMonth.from(until.atZone(CHINA)).toString();
         List<Suspicion> found = new ArrayList<>();
         cities.forEach((city, rates) -> Outliers.above(rates).forEach((institution, others) -> {

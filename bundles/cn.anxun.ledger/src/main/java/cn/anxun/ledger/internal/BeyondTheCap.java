@@ -30,8 +30,6 @@ public class BeyondTheCap implements PatternDetector {
     private static final String DAYS = "SELECT r.learnerId, r.day, COUNT(r), MIN(r.refusedAt), MAX(r.refusedAt) "
             + "FROM CapRefusalRecord r WHERE r.refusedAt >= :since AND r.refusedAt < :until "
             + "GROUP BY r.learnerId, r.day HAVING MAX(r.refusedAt) >= :from AND COUNT(r) >= :repeated";
-    private static final String SESSIONS = "SELECT s.id FROM SessionRecord s WHERE s.learnerId = :learner "
-            + "AND s.day = :day ORDER BY s.startedAt";
 
     private final JpaTemplate jpa;
 
@@ -58,8 +56,7 @@ public class BeyondTheCap implements PatternDetector {
                     .setParameter("since", from.minus(Duration.ofDays(1)).toEpochMilli())
                     .setParameter("until", until.toEpochMilli()).setParameter("from", from.toEpochMilli())
                     .setParameter("repeated", (long) REPEATED).getResultList()) {
-                List<String> sessions = em.createQuery(SESSIONS, String.class).setParameter("learner", day[0])
-                        .setParameter("day", day[1]).getResultStream().map(id -> "study-session:" + id).toList();
+                List<String> sessions = SessionRecord.evidenceOfDay(em, day[0], day[1]);
                 found.add(Suspicion.ofLearner(KIND + ":" + day[0] + ":" + day[1], (String) day[0], day[2]
                         + " study sessions refused on " + day[1] + " after the daily cap was reached, from "
                         + time(day[3]) + " to " + time(day[4]) + " (China time).", sessions));

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -60,11 +59,9 @@ public class NightStudy implements PatternDetector {
     @Override
     public List<Suspicion> detect(Instant from, Instant until) {
         long since = until.minus(PERIOD).toEpochMilli();
-        Map<String, Map<String, Outliers.Share>> cities = new TreeMap<>();
-        jpa.txExpr(TransactionType.Required, em -> em.createQuery(SHARES, Object[].class).setParameter("since", since)
-                .setParameter("until", until.toEpochMilli()).getResultList())
-                .forEach(row -> cities.computeIfAbsent((String) row[0], city -> new TreeMap<>()).put((String) row[1],
-                        new Outliers.Share(((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        Map<String, Map<String, Outliers.Share>> cities = Outliers.byCity(jpa.txExpr(TransactionType.Required,
+                em -> em.createQuery(SHARES, Object[].class).setParameter("since", since)
+                        .setParameter("until", until.toEpochMilli()).getResultList()));
         String month = YearMonth.from(until.atZone(CHINA)).toString();
         List<Suspicion> found = new ArrayList<>();
         cities.forEach((city, shares) -> Outliers.above(shares).forEach((institution, others) -> {

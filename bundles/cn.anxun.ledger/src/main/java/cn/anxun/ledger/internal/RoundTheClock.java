@@ -31,8 +31,6 @@ public class RoundTheClock implements PatternDetector {
     private static final String DAYS = "SELECT s.learnerId, s.day, MIN(s.startedAt), MAX(s.lastBeatAt) "
             + "FROM SessionRecord s WHERE s.lastBeatAt >= :from AND s.startedAt < :until "
             + "GROUP BY s.learnerId, s.day HAVING MAX(s.lastBeatAt) - MIN(s.startedAt) >= :span";
-    private static final String SESSIONS = "SELECT s.id FROM SessionRecord s WHERE s.learnerId = :learner "
-            + "AND s.day = :day ORDER BY s.startedAt";
 
     private final JpaTemplate jpa;
 
@@ -61,8 +59,7 @@ public class RoundTheClock implements PatternDetector {
                 LocalTime first = Instant.ofEpochMilli((Long) day[2]).atZone(CHINA).toLocalTime();
                 LocalTime last = Instant.ofEpochMilli((Long) day[3]).atZone(CHINA).toLocalTime();
                 if (first.isBefore(NIGHT_ENDS)) {
-                    List<String> sessions = em.createQuery(SESSIONS, String.class).setParameter("learner", day[0])
-                            .setParameter("day", day[1]).getResultStream().map(id -> "study-session:" + id).toList();
+                    List<String> sessions = SessionRecord.evidenceOfDay(em, day[0], day[1]);
                     found.add(Suspicion.ofLearner(KIND + ":" + day[0] + ":" + day[1], (String) day[0], "Studied on "
                             + day[1] + " from " + first.withNano(0) + " to " + last.withNano(0) + " (China time).",
                             sessions));

@@ -1,10 +1,12 @@
 package cn.anxun.ledger.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityManager;
 import javax.persistence.Id;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
@@ -24,10 +26,19 @@ import cn.anxun.ledger.StudySession;
         + "WHERE s.learnerId = :learner AND s.status <> 'ENDED'")
 @NamedQuery(name = SessionRecord.REPLACING, query = "SELECT s FROM SessionRecord s "
         + "WHERE s.startedAt >= :from AND s.startedAt < :until AND s.replaced IS NOT NULL")
+@NamedQuery(name = SessionRecord.OF_LEARNER_DAY, query = "SELECT s.id FROM SessionRecord s "
+        + "WHERE s.learnerId = :learner AND s.day = :day ORDER BY s.startedAt")
 class SessionRecord {
 
     static final String OPEN_OF_LEARNER = "SessionRecord.openOfLearner";
     static final String REPLACING = "SessionRecord.replacing";
+    static final String OF_LEARNER_DAY = "SessionRecord.ofLearnerDay";
+
+    /** A learner's sessions of a day in China, as a flag's evidence. */
+    static List<String> evidenceOfDay(EntityManager em, Object learnerId, Object day) {
+        return em.createNamedQuery(OF_LEARNER_DAY, String.class).setParameter("learner", learnerId)
+                .setParameter("day", day).getResultStream().map(id -> "study-session:" + id).toList();
+    }
 
     @Id
     @Column(length = 36)
