@@ -113,7 +113,8 @@ public class CityModuleHotDeployIT extends SharedPlatformTestSupport {
         poller.stop();
         System.out.printf("%d polls of GET /api/v1/cities meanwhile, failures: %s%n", poller.polls(), poller.failures());
         assertEquals(List.of(), poller.failures());
-        assertTrue("the poller ran", poller.polls() > 10);
+        // it saw the city appear, leave and come back: a poll at each state at least, however quick the changes
+        assertTrue("the poller ran", poller.polls() >= 3);
         assertEquals("no core bundle was stopped, refreshed or re-resolved", List.of(), coreEvents);
         assertEquals("every core bundle kept its id and stayed active", bundlesBefore, activeBundles());
         assertEquals("the city registry was not re-created", registryService, serviceId("cn.anxun.cities.CityRegistry"));

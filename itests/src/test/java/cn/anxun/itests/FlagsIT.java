@@ -36,9 +36,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Suspicious patterns (R-30) planted in two counties of Guangzhou: one face registered under two ID numbers, a
- * learner studying from two login sessions at once and around the clock, and a learner whose face checks fail again
- * and again. A look at the records flags each for the regulators of the learner's region, with the records that show
- * it, and nobody else.
+ * learner studying from two login sessions at once, around the clock and beyond the daily cap, and a learner whose
+ * face checks fail again and again; and in Zhuhai an institution whose learners study at night and one whose learners
+ * pass far more often than the city's others'. A look at the records flags each for the regulators of its region,
+ * with the records that show it, and nobody else.
  */
 public class FlagsIT extends SharedPlatformTestSupport {
 
@@ -113,6 +114,14 @@ public class FlagsIT extends SharedPlatformTestSupport {
             }
         }
 
+        // three institutions of Zhuhai whose learners were tested, one of them passing nearly all
+        for (String institution : List.of("inst-pass-a", "inst-pass-b", "inst-pass-c")) {
+            int passes = institution.endsWith("c") ? 19 : institution.endsWith("b") ? 9 : 8;
+            for (int i = 0; i < 20; i++) {
+                tested(classroom, institution, i < passes);
+            }
+        }
+
         assertProblem(identity.staff("INSTITUTION_ADMIN", null, "inst-flag-gz").http().post(
                 "/api/v1/supervision/flags/runs", ""), 403, "forbidden");
         clock.set(Instant.now());
@@ -124,8 +133,7 @@ public class FlagsIT extends SharedPlatformTestSupport {
         assertTrue(run.body(), run.json().at("/found/round-the-clock").asInt() >= 1);
         assertTrue(run.body(), run.json().at("/found/beyond-the-cap").asInt() >= 1);
         assertTrue(run.body(), run.json().at("/found/night-study").asInt() >= 1);
-        assertTrue("the institutions' pass rates are weighed too: " + run.body(), run.json().at("/found")
-                .has("outlying-pass-rate"));
+        assertTrue(run.body(), run.json().at("/found/outlying-pass-rate").asInt() >= 1);
 
         JsonNode shared = flagOf(liwan, "shared-face", connery.id());
         assertTrue(shared.toString(), records(shared).contains("learner:" + twin.id()));
@@ -141,7 +149,8 @@ public class FlagsIT extends SharedPlatformTestSupport {
                 + twin.id())) && borrowed.stream().filter(record -> record.startsWith("face-check:")).count() >= 3);
         JsonNode beyondTheCap = flagOf(liwan, "beyond-the-cap", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(beyondTheCap)));
-        assertTrue(beyondTheCap.toString(), beyondTheCap.get("summary").asText().startsWith("3 study sessions refused"));
+        assertTrue(beyondTheCap.toString(), beyondTheCap.get("summary").asText()
+                .startsWith("3 study sessions refused"));
         JsonNode roundTheClock = flagOf(liwan, "round-the-clock", classroom.learner().id());
         assertEquals(Set.of("study-session:" + first, "study-session:" + second), Set.copyOf(records(roundTheClock)));
         assertTrue(roundTheClock.toString(), roundTheClock.get("summary").asText().contains("from 03:10 to 19:40"));
@@ -154,6 +163,14 @@ public class FlagsIT extends SharedPlatformTestSupport {
         assertEquals(12, records(nights.get(0)).size());
         assertTrue(nights.toString(), nights.get(0).get("summary").asText().startsWith("12 of 20 study sessions"));
         assertTrue(flags(city, "night-study").stream().noneMatch(flag -> flag.get("region").asText()
+                .equals(ZHUHAI)));
+        List<JsonNode> passRates = flags(zhuhai, "outlying-pass-rate");
+        assertEquals(passRates.toString(), List.of("inst-pass-c"), passRates.stream()
+                .map(flag -> flag.get("institutionId").asText()).toList());
+        assertEquals(List.of("class:" + classroom.trainingClass()), records(passRates.get(0)));
+        assertTrue(passRates.toString(), passRates.get(0).get("summary").asText().startsWith(
+                "19 of 20 tested learners passed (95.0 %); the city's other institutions pass 42.5 %"));
+        assertTrue(flags(city, "outlying-pass-rate").stream().noneMatch(flag -> flag.get("region").asText()
                 .equals(ZHUHAI)));
 
         // each sees their region's only: the county its own, the city its counties', another city none of them
@@ -246,22 +263,40 @@ public class FlagsIT extends SharedPlatformTestSupport {
     private void planted(String session, String institution, ZonedDateTime start) throws Exception {
         long at = start.toInstant().toEpochMilli();
         String end = String.valueOf(at + 600_000);
-        Map<String, String> changed = Map.ofEntries(Map.entry("ID", quoted(UUID.randomUUID())),
+        copied("STUDY_SESSION", "ID = '" + session + "'", Map.ofEntries(Map.entry("ID", quoted(UUID.randomUUID())),
                 Map.entry("LEARNERID", quoted(UUID.randomUUID())), Map.entry("INSTITUTIONID", quoted(institution)),
                 Map.entry("CITY", quoted(ZHUHAI)), Map.entry("REGION", quoted(ZHUHAI)),
                 Map.entry("STATUS", "'ENDED'"), Map.entry("REASON", "'ENDED_BY_LEARNER'"),
                 Map.entry("STARTEDAT", String.valueOf(at)), Map.entry("LASTBEATAT", end), Map.entry("ENDEDAT", end),
-                Map.entry("STUDY_DAY", quoted(start.toLocalDate())));
+                Map.entry("STUDY_DAY", quoted(start.toLocalDate()))));
+    }
+
+    /**
+     * A tested enrolment of a learner of its own at an institution of Zhuhai, copied from the classroom's: a city of
+     * classes is not trained here. The feed numbers it as a new row.
+     */
+    private void tested(Classroom classroom, String institution, boolean passed) throws Exception {
+        copied("CLASS_LEARNER", "CLASSID = '" + classroom.trainingClass() + "' AND LEARNERID = '"
+                + classroom.learner().id() + "'", Map.of("LEARNERID", quoted(UUID.randomUUID()),
+                        "INSTITUTIONID", quoted(institution), "CITY", quoted(ZHUHAI), "REGION", quoted(ZHUHAI),
+                        "ATTEMPTS", "1", "TESTRESULT", passed ? "'PASSED'" : "'FAILED'",
+                        "PASSEDAT", passed ? String.valueOf(Instant.now().toEpochMilli()) : "CAST(NULL AS BIGINT)",
+                        "FEEDSEQ", "CAST(NULL AS BIGINT)", "FEEDMARK", "-1"));
+    }
+
+    /** Inserts a copy of the table's row that the condition selects, with some columns given new values. */
+    private void copied(String table, String condition, Map<String, String> changed) throws Exception {
         List<String> columns = new ArrayList<>();
         try (Connection connection = database().getConnection(); Statement statement = connection.createStatement();
-                ResultSet none = statement.executeQuery("SELECT * FROM STUDY_SESSION WHERE 1 = 0")) {
+                ResultSet none = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
             for (int i = 1; i <= none.getMetaData().getColumnCount(); i++) {
                 columns.add(none.getMetaData().getColumnName(i).toUpperCase(Locale.ROOT));
             }
         }
-        execute("INSERT INTO STUDY_SESSION (" + String.join(", ", columns) + ") SELECT " + columns.stream()
+        assertTrue(columns + " lack " + changed.keySet(), columns.containsAll(changed.keySet()));
+        execute("INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT " + columns.stream()
                 .map(column -> changed.getOrDefault(column, column)).collect(Collectors.joining(", "))
-                + " FROM STUDY_SESSION WHERE ID = '" + session + "'");
+                + " FROM " + table + " WHERE " + condition);
     }
 
     private static String quoted(Object value) {

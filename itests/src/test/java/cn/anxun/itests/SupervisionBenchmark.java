@@ -19,11 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What supervision costs with a province's data: 100,000 enrolments in 2,000 classes of 200 institutions across the 21
- * cities, each learner in one of ten counties of their city, and 5,000,000 ledger entries (50 a learner). The rows go
+ * cities, each learner in one of ten counties of their city, 5,000,000 ledger entries (50 a learner), and 1,000
+ * online courses of the institutions with 100,000 ratings. The rows go
  * in by JDBC as the platform keeps them (each enrolment's figures set as the ledger, tests and certificates would
  * have left them; the ledger entries as {@link LedgerBenchmark} inserts them), then the database's statistics are
  * refreshed. Then the province's, a city's and a county's regulator ask for the overview and for pages of 50 of the
- * progress list (the first page, one 100 pages deep, filtered by institution and by county), and export their list.
+ * progress list (the first page, one 100 pages deep, filtered by institution and by county) and of the other lists,
+ * and export their list.
  * Prints figures; asserts only that the calls succeed. Run with
  * {@code mvn verify -pl itests -Dit.test=SupervisionBenchmark -Dpostgresql.skip=true}, or without the last option for
  * PostgreSQL too.
@@ -82,6 +84,15 @@ public class SupervisionBenchmark extends AnxunTestSupport {
         String classes = "/api/v1/supervision/classes?limit=50";
         IdentityBenchmark.print("classes, first page of 50 (province)", () -> province.get(classes).status(), 200);
         IdentityBenchmark.print("classes, first page of 50 (county)", () -> county.get(classes).status(), 200);
+        for (String list : List.of("courses", "feedback")) {
+            String first = "/api/v1/supervision/" + list + "?limit=50";
+            assertEquals(50, city.get(first).json().get("items").size());
+            IdentityBenchmark.print(list + ", first page of 50 (province)", () -> province.get(first).status(), 200);
+            IdentityBenchmark.print(list + ", first page of 50 (city)", () -> city.get(first).status(), 200);
+            IdentityBenchmark.print(list + ", first page of 50 (county)", () -> county.get(first).status(), 200);
+            IdentityBenchmark.print(list + " of one institution in a city", () -> city.get(first
+                    + "&institution=bench-inst-0").status(), 200);
+        }
 
         // the provincial platform reads every enrolment once, its changes numbered on that first read, then again
         FeedReader reader = FeedReader.issued(identity, http, "440000");
@@ -177,10 +188,55 @@ public class SupervisionBenchmark extends AnxunTestSupport {
                 }
             }
         }
+        loadCourses(connection, random, now);
         for (int learner = 0; learner < CLASSES * PER_CLASS; learner++) {
             LedgerBenchmark.insert(connection, String.format("bench-learner-%07d", learner), String.format(
                     "bench-class-%05d", learner / PER_CLASS), "bench-course", "sup-" + learner + "-", 0,
                     ENTRIES_PER_LEARNER, false, ENTRIES_PER_LEARNER);
+        }
+    }
+
+    /**
+     * Each institution registered in the city of its first class, with five online courses, each rated by a hundred
+     * learners of their own over the last 120 days.
+     */
+    private static void loadCourses(Connection connection, Random random, long now) throws Exception {
+        try (PreparedStatement registration = connection.prepareStatement("INSERT INTO INSTITUTION_REGISTRATION "
+                + "(ID, CITY, CREDITCODE, INSTITUTIONID, INSTITUTIONNAME, LETTERID, REGISTRATIONNUMBER, STATUS, "
+                + "SUBMITTEDAT) VALUES (?, ?, ?, ?, '某安全培训学校', 'bench-letter', ?, 'REGISTERED', ?)");
+                PreparedStatement course = connection.prepareStatement("INSERT INTO COURSE (ID, CREATED_AT, "
+                        + "INSTITUTION, STATUS, TITLE, UPDATED_AT) VALUES (?, ?, ?, 'ONLINE', '低压电工作业安全技术', ?)");
+                PreparedStatement rating = connection.prepareStatement("INSERT INTO COURSE_RATING (ID, COURSE, "
+                        + "LEARNER, RATED_AT, SCORE, SHOWN) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < INSTITUTIONS; i++) {
+                registration.setString(1, "bench-registration-" + i);
+                registration.setString(2, CITIES[i % CITIES.length]);
+                registration.setString(3, String.format("91440000BENCH%05d", i));
+                registration.setString(4, "bench-inst-" + i);
+                registration.setString(5, String.format("BENCH-%05d", i));
+                registration.setLong(6, now);
+                registration.executeUpdate();
+                for (int c = 0; c < 5; c++) {
+                    String id = String.format("bench-course-%03d-%d", i, c);
+                    long created = now - random.nextInt(1_000_000_000);
+                    course.setString(1, id);
+                    course.setLong(2, created);
+                    course.setString(3, "bench-inst-" + i);
+                    course.setLong(4, created);
+                    course.executeUpdate();
+                    for (int r = 0; r < 100; r++) {
+                        rating.setString(1, id + "-" + r);
+                        rating.setString(2, id);
+                        rating.setString(3, String.format("bench-learner-%07d", (i * 5 + c) * 100 + r));
+                        rating.setLong(4, now - random.nextLong(120L * 24 * 3600 * 1000));
+                        rating.setInt(5, 1 + random.nextInt(5));
+                        rating.setBoolean(6, false);
+                        rating.addBatch();
+                    }
+                    rating.executeBatch();
+                }
+                connection.commit();
+            }
         }
     }
 
@@ -198,7 +254,8 @@ public class SupervisionBenchmark extends AnxunTestSupport {
             if (TestDatabase.postgresql()) {
                 statement.execute("ANALYZE");
             } else {
-                for (String table : List.of("TRAINING_CLASS", "CLASS_LEARNER", "LEDGER_ENTRY")) {
+                for (String table : List.of("TRAINING_CLASS", "CLASS_LEARNER", "LEDGER_ENTRY",
+                        "INSTITUTION_REGISTRATION", "COURSE", "COURSE_RATING")) {
                     statement.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('" + connection.getSchema() + "', '"
                             + table + "', NULL)");
                 }

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Supervision (R-29) with learners in two cities and in two counties of one: each regulator sees exactly their region
- * in the progress list, its pages, its CSV export and the overview; institutions see their own, learners themselves.
+ * in every list, its pages, its CSV export and the overview; institutions see their own, learners themselves.
  */
 public class SupervisionIT extends SharedPlatformTestSupport {
 
@@ -75,42 +75,68 @@ public class SupervisionIT extends SharedPlatformTestSupport {
                     learners(all(region.getKey(), "&region=" + SHENZHEN), ours));
         }
 
-        // classes and registrations lie in their city: a county regulator sees its city's
+        // each city's course rated by one of its learners, and a draft besides
+        rate(guangzhou.learner().http(), guangzhou.course(), "{\"score\":4,\"comment\":\"讲得清楚\"}");
+        rate(shenzhen.learner().http(), shenzhen.course(), "{\"score\":2}");
+        String draft = draftCourse(guangzhou.admin(), "inst-sup-gz");
+
+        // classes, registrations, courses and their ratings lie in their institution's city: a county regulator sees
+        // its city's
         Set<String> institutions = Set.of("inst-sup-gz", "inst-sup-sz");
         Map<Http, Set<String>> cities = Map.of(province, institutions, city, Set.of("inst-sup-gz"),
                 otherCity, Set.of("inst-sup-sz"), liwanCounty, Set.of("inst-sup-gz"),
                 tianheCounty, Set.of("inst-sup-gz"));
         for (Map.Entry<Http, Set<String>> region : cities.entrySet()) {
             String code = codes.get(region.getKey());
-            for (String list : List.of("classes", "registrations")) {
+            for (String list : List.of("classes", "registrations", "courses", "feedback")) {
                 List<JsonNode> rows = all(region.getKey(), list, "");
-                rows.forEach(row -> assertTrue(code + " sees " + row, code.endsWith("0000")
-                        || row.get("city").asText().equals(code.substring(0, 4) + "00")));
+                rows.stream().filter(row -> row.has("city")).forEach(row -> assertTrue(code + " sees " + row,
+                        code.endsWith("0000") || row.get("city").asText().equals(code.substring(0, 4) + "00")));
                 assertEquals(code + " " + list, region.getValue(), values(rows, "institutionId", institutions));
                 assertEquals(code + " " + list + " in CSV", region.getValue(),
                         exported(region.getKey(), list, "institutionId", institutions));
             }
         }
         List<JsonNode> classes = all(tianheCounty, "classes", "&institution=inst-sup-gz");
-        assertEquals(classes.toString(), List.of(guangzhou.trainingClass()), classes.stream()
-                .map(row -> row.get("id").asText()).toList());
+        assertEquals(classes.toString(), List.of(guangzhou.trainingClass()), ids(classes));
         assertEquals(3, classes.get(0).get("learners").asInt());
         assertEquals(List.of(), all(city, "classes", "&institution=inst-sup-gz&to=2000-01-01"));
         // a learner lists the classes they are enrolled in
-        assertEquals(List.of(guangzhou.trainingClass()), all(guangzhou.learner().http(), "classes", "").stream()
-                .map(row -> row.get("id").asText()).toList());
+        assertEquals(List.of(guangzhou.trainingClass()), ids(all(guangzhou.learner().http(), "classes", "")));
         assertEquals(List.of(), all(city, "classes", "&region=" + SHENZHEN));
         List<JsonNode> registered = all(liwanCounty, "registrations", "&institution=inst-sup-gz");
         assertEquals(registered.toString(), 1, registered.size());
         assertEquals(guangzhou.institutionRegistration(), registered.get(0).get("id").asText());
         assertEquals("REGISTERED", registered.get(0).get("status").asText());
+        assertEquals(List.of(draft, guangzhou.course()), ids(all(tianheCounty, "courses",
+                "&institution=inst-sup-gz")));
+        assertEquals(List.of(), all(otherCity, "courses", "&institution=inst-sup-gz"));
+        assertEquals(List.of(guangzhou.course()), ids(all(city, "courses",
+                "&institution=inst-sup-gz&programme=low-voltage-electrician")));
+        assertEquals(List.of(draft), ids(all(city, "courses", "&institution=inst-sup-gz&programme="
+                + "hazchem-trade-manager")));
+        // a learner lists the online courses only
+        List<JsonNode> catalogue = all(guangzhou.learner().http(), "courses", "");
+        catalogue.forEach(row -> assertEquals(row.toString(), "ONLINE", row.get("status").asText()));
+        assertTrue(ids(catalogue).containsAll(List.of(guangzhou.course(), shenzhen.course())));
+        assertTrue(!ids(catalogue).contains(draft));
+        List<JsonNode> rated = all(liwanCounty, "feedback", "&institution=inst-sup-gz");
+        assertEquals(rated.toString(), 1, rated.size());
+        assertEquals(guangzhou.course(), rated.get(0).get("courseId").asText());
+        assertEquals(4, rated.get(0).get("score").asInt());
+        assertEquals("讲得清楚", rated.get(0).get("comment").asText());
+        assertTrue("who rated is not shown: " + rated, !rated.get(0).has("learnerId"));
+        assertEquals(List.of(), all(city, "feedback", "&institution=inst-sup-gz&programme=hazchem-trade-manager"));
+        assertEquals(List.of(), all(province, "feedback", "&institution=inst-sup-gz&to=2000-01-01"));
+        assertEquals(1, all(province, "feedback", "&region=" + LUOHU + "&institution=inst-sup-sz").size());
+        assertProblem(guangzhou.learner().http().get("/api/v1/supervision/feedback"), 403, "forbidden");
         assertProblem(city.get("/api/v1/supervision/registrations?to=2026-01-01&from=2026-02-01"), 422,
                 "invalid-input");
         assertProblem(city.get("/api/v1/supervision/lessons/export"), 404, "not-found");
         assertProblem(city.get("/api/v1/supervision/classes?region=999999"), 422, "invalid-input");
         // the filters and the paging are in the API's description, for clients made from it
         JsonNode paths = http.get("/api/v1/openapi.json").json().get("paths");
-        for (String list : List.of("progress", "classes", "registrations", "certificates")) {
+        for (String list : List.of("progress", "classes", "registrations", "certificates", "courses", "feedback")) {
             assertEquals(list, Set.of("region", "institution", "programme", "class", "from", "to", "after", "limit"),
                     parameters(paths.at("/~1supervision~1" + list + "/get")));
         }
@@ -176,8 +202,31 @@ public class SupervisionIT extends SharedPlatformTestSupport {
         assertTrue(Identity.audit(auditor, "action=enrolment.export").size() >= 2 * regions.size());
         assertTrue(Identity.audit(auditor, "action=class.export").size() >= cities.size());
         assertProblem(gzStaff.get("/api/v1/supervision/classes/export"), 403, "forbidden");
-        assertEquals(Set.of("inst-sup-gz"), exported(guangzhou.admin(), "registrations", "institutionId",
-                institutions));
+        for (String list : List.of("registrations", "courses", "feedback")) {
+            assertEquals(list, Set.of("inst-sup-gz"), exported(guangzhou.admin(), list, "institutionId",
+                    institutions));
+        }
+        assertProblem(gzStaff.get("/api/v1/supervision/courses/export"), 403, "forbidden");
+        assertTrue(Identity.audit(auditor, "action=course.export").size() >= cities.size());
+        assertTrue(Identity.audit(auditor, "action=course-feedback.export").size() >= cities.size());
+    }
+
+    private static void rate(Http learner, String course, String rating) {
+        Http.Reply rated = learner.post("/api/v1/courses/" + course + "/ratings", rating);
+        assertEquals(rated.body(), 201, rated.status());
+    }
+
+    /** A draft course of one text unit. */
+    private static String draftCourse(Http admin, String institution) {
+        Http.Reply created = admin.post("/api/v1/institutions/" + institution + "/courses",
+                "{\"title\":\"危化品经营安全草稿\",\"programmes\":[\"hazchem-trade-manager\"],\"teachers\":[\"王老师\"],"
+                + "\"units\":[{\"title\":\"第一课\",\"type\":\"TEXT\",\"text\":\"停电、验电、挂接地线。\"}]}");
+        assertEquals(created.body(), 201, created.status());
+        return created.json().get("id").asText();
+    }
+
+    private static List<String> ids(List<JsonNode> rows) {
+        return rows.stream().map(row -> row.get("id").asText()).toList();
     }
 
     private static Set<String> parameters(JsonNode operation) {

@@ -3,6 +3,7 @@ package cn.anxun.courses;
 import java.util.List;
 
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.media.MediaContent;
 
 /**
@@ -21,6 +22,16 @@ public interface Courses {
 
     /** The institution's courses the caller may read: all for its staff and supervisors, online ones for learners. */
     List<Course> ofInstitution(Caller caller, String institutionId);
+
+    /**
+     * The courses in the caller's reach that match the query, newest created first: a course lies in the cities where
+     * its institution is registered, so a region filter selects the courses of the institutions its city supervises
+     * (a county's, the city it lies in); dates select by the day of creation (China time); a class is not a filter.
+     *
+     * @throws cn.anxun.identity.InvalidInputException naming a filter or the page position that is not valid
+     * @since 1.4
+     */
+    CourseList list(Caller caller, RegionQuery query);
 
     /**
      * The medium of a unit, for those who may read the course (learners once it is online): a video or sound, or

@@ -4,7 +4,7 @@
  * Courses belong to the institution that teaches them, target programmes and are made of video, audio and text
  * units whose durations come from the media themselves.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package cn.anxun.courses;
 
 import org.osgi.annotation.versioning.Version;

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.Query;
@@ -49,6 +51,21 @@ public record Reach(Caller caller, Set<Relation> relations) {
      * @throws IllegalStateException if the caller is granted a relation the paths do not say how to select
      */
     public Condition condition(Map<Relation, String> paths) {
+        return condition(paths, Map.of());
+    }
+
+    /**
+     * A JPQL condition that selects the records in reach, where a relation is not a path of the record but a query
+     * of its own: a path that names a parameter (a colon) is a whole boolean expression. It may name the caller's
+     * {@code :reachSelf}, {@code :reachInstitution}, {@code :reachRegion} (the region's codes, a {@code LIKE}
+     * pattern) and {@code :reachCity}, and the parameters of {@code values}.
+     *
+     * @param paths as for {@link #condition(Map)}, or expressions
+     * @param values the other parameters' values, each looked up only if the condition names it
+     * @throws IllegalStateException if the caller is granted a relation the paths do not say how to select
+     * @since 2.6
+     */
+    public Condition condition(Map<Relation, String> paths, Map<String, Supplier<?>> values) {
         if (all()) {
             return new Condition("1 = 1", Map.of());
         }
@@ -64,30 +81,28 @@ public record Reach(Caller caller, Set<Relation> relations) {
                 // the province covers every record, those that lie in no city too: no condition a plan must weigh
                 return new Condition("1 = 1", Map.of());
             }
-            switch (relation) {
-                case SELF -> any.add(path.contains(":reachSelf") ? "(" + path + ")" : path + " = :reachSelf");
-                case OTHER -> any.add(path + " <> :reachSelf");
-                case OWN_INSTITUTION -> {
-                    any.add(path + " = :reachInstitution");
-                    parameters.put("reachInstitution", String.valueOf(caller.institutionId()));
-                }
-                case IN_REGION -> any.add(path + " LIKE :reachRegion");
-                case IN_REGION_OR_ITS_CITY -> {
-                    any.add("(" + path + " LIKE :reachRegion OR " + path + " = :reachCity)");
-                    parameters.put("reachCity", Regions.cityOf(caller.regionCode()));
-                }
-                case PUBLISHED -> any.add("(" + path + ")");
+            any.add(path.contains(":") || relation == Relation.PUBLISHED ? "(" + path + ")" : switch (relation) {
+                case SELF -> path + " = :reachSelf";
+                case OTHER -> path + " <> :reachSelf";
+                case OWN_INSTITUTION -> path + " = :reachInstitution";
+                case IN_REGION -> path + " LIKE :reachRegion";
+                case IN_REGION_OR_ITS_CITY -> "(" + path + " LIKE :reachRegion OR " + path + " = :reachCity)";
                 default -> throw new IllegalStateException(relation.name());
-            }
-            if (relation == Relation.SELF || relation == Relation.OTHER) {
-                parameters.put("reachSelf", caller.accountId());
-            }
-            if (relation == Relation.IN_REGION || relation == Relation.IN_REGION_OR_ITS_CITY) {
-                parameters.put("reachRegion", Regions.isCode(caller.regionCode())
-                        ? Regions.prefix(caller.regionCode()) + "%" : "none");
-            }
+            });
         }
-        return new Condition("(" + String.join(" OR ", any) + ")", parameters);
+        String jpql = "(" + String.join(" OR ", any) + ")";
+        Map<String, Supplier<?>> known = new LinkedHashMap<>(values);
+        known.put("reachSelf", caller::accountId);
+        known.put("reachInstitution", () -> String.valueOf(caller.institutionId()));
+        known.put("reachRegion", () -> Regions.isCode(caller.regionCode()) ? Regions.prefix(caller.regionCode()) + "%"
+                : "none");
+        known.put("reachCity", () -> Regions.cityOf(caller.regionCode()));
+        known.forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(jpql).find()) {
+                parameters.put(name, value.get());
+            }
+        });
+        return new Condition(jpql, parameters);
     }
 
     /** A JPQL condition and the named parameters it uses. */

@@ -54,6 +54,14 @@ public interface Registrations {
     Set<String> supervisingCities(String institutionId);
 
     /**
+     * The institutions the city's regulators supervise: those registered or suspended there. Public, as the city's
+     * listing is.
+     *
+     * @since 2.2
+     */
+    Set<String> supervisedIn(String city);
+
+    /**
      * The cities where the institution may train now: those where it is registered, not suspended or revoked.
      *
      * @since 1.3

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -30,6 +32,7 @@ import cn.anxun.api.content.ContentFilter;
 import cn.anxun.api.content.Screening;
 import cn.anxun.courses.Course;
 import cn.anxun.courses.CourseFeedback;
+import cn.anxun.courses.CourseRatingList;
 import cn.anxun.courses.Feedback;
 import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
@@ -37,9 +40,11 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -126,6 +131,24 @@ public class CourseFeedbackImpl implements CourseFeedback {
     public Feedback of(Caller caller, String courseId) {
         access.require(caller, Operation.READ, find(courseId));
         return summary(courseId);
+    }
+
+    @Override
+    public CourseRatingList list(Caller caller, RegionQuery query) {
+        UnaryOperator<String> ofCourse = condition -> "r.courseId IN (SELECT o.id FROM CourseRecord o WHERE "
+                + condition + ")";
+        NewestFirst<RatingRecord> list = access.filtered(new NewestFirst<>(RatingRecord.class, "r", "ratedAt",
+                access.reached(caller, Operation.READ, RecordKind.COURSE_FEEDBACK, ofCourse)), query, ofCourse)
+                .limit(query.limit(), RegionQuery.MAX_LIMIT)
+                .atLeast("r.ratedAt", query.fromMillis())
+                .atMost("r.ratedAt", query.toMillis())
+                .after(query.after());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            NewestFirst.Page<RatingRecord> page = list.read(em, RatingRecord::ratedAtMillis, RatingRecord::id);
+            Map<String, CourseRecord> courses = new HashMap<>();
+            return new CourseRatingList(page.rows().stream().map(rating -> rating.row(courses.computeIfAbsent(
+                    rating.courseId(), id -> em.find(CourseRecord.class, id)))).toList(), page.next());
+        });
     }
 
     private CourseRecord find(String courseId) {

@@ -28,8 +28,6 @@ import cn.anxun.platform.persistence.KeyBatches;
  */
 final class CourseViews {
 
-    /** A study hour (学时) is 45 minutes of study (粤应急规〔2022〕3号 Art. 19). */
-
     private final JpaTemplate jpa;
     private final Programmes programmes;
     private final MediaValidations validations;

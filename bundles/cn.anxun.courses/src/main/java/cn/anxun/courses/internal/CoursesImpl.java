@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import javax.persistence.LockModeType;
 
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.courses.Course;
 import cn.anxun.courses.CourseDraft;
+import cn.anxun.courses.CourseList;
 import cn.anxun.courses.Courses;
 import cn.anxun.courses.Programme;
 import cn.anxun.courses.Programmes;
@@ -29,9 +31,11 @@ import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
 import cn.anxun.identity.ConflictException;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.NewestFirst;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.Operation;
 import cn.anxun.identity.RecordKind;
+import cn.anxun.identity.RegionQuery;
 import cn.anxun.identity.Violation;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.media.Media;
@@ -123,6 +127,21 @@ public class CoursesImpl implements Courses {
                 CourseRecord.OF_INSTITUTION, CourseRecord.class).setParameter("institution", institutionId)
                 .getResultList()).stream().filter(access.readable(caller)).toList(),
                 access.allowed(caller, Operation.READ, RecordKind.COURSE_REVIEW));
+    }
+
+    @Override
+    public CourseList list(Caller caller, RegionQuery query) {
+        NewestFirst<CourseRecord> list = access.filtered(new NewestFirst<>(CourseRecord.class, "o", "createdAt",
+                access.reached(caller, Operation.READ, RecordKind.COURSE, UnaryOperator.identity())), query,
+                UnaryOperator.identity())
+                .limit(query.limit(), RegionQuery.MAX_LIMIT)
+                .atLeast("o.createdAt", query.fromMillis())
+                .atMost("o.createdAt", query.toMillis())
+                .after(query.after());
+        NewestFirst.Page<CourseRecord> page = jpa.txExpr(TransactionType.Required, em -> list.read(em,
+                course -> course.createdAt().toEpochMilli(), CourseRecord::id));
+        return new CourseList(views.views(page.rows(), access.allowed(caller, Operation.READ,
+                RecordKind.COURSE_REVIEW)), page.next());
     }
 
     @Override

@@ -16,6 +16,7 @@ import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 
+import cn.anxun.courses.CourseRating;
 import cn.anxun.courses.Feedback;
 
 /** A learner's rating of a course in {@code COURSE_RATING}; one per learner and course. */
@@ -79,6 +80,18 @@ public class RatingRecord {
         ratedAt = at.toEpochMilli();
     }
 
+    String id() {
+        return id;
+    }
+
+    String courseId() {
+        return courseId;
+    }
+
+    long ratedAtMillis() {
+        return ratedAt;
+    }
+
     int score() {
         return score;
     }
@@ -93,6 +106,12 @@ public class RatingRecord {
 
     Feedback.Comment comment() {
         return new Feedback.Comment(score, comment, Instant.ofEpochMilli(ratedAt));
+    }
+
+    /** The rating in a list of the course's supervisors: the comment only if shown, and not who gave it. */
+    CourseRating row(CourseRecord course) {
+        return new CourseRating(courseId, course.title(), course.institutionId(), score, teachers(),
+                shown ? comment : null, comment != null && !shown, Instant.ofEpochMilli(ratedAt));
     }
 
     Feedback.Given given() {

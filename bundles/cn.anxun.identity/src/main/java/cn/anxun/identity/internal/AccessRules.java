@@ -83,6 +83,8 @@ final class AccessRules {
         on(RecordKind.COURSE, Operation.UPDATE).to(OWN_INSTITUTION, INSTITUTION);
         on(RecordKind.COURSE, Operation.READ).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS).to(PUBLISHED, LEARNER);
+        on(RecordKind.COURSE, Operation.EXPORT).to(OWN_INSTITUTION, INSTITUTION_ADMIN).to(ANY, OPERATOR)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE_REVIEW, Operation.READ).to(OWN_INSTITUTION, INSTITUTION).to(ANY, OPERATOR)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE, Operation.DECIDE).to(ANY, OPERATOR);
@@ -91,6 +93,8 @@ final class AccessRules {
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         on(RecordKind.COURSE_FEEDBACK, Operation.CREATE).to(PUBLISHED, LEARNER);
         on(RecordKind.COURSE_FEEDBACK, Operation.READ).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)
+                .to(IN_REGION_OR_ITS_CITY, REGULATORS);
+        on(RecordKind.COURSE_FEEDBACK, Operation.EXPORT).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION_ADMIN)
                 .to(IN_REGION_OR_ITS_CITY, REGULATORS);
         for (Operation change : List.of(Operation.CREATE, Operation.UPDATE, Operation.REVOKE)) {
             on(RecordKind.PROGRAMME, change).to(ANY, OPERATOR);

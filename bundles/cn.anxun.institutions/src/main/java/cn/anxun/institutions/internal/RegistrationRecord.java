@@ -32,6 +32,8 @@ import cn.anxun.institutions.Registration;
             + "WHERE r.institutionId = :institution ORDER BY r.submittedAt, r.id"),
     @NamedQuery(name = RegistrationRecord.LISTED, query = "SELECT r FROM RegistrationRecord r "
             + "WHERE r.city = :city AND r.status = 'REGISTERED' ORDER BY r.registrationNumber"),
+    @NamedQuery(name = RegistrationRecord.SUPERVISED_IN, query = "SELECT DISTINCT r.institutionId "
+            + "FROM RegistrationRecord r WHERE r.city = :city AND r.status IN ('REGISTERED', 'SUSPENDED')"),
     @NamedQuery(name = RegistrationRecord.OPEN_WITH_CODE, query = "SELECT r FROM RegistrationRecord r "
             + "WHERE r.city = :city AND r.openCode IS NOT NULL AND r.creditCode = :code")})
 class RegistrationRecord extends FedRecord {
@@ -40,6 +42,7 @@ class RegistrationRecord extends FedRecord {
     static final String OF_INSTITUTION = "RegistrationRecord.ofInstitution";
     static final String LISTED = "RegistrationRecord.listed";
     static final String OPEN_WITH_CODE = "RegistrationRecord.openWithCode";
+    static final String SUPERVISED_IN = "RegistrationRecord.supervisedIn";
 
     @Id
     @Column(length = 36)

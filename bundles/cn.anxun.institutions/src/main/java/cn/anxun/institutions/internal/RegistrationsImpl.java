@@ -389,6 +389,12 @@ public class RegistrationsImpl implements Registrations {
     }
 
     @Override
+    public Set<String> supervisedIn(String city) {
+        return Set.copyOf(jpa.txExpr(TransactionType.Required, em -> em.createNamedQuery(
+                RegistrationRecord.SUPERVISED_IN, String.class).setParameter("city", city).getResultList()));
+    }
+
+    @Override
     public Set<String> trainingCities(String institutionId) {
         return jpa.txExpr(TransactionType.Required, em -> ofInstitution(em, institutionId).stream()
                 .filter(r -> r.status() == Registration.Status.REGISTERED)

@@ -2,6 +2,8 @@ package cn.anxun.rest.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import javax.ws.rs.BeanParam;
 import javax.ws.rs.DefaultValue;
@@ -27,6 +29,12 @@ import cn.anxun.classes.Classes;
 import cn.anxun.classes.EnrolmentProgress;
 import cn.anxun.classes.ProgressList;
 import cn.anxun.classes.TrainingClass;
+import cn.anxun.courses.Course;
+import cn.anxun.courses.CourseFeedback;
+import cn.anxun.courses.CourseList;
+import cn.anxun.courses.CourseRating;
+import cn.anxun.courses.CourseRatingList;
+import cn.anxun.courses.Courses;
 import cn.anxun.identity.AccessPolicy;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
@@ -66,23 +74,30 @@ public class SupervisionResource implements ApiResource {
     private final Classes classes;
     private final Registrations registrations;
     private final Certificates certificates;
+    private final Courses courses;
+    private final CourseFeedback feedback;
     private final Map<String, Sheet<?>> sheets;
 
     @Activate
     public SupervisionResource(@Reference Supervision supervision, @Reference Classes classes,
-            @Reference Registrations registrations, @Reference Certificates certificates,
-            @Reference AccessPolicy policy, @Reference AuditLog audit) {
+            @Reference Registrations registrations, @Reference Certificates certificates, @Reference Courses courses,
+            @Reference CourseFeedback feedback, @Reference AccessPolicy policy, @Reference AuditLog audit) {
         this.supervision = supervision;
         this.classes = classes;
         this.registrations = registrations;
         this.certificates = certificates;
+        this.courses = courses;
+        this.feedback = feedback;
         this.sheets = Map.of(
                 "progress", new Sheet<>(RecordKind.ENROLMENT, classes::progress, progressColumns(), policy, audit),
                 "classes", new Sheet<>(RecordKind.CLASS, classes::list, classColumns(), policy, audit),
                 "registrations", new Sheet<>(RecordKind.REGISTRATION, registrations::list, registrationColumns(),
                         policy, audit),
                 "certificates", new Sheet<>(RecordKind.CERTIFICATE, certificates::list, certificateColumns(),
-                        policy, audit));
+                        policy, audit),
+                "courses", new Sheet<>(RecordKind.COURSE, courses::list, courseColumns(), policy, audit),
+                "feedback", new Sheet<>(RecordKind.COURSE_FEEDBACK, feedback::list, ratingColumns(), policy,
+                        audit));
     }
 
     @GET
@@ -149,6 +164,29 @@ public class SupervisionResource implements ApiResource {
     }
 
     @GET
+    @Path("courses")
+    @Operation(operationId = "listSupervisedCourses", summary = "Courses in the caller's reach with their units, "
+            + "hours and review, newest created first; a region selects the courses of the institutions its city "
+            + "supervises, dates the day of creation", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = PAGE, content = @Content(
+                    schema = @Schema(implementation = CourseList.class))))
+    public CourseList courses(@Context Caller caller, @BeanParam RegionFilters filters, @BeanParam Paging paging) {
+        return courses.list(caller, filters.query(paging));
+    }
+
+    @GET
+    @Path("feedback")
+    @Operation(operationId = "listSupervisedFeedback", summary = "Learners' ratings of the courses in the caller's "
+            + "reach, newest first, without who gave them; filters select by the course as the list of courses does, "
+            + "dates the day of rating", security = @SecurityRequirement(name = AuthResource.BEARER),
+            responses = @ApiResponse(responseCode = "200", description = PAGE, content = @Content(
+                    schema = @Schema(implementation = CourseRatingList.class))))
+    public CourseRatingList feedback(@Context Caller caller, @BeanParam RegionFilters filters,
+            @BeanParam Paging paging) {
+        return feedback.list(caller, filters.query(paging));
+    }
+
+    @GET
     @Path("{list}/export")
     @Produces({SheetFormat.XLSX_TYPE, "text/csv"})
     @Operation(operationId = "exportSupervisedList", summary = "Every row of a list with the same filters, as a "
@@ -161,7 +199,7 @@ public class SupervisionResource implements ApiResource {
                                         format = "binary"))}))
     public Response export(@Context Caller caller,
             @Parameter(description = "the list", schema = @Schema(allowableValues = {"progress", "classes",
-                "registrations", "certificates"})) @PathParam("list") String list,
+                "registrations", "certificates", "courses", "feedback"})) @PathParam("list") String list,
             @BeanParam RegionFilters filters,
             @Parameter(description = "XLSX or CSV (UTF-8 with a byte order mark)") @QueryParam("format")
             @DefaultValue("XLSX") String format) {
@@ -234,6 +272,26 @@ public class SupervisionResource implements ApiResource {
                 .add("status", Registration::status).add("registrationNumber", Registration::registrationNumber)
                 .add("submittedAt", Registration::submittedAt)
                 .add("offlineFilingNumber", r -> r.offlineMatch() == null ? null : r.offlineMatch().filingNumber());
+    }
+
+    private static SheetColumns<Course> courseColumns() {
+        return new SheetColumns<Course>().add("courseId", Course::id).add("title", Course::title)
+                .add("institutionId", Course::institutionId).add("status", Course::status)
+                .add("programmes", c -> c.programmes().stream().map(Course.ProgrammeFit::code)
+                        .collect(Collectors.joining("; ")))
+                .add("teachers", c -> String.join("; ", c.teachers())).add("units", c -> c.units().size())
+                .add("durationSeconds", c -> c.duration() == null ? null : c.duration().toSeconds())
+                .add("hours", Course::hours).add("createdAt", Course::createdAt).add("updatedAt", Course::updatedAt);
+    }
+
+    private static SheetColumns<CourseRating> ratingColumns() {
+        return new SheetColumns<CourseRating>().add("courseId", CourseRating::courseId)
+                .add("courseTitle", CourseRating::courseTitle).add("institutionId", CourseRating::institutionId)
+                .add("score", CourseRating::score)
+                .add("teachers", r -> new TreeMap<>(r.teachers()).entrySet().stream()
+                        .map(t -> t.getKey() + " " + t.getValue()).collect(Collectors.joining("; ")))
+                .add("comment", CourseRating::comment).add("commentHeld", CourseRating::commentHeld)
+                .add("ratedAt", CourseRating::ratedAt);
     }
 
     private static SheetColumns<Certificate> certificateColumns() {
