@@ -248,7 +248,8 @@ public class MediaLibraryImpl implements MediaLibrary {
     private UploadRecord uploadOf(Caller caller, String uploadId) {
         caller.requireLogin("upload media");
         UploadRecord record = jpa.txExpr(TransactionType.Required, em -> em.find(UploadRecord.class, uploadId));
-        if (record == null) {
+        // an unfinished upload past its time is gone, whether or not the hourly purge has removed it yet
+        if (record == null || record.mediaId() == null && record.expiresAt().isBefore(clock.instant())) {
             throw new NotFoundException("There is no upload " + uploadId + "; unfinished uploads are discarded "
                     + config.uploadExpiryHours() + " hours after they start.");
         }
