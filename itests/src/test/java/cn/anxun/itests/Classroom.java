@@ -28,24 +28,34 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
 
     /** In a city whose module is installed, its learner in one of its counties. */
     static Classroom open(Identity identity, String institution, String city, String county) {
-        Identity.Account regulator = identity.staff("CITY_REGULATOR", city, null);
-        String creditCode = CreditCodes.next();
-        Http.Reply listed = regulator.http().post("/api/v1/cities/" + city + "/offline-institutions",
-                RegistrationsIT.entry("某安全培训学校", creditCode));
-        assertEquals(listed.body(), 201, listed.status());
-        Identity.Account institutionAdmin = identity.staff("INSTITUTION_ADMIN", null, institution);
-        String registered = RegistrationsIT.submit(institutionAdmin, city, creditCode, RegistrationsIT.upload(
-                institutionAdmin, RegistrationsIT.pdf("Intent"))).get("id").asText();
-        Http.Reply approved = RegistrationsIT.decide(regulator, registered, "APPROVE", null);
-        assertEquals(approved.body(), 200, approved.status());
-        Http admin = institutionAdmin.http();
+        Registered registered = Registered.in(identity, institution, city);
+        Http admin = registered.admin().http();
         Identity.Account operator = identity.staff("OPERATOR", null, null);
         String course = onlineCourse(admin, operator.http(), institution);
         ObjectNode registration = Identity.registration(IdNumbers.next(), institution).put("city", city)
                 .put("county", county);
         Identity.Account learner = identity.learner(registration);
         return new Classroom(admin, operator, course, registration, learner,
-                openClass(admin, institution, city, List.of(course), learner.id()), regulator, registered);
+                openClass(admin, institution, city, List.of(course), learner.id()), registered.regulator(),
+                registered.registration());
+    }
+
+    /** An institution registered in a city by its regulator, from its entry in the city's offline register on. */
+    record Registered(Identity.Account regulator, Identity.Account admin, String registration) {
+
+        static Registered in(Identity identity, String institution, String city) {
+            Identity.Account regulator = identity.staff("CITY_REGULATOR", city, null);
+            String creditCode = CreditCodes.next();
+            Http.Reply listed = regulator.http().post("/api/v1/cities/" + city + "/offline-institutions",
+                    RegistrationsIT.entry("某安全培训学校", creditCode));
+            assertEquals(listed.body(), 201, listed.status());
+            Identity.Account admin = identity.staff("INSTITUTION_ADMIN", null, institution);
+            String registered = RegistrationsIT.submit(admin, city, creditCode, RegistrationsIT.upload(admin,
+                    RegistrationsIT.pdf("Intent"))).get("id").asText();
+            Http.Reply approved = RegistrationsIT.decide(regulator, registered, "APPROVE", null);
+            assertEquals(approved.body(), 200, approved.status());
+            return new Registered(regulator, admin, registered);
+        }
     }
 
     /** The path that starts a study session. */
@@ -55,8 +65,12 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
 
     /** A ten-minute video course of the institution, reviewed and online. */
     static String onlineCourse(Http admin, Http operator, String institution) {
-        String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(MediaFiles.TEN_MINUTES))
-                .get("id").asText();
+        return onlineCourse(admin, operator, institution, MediaFiles.TEN_MINUTES);
+    }
+
+    /** A course of one unit, the video of the test media named, reviewed and online. */
+    static String onlineCourse(Http admin, Http operator, String institution, String video) {
+        String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(video)).get("id").asText();
         MediaFiles.validated(admin, media, Duration.ofSeconds(120));
         ObjectNode course = JSON.createObjectNode();
         course.put("title", "低压电工作业安全技术");

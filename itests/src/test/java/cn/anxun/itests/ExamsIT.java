@@ -36,6 +36,15 @@ public class ExamsIT extends AnxunTestSupport {
     static final List<String> HEADER = List.of("编号", "题型", "题目", "选项A", "选项B", "选项C", "选项D", "答案", "解析",
             "知识点", "难度");
 
+    /** Two questions of each type, the sheet's header first. */
+    static final List<List<String>> SIX_QUESTIONS = List.of(HEADER,
+            List.of("T-1", "判断", "停电作业前必须验电。", "", "", "", "", "正确", "", "验电", "易"),
+            List.of("T-2", "判断", "可以用手触摸带电导线判断是否有电。", "", "", "", "", "错误", "", "验电", "易"),
+            List.of("S-1", "单选", "低压验电器的测量范围是？", "60～500V", "1000V以上", "10kV", "", "A", "", "验电", "中"),
+            List.of("S-2", "单选", "安全电压的上限是？", "36V", "220V", "380V", "", "A", "", "电压", "中"),
+            List.of("M-1", "多选", "停电作业的技术措施有：", "停电", "验电", "装设接地线", "饮酒", "ABC", "", "措施", "难"),
+            List.of("M-2", "多选", "触电急救应当：", "切断电源", "拨打急救电话", "徒手拉开触电者", "", "AB", "", "急救", "难"));
+
     /** Certificate look-ups one address may make in ten minutes, fewer than by default to reach the limit. */
     private static final int LOOKUPS = 12;
 
@@ -91,21 +100,12 @@ public class ExamsIT extends AnxunTestSupport {
         JsonNode noBank = assertProblem(admin.method("PUT", exam, blueprint(1)), 422, "invalid-input");
         assertEquals(noBank.toString(), "enough-questions", noBank.get("errors").get(0).get("rule").asText());
         String bank = open(admin, "inst-exam-1", "low-voltage-electrician");
-        List<List<String>> rows = new ArrayList<>(List.of(HEADER,
-                List.of("T-1", "判断", "停电作业前必须验电。", "", "", "", "", "正确", "", "验电", "易"),
-                List.of("T-2", "判断", "可以用手触摸带电导线判断是否有电。", "", "", "", "", "错误", "", "验电", "易"),
-                List.of("S-1", "单选", "低压验电器的测量范围是？", "60～500V", "1000V以上", "10kV", "", "A", "", "验电", "中"),
-                List.of("S-2", "单选", "安全电压的上限是？", "36V", "220V", "380V", "", "X", "", "电压", "中"),
-                List.of("M-1", "多选", "停电作业的技术措施有：", "停电", "验电", "装设接地线", "饮酒", "ABC", "", "措施", "难"),
-                List.of("M-2", "多选", "触电急救应当：", "切断电源", "拨打急救电话", "徒手拉开触电者", "", "AB", "", "急救", "难")));
+        List<List<String>> rows = new ArrayList<>(SIX_QUESTIONS);
+        rows.set(4, List.of("S-2", "单选", "安全电压的上限是？", "36V", "220V", "380V", "", "X", "", "电压", "中"));
         JsonNode refused = assertProblem(admin.raw("POST", questions(bank), XLSX, body(Workbooks.xlsx(rows))), 422,
                 "invalid-input");
         assertEquals(refused.toString(), "H5", refused.get("errors").get(0).get("field").asText());
-        rows.set(4, List.of("S-2", "单选", "安全电压的上限是？", "36V", "220V", "380V", "", "A", "", "电压", "中"));
-        assertEquals(6, admin.raw("POST", questions(bank), XLSX, body(Workbooks.xlsx(rows))).json().get("added").asInt());
-        Map<String, JsonNode> bankQuestions = new HashMap<>();
-        admin.get(questions(bank)).json().forEach(question -> bankQuestions.put(question.get("text").asText(),
-                question));
+        Map<String, JsonNode> bankQuestions = imported(admin, bank);
 
         JsonNode tooMany = assertProblem(admin.method("PUT", exam, blueprint(3)), 422, "invalid-input");
         assertEquals(tooMany.toString(), "sections[0].count", tooMany.get("errors").get(0).get("field").asText());
@@ -284,8 +284,17 @@ public class ExamsIT extends AnxunTestSupport {
         assertEquals(corrected.body(), 201, corrected.status());
     }
 
+    /** The six questions imported into the bank, by their text. */
+    static Map<String, JsonNode> imported(Http keeper, String bank) {
+        Http.Reply added = keeper.raw("POST", questions(bank), XLSX, body(Workbooks.xlsx(SIX_QUESTIONS)));
+        assertEquals(added.body(), 6, added.json().get("added").asInt());
+        Map<String, JsonNode> byText = new HashMap<>();
+        keeper.get(questions(bank)).json().forEach(question -> byText.put(question.get("text").asText(), question));
+        return byText;
+    }
+
     /** Two questions of each type, 20, 15 and 15 points, in five minutes, three attempts; or more than the bank has. */
-    private static String blueprint(int each) {
+    static String blueprint(int each) {
         return "{\"sections\":[{\"type\":\"TRUE_FALSE\",\"count\":" + each + ",\"points\":20},"
                 + "{\"type\":\"SINGLE_CHOICE\",\"count\":2,\"points\":15},"
                 + "{\"type\":\"MULTIPLE_CHOICE\",\"count\":2,\"points\":15}],\"minutes\":5,\"attempts\":3}";

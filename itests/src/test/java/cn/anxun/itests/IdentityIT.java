@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -701,6 +702,61 @@ public class IdentityIT extends SharedPlatformTestSupport {
         assertProblem(learner.http().get("/api/v1/me"), 401, "token-revoked");
         assertProblem(http.post("/api/v1/auth/refresh", "{\"refreshToken\":\"" + learner.refreshToken() + "\"}"), 401,
                 "invalid-token");
+    }
+
+    @Test
+    public void aBrowserPageKeepsItsSessionInCookiesNoScriptReadsAndChangesNeedItsOwnHeader() {
+        ObjectNode registration = Identity.registration(IdNumbers.next(), null);
+        assertEquals(201, http.post("/api/v1/learners", registration.toString()).status());
+        Http.Reply login = http.post("/api/v1/auth/login", "{\"idNumber\":\"" + registration.get("idNumber").asText()
+                + "\",\"password\":\"" + Identity.LEARNER_PASSWORD + "\",\"cookies\":true}");
+        assertEquals(login.body(), 200, login.status());
+        assertTrue(login.body(), login.json().get("accessToken").isNull() && login.json().get("refreshToken").isNull());
+        Map<String, String> cookies = cookies(login);
+        for (String set : login.headers().allValues("Set-Cookie")) {
+            assertTrue(set, set.contains("HttpOnly") && set.contains("SameSite=Strict"));
+        }
+        assertTrue(login.headers().allValues("Set-Cookie").toString(), login.headers().allValues("Set-Cookie")
+                .stream().anyMatch(set -> set.startsWith("anxun_refresh=") && set.contains("Path=/api/v1/auth;")));
+        String access = "anxun_access=" + cookies.get("anxun_access");
+        Http.Reply me = http.exchange("GET", "/api/v1/me", Map.of("Cookie", access), null);
+        assertEquals(me.body(), 200, me.status());
+        String learner = me.json().get("accountId").asText();
+
+        // another site's page cannot add the header without the API's consent: a change without it is refused
+        Map<String, String> json = Map.of("Cookie", access, "Content-Type", "application/json");
+        byte[] attempt = "{\"currentPassword\":\"x\",\"newPassword\":\"y\"}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(http.exchange("POST", "/api/v1/me/password", json, attempt), 401, "cookie-without-header");
+        Map<String, String> page = new HashMap<>(json);
+        page.put("X-Requested-With", "anxun-web");
+        assertProblem(http.exchange("POST", "/api/v1/me/password", page, attempt), 422, "invalid-input");
+
+        Map<String, String> refreshing = Map.of("Cookie", "anxun_refresh=" + cookies.get("anxun_refresh"),
+                "Content-Type", "application/json", "X-Requested-With", "anxun-web");
+        Http.Reply refreshed = http.exchange("POST", "/api/v1/auth/refresh", refreshing, "{}".getBytes());
+        assertEquals(refreshed.body(), 200, refreshed.status());
+        String renewed = "anxun_access=" + cookies(refreshed).get("anxun_access");
+        assertEquals(learner, http.exchange("GET", "/api/v1/me", Map.of("Cookie", renewed), null).json()
+                .get("accountId").asText());
+
+        Http.Reply logout = http.exchange("POST", "/api/v1/auth/logout", Map.of("Cookie", renewed,
+                "X-Requested-With", "anxun-web"), null);
+        assertEquals(logout.body(), 204, logout.status());
+        assertTrue(logout.headers().allValues("Set-Cookie").toString(), logout.headers().allValues("Set-Cookie")
+                .stream().allMatch(set -> set.contains("=; Path=") && set.contains("Max-Age=0")));
+        assertProblem(http.exchange("GET", "/api/v1/me", Map.of("Cookie", renewed), null), 401, "token-revoked");
+        assertProblem(http.exchange("POST", "/api/v1/auth/refresh", refreshing, "{}".getBytes()), 401,
+                "invalid-token");
+    }
+
+    /** The cookies an answer sets, by name. */
+    private static Map<String, String> cookies(Http.Reply reply) {
+        Map<String, String> cookies = new HashMap<>();
+        reply.headers().allValues("Set-Cookie").forEach(set -> {
+            String pair = set.substring(0, set.indexOf(';'));
+            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        });
+        return cookies;
     }
 
     @Test

@@ -11,6 +11,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,8 +51,9 @@ public class AuthResource implements ApiResource {
      *
      * @param idNumber a learner's resident ID number
      * @param username a staff member's user name
+     * @param cookies true for a browser page: the tokens come back as cookies no script can read, not in the body
      */
-    public record Login(String idNumber, String username, String password) {
+    public record Login(String idNumber, String username, String password, Boolean cookies) {
 
         @Override
         public String toString() {
@@ -69,7 +71,7 @@ public class AuthResource implements ApiResource {
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
     }
 
-    /** A refresh token from a login or an earlier refresh. */
+    /** A refresh token from a login or an earlier refresh; none where the login's cookie carries it. */
     public record Refresh(String refreshToken) {
     }
 
@@ -87,14 +89,15 @@ public class AuthResource implements ApiResource {
             + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).",
             responses = @ApiResponse(responseCode = "200", description = "logged in",
                     content = @Content(schema = @Schema(implementation = Tokens.class))))
-    public Response login(@Context Caller caller, Login login) {
+    public Response login(@Context Caller caller, @Context SecurityContext connection, Login login) {
         if (login == null || (login.idNumber() == null) == (login.username() == null)) {
             throw new InvalidInputException(login == null || login.idNumber() == null ? "idNumber" : "username",
                     "one-of", "give either idNumber (learners) or username (staff)");
         }
         Tokens tokens = login.idNumber() != null ? sessions.loginLearner(caller, login.idNumber(), login.password())
                 : sessions.loginStaff(caller, login.username(), login.password());
-        return Response.ok(tokens).build();
+        return Boolean.TRUE.equals(login.cookies()) ? SessionCookies.issued(tokens, connection.isSecure())
+                : Response.ok(tokens).build();
     }
 
     @POST
@@ -125,22 +128,32 @@ public class AuthResource implements ApiResource {
     @Anonymous
     @Path("refresh")
     @Operation(operationId = "refresh", summary = "A new access token for a refresh token; the refresh token is "
-            + "replaced, and presenting a spent one ends the session",
+            + "replaced, and presenting a spent one ends the session. A login in cookies refreshes with an empty body "
+            + "and the header X-Requested-With, and gets new cookies.",
             responses = @ApiResponse(responseCode = "200", description = "refreshed",
                     content = @Content(schema = @Schema(implementation = Tokens.class))))
-    public Response refresh(@Context Caller caller, Refresh refresh) {
-        if (refresh == null || refresh.refreshToken() == null) {
-            throw new InvalidInputException("refreshToken", "required", "is required");
+    public Response refresh(@Context Caller caller, @Context HttpHeaders headers, @Context SecurityContext connection,
+            Refresh refresh) {
+        if (refresh != null && refresh.refreshToken() != null) {
+            return Response.ok(sessions.refresh(caller, refresh.refreshToken())).build();
         }
-        return Response.ok(sessions.refresh(caller, refresh.refreshToken())).build();
+        String cookie = SessionCookies.token(headers.getCookies(), SessionCookies.REFRESH);
+        if (cookie == null) {
+            throw new InvalidInputException("refreshToken", "required", "is required, in the body or the cookie of a "
+                    + "login in cookies");
+        }
+        SessionCookies.requireOwnPage(headers.getHeaderString(SessionCookies.REQUESTED_WITH));
+        return SessionCookies.issued(sessions.refresh(caller, cookie), connection.isSecure());
     }
 
     @POST
     @Path("logout")
     @Operation(operationId = "logout", summary = "End this session: its access and refresh tokens stop working at once",
             security = @SecurityRequirement(name = BEARER),
-            responses = @ApiResponse(responseCode = "204", description = "logged out: the session's tokens stop working"))
-    public void logout(@Context Caller caller) {
+            responses = @ApiResponse(responseCode = "204", description = "logged out: the session's tokens stop working"
+                    + " and its cookies are removed"))
+    public Response logout(@Context Caller caller, @Context SecurityContext connection) {
         sessions.logout(caller);
+        return SessionCookies.cleared(connection.isSecure());
     }
 }

@@ -31,11 +31,12 @@ import cn.anxun.rest.Anonymous;
 import cn.anxun.rest.ApiProvider;
 
 /**
- * Turns the bearer token of each request into the {@link Caller} that resource methods receive with
- * {@code @Context Caller}, and names each request with an id (answered as {@code X-Request-Id}) that its audit rows
- * carry. A request without a token gets an anonymous caller; the services decide what that may do. A token that
- * is present but not valid ends the request with 401, and so does a request without a token that carries a body to a
- * method not marked {@link Anonymous}, before its body is read.
+ * Turns the bearer token of each request, or a browser page's session cookie ({@link SessionCookies}), into the
+ * {@link Caller} that resource methods receive with {@code @Context Caller}, and names each request with an id
+ * (answered as {@code X-Request-Id}) that its audit rows carry. A request without a token gets an anonymous caller;
+ * the services decide what that may do. A token that is present but not valid ends the request with 401, and so
+ * does a request without a token that carries a body to a method not marked {@link Anonymous}, before its body is
+ * read.
  */
 @Component(service = ApiProvider.class, configurationPid = ApiConfig.PID)
 @Designate(ocd = ApiConfig.class)
@@ -44,6 +45,7 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
 
     static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+)");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern GIVEN_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final Sessions sessions;
@@ -75,8 +77,14 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(REQUEST_ID, requestId);
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String cookie = SessionCookies.token(request.getCookies(), SessionCookies.ACCESS);
         Caller caller;
-        if (authorization == null || ClientCredentials.BASIC.matcher(authorization.strip()).matches()
+        if (authorization == null && cookie != null) {
+            if (!SAFE.contains(request.getMethod())) {
+                SessionCookies.requireOwnPage(request.getHeaderString(SessionCookies.REQUESTED_WITH));
+            }
+            caller = fromCookie(cookie, requestId);
+        } else if (authorization == null || ClientCredentials.BASIC.matcher(authorization.strip()).matches()
                 && resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
             // client credentials are the token endpoint's to check
             caller = Caller.anonymous(requestId);
@@ -95,6 +103,18 @@ public class CallerAuthentication implements ContainerRequestFilter, ContainerRe
                 && !resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
             throw new AuthenticationRequiredException("login-required", "Log in first: this request carries a body "
                     + "and needs a caller; get a token with POST /api/v1/auth/login. The body was not read.");
+        }
+    }
+
+    /** A cookie left from a session that ended does not keep its page from logging in again. */
+    private Caller fromCookie(String token, String requestId) {
+        try {
+            return sessions.authenticate(token, requestId);
+        } catch (AuthenticationRequiredException e) {
+            if (resource.getResourceMethod().isAnnotationPresent(Anonymous.class)) {
+                return Caller.anonymous(requestId);
+            }
+            throw e;
         }
     }
 

@@ -1,0 +1,60 @@
+package cn.anxun.web.internal;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Answers GET and HEAD for the page files, compressed when the browser accepts it and revalidated by ETag, each with
+ * the headers that keep a page to its own site: no script but the site's files (no inline script, no eval), no
+ * framing, the camera for this site only, nothing sniffed, no address sent on to another site.
+ */
+final class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What a page may load and run; media may be played from blob: URLs of a capture, never from another site. */
+    static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: "
+            + "data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final transient PageFiles files;
+
+    PageServlet(PageFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
+        Optional<PageFiles.PageFile> found = files.at(request.getPathInfo());
+        if (found.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        PageFiles.PageFile file = found.get();
+        // the pages change with a release: a browser asks each time, and a matching ETag answers without the bytes
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("ETag", file.etag());
+        response.setHeader("Vary", "Accept-Encoding");
+        if (file.etag().equals(request.getHeader("If-None-Match"))) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(file.type());
+        String accepted = request.getHeader("Accept-Encoding");
+        boolean gzip = file.gzipped() != null && accepted != null && accepted.contains("gzip");
+        byte[] body = gzip ? file.gzipped() : file.bytes();
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,266 @@
+package cn.anxun.itests;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The web pages in Debian's Chromium, on one platform: a learner on a phone-sized screen with a camera that films a
+ * test photograph, an institution uploading a medium, a city regulator on a desktop screen. Each page is checked with
+ * axe-core, and screenshots of the main ones are kept in target/screenshots.
+ */
+public class BrowserIT {
+
+    private static final String INSTITUTION = "inst-browser-1";
+    private static final String CITY = "440100";
+
+    private static Distribution platform;
+    private static Http http;
+    private static Path work;
+
+    @BeforeClass
+    public static void boot() throws Exception {
+        work = Path.of(System.getProperty("anxun.work"), "browser");
+        platform = BrowserPlatform.started(work);
+        http = new Http(platform.httpPort);
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    /**
+     * Registers with a photo the camera takes, logs in, studies a video unit under a random face check, is kept from
+     * seeking past what they watched, passes the test and downloads the certificate. The institution's side of it
+     * (course, class, test) is made through the API.
+     */
+    @Test
+    public void aLearnerRegistersStudiesUnderAFaceCheckPassesTheTestAndDownloadsTheCertificate() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.Account operator = BrowserPlatform.withCity(identity, CITY);
+        Classroom.Registered registered = Classroom.Registered.in(identity, INSTITUTION, CITY);
+        Http admin = registered.admin().http();
+        String course = Classroom.onlineCourse(admin, operator.http(), INSTITUTION, MediaFiles.GOOD);
+        String idNumber = IdNumbers.next();
+
+        try (Browser phone = BrowserPlatform.phone(platform, work)) {
+            phone.open("/register");
+            phone.type("name", "李小明");
+            phone.type("idNumber", idNumber);
+            phone.type("password", Identity.LEARNER_PASSWORD);
+            phone.type("employer.name", "广州某化工有限公司");
+            phone.type("employer.creditCode", "91350100M000100Y43");
+            phone.choose("city", CITY);
+            phone.choose("county", "440103");
+            phone.choose("category", "SPECIAL_OPERATION");
+            phone.type("operationType", "低压电工作业");
+            phone.type("institutionId", INSTITUTION);
+            phone.click("打开摄像头");
+            phone.cameraPast(0.3);
+            phone.click("拍照");
+            phone.find(By.cssSelector("img[alt='待提交的人脸照片']"));
+            phone.accessible("registration");
+            phone.screenshot("learner-01-registration");
+            phone.submit("注册");
+            phone.sees("您已完成实名注册");
+
+            // the institution enrols the learner it finds among its own, and sets the class's test
+            JsonNode learners = admin.get("/api/v1/learners?limit=200").json().get("items");
+            String learner = learners.get(0).get("id").asText();
+            assertEquals(learners.toString(), 1, learners.size());
+            String trainingClass = Classroom.openClass(admin, INSTITUTION, CITY, List.of(course), learner);
+            Map<String, JsonNode> bank = ExamsIT.imported(admin, ExamsIT.open(admin, INSTITUTION,
+                    "low-voltage-electrician"));
+            Http.Reply exam = admin.method("PUT", "/api/v1/classes/" + trainingClass + "/exam", ExamsIT.blueprint(2));
+            assertEquals(exam.body(), 200, exam.status());
+
+            phone.open("/login");
+            phone.type("idNumber", idNumber);
+            phone.type("password", Identity.LEARNER_PASSWORD);
+            phone.accessible("login");
+            phone.submit("登录");
+            phone.sees("2026年第12期低压电工作业初训班");
+            phone.accessible("classes");
+            phone.screenshot("learner-02-classes");
+            assertTrue("no token where scripts read", (Boolean) phone.script(
+                    "return localStorage.length === 0 && sessionStorage.length === 0 && document.cookie === ''"));
+
+            phone.click("2026年第12期低压电工作业初训班");
+            phone.sees("线上学时要求");
+            phone.accessible("class");
+            phone.click("开始学习");
+            phone.cameraPast(2);
+            phone.click("人脸核验并开始学习");
+            phone.sees("第 1 单元");
+            WebElement video = phone.find(By.cssSelector("main video"));
+            phone.script("arguments[0].play()", video);
+            phone.until("playing past 2 s", () -> ((Number) phone.script("return arguments[0].currentTime", video))
+                    .doubleValue() > 2 ? Boolean.TRUE : null);
+            phone.script("arguments[0].currentTime = arguments[0].duration - 0.5", video);
+            phone.sees("不能拖动到尚未观看的位置");
+            double after = ((Number) phone.script("return arguments[0].currentTime", video)).doubleValue();
+            double length = ((Number) phone.script("return arguments[0].duration", video)).doubleValue();
+            assertTrue("seeking ahead went back: " + after + " of " + length, after < length - 2);
+            phone.accessible("study");
+            phone.screenshot("learner-03-study");
+
+            // the random check within the unit: the server asks for it in a heartbeat's answer
+            phone.find(By.xpath("//dialog[@open]//h2[normalize-space()='请进行人脸核验']"));
+            phone.accessible("face check prompt");
+            phone.screenshot("learner-04-face-check");
+            phone.click("拍照核验");
+            phone.sees("人脸核验通过，继续学习");
+            long credited = phone.until("seconds credited", () -> {
+                long seconds = Long.parseLong(phone.find(By.cssSelector("main .meter")).getAttribute(
+                        "data-class-seconds"));
+                return seconds > 0 ? seconds : null;
+            });
+            JsonNode ledger = operator.http().get("/api/v1/learners/" + learner + "/ledger").json();
+            assertEquals(ledger.toString(), credited, ledger.get("totals").get(0).get("creditedSeconds").asLong());
+            phone.click("结束学习");
+            phone.sees("本次学习已结束");
+
+            // the rest of the class's online hours, verified offline, credited by the operator
+            long online = admin.get("/api/v1/classes/" + trainingClass).json().get("onlineHours").asLong() * 2700;
+            ledger = operator.http().get("/api/v1/learners/" + learner + "/ledger").json();
+            Http.Reply corrected = operator.http().post("/api/v1/ledger/entries/" + ledger.get("entries").get(0)
+                    .get("entry").get("id").asText() + "/corrections", "{\"seconds\":" + (online - ledger.get("totals")
+                    .get(0).get("creditedSeconds").asLong()) + ",\"reason\":\"线下核实\"}");
+            assertEquals(corrected.body(), 201, corrected.status());
+
+            phone.open("/classes/" + trainingClass);
+            phone.sees("已完成");
+            phone.click("进入考试");
+            phone.accessible("test");
+            phone.cameraPast(1);
+            phone.click("人脸核验并开始考试");
+            phone.sees("剩余时间");
+            for (WebElement question : phone.driver.findElements(By.cssSelector("fieldset.question"))) {
+                answer(question, bank);
+            }
+            phone.until("every answer saved", () -> phone.driver.findElements(By.cssSelector("fieldset.question"))
+                    .stream().allMatch(question -> question.getText().contains("已保存")) ? Boolean.TRUE : null);
+            phone.accessible("test in progress");
+            phone.screenshot("learner-05-test");
+            phone.click("交卷");
+            phone.sees("考试结果：合格");
+            phone.accessible("test result");
+
+            phone.click("去生成学时证明");
+            phone.click("生成并下载学时证明");
+            phone.sees("证明编号");
+            phone.accessible("certificate");
+            phone.screenshot("learner-06-certificate");
+            phone.click("下载 PDF");
+            Path pdf = phone.until("the certificate downloaded", () -> downloaded(phone.downloads));
+            assertArrayEquals("a PDF", "%PDF".getBytes(), Arrays.copyOf(Files.readAllBytes(pdf), 4));
+        }
+    }
+
+    @Test
+    public void anInstitutionUploadsAMediumAndSeesWhatTheValidatorsFoundOnItsTimeline() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.NewStaff created = identity.newStaff(List.of("INSTITUTION_ADMIN"), null, "inst-browser-2");
+        identity.firstLogin(created.username(), created.oneTimePassword());
+        try (Browser desk = BrowserPlatform.desktop(platform, work)) {
+            BrowserPlatform.logIn(desk, created.username());
+            desk.sees("本机构的课程");
+            desk.accessible("institution");
+            desk.click("上传课件");
+            desk.find(By.id("upload-file")).sendKeys(Path.of(System.getProperty(MediaFiles.FOLDER),
+                    "dropped-frames.mp4").toRealPath().toString());
+            desk.click("开始上传");
+            desk.sees("课件检测结果");
+            desk.until("validated", () -> desk.mainText().contains("已完成") ? Boolean.TRUE : null);
+            desk.sees("dropped-frames");
+            desk.sees("有阻断问题，须替换后才能送审");
+            assertTrue("marks on the timeline", desk.driver.findElements(By.cssSelector(".timeline .mark.blocking"))
+                    .size() > 0);
+            desk.accessible("validation findings");
+            desk.screenshot("institution-01-findings");
+        }
+    }
+
+    @Test
+    public void aCityRegulatorSeesTheOverviewAndListsOfTheirCityOnly() throws Exception {
+        Identity identity = new Identity(http);
+        Identity.Account operator = BrowserPlatform.withCity(identity, CITY);
+        BrowserPlatform.withCity(identity, "440200");
+        Classroom.Registered guangzhou = classIn(identity, operator, "inst-browser-gz", CITY, "440103");
+        classIn(identity, operator, "inst-browser-sg", "440200", "440203");
+        String regulator = identity.admin().http().get("/api/v1/staff/" + guangzhou.regulator().id()).json()
+                .get("username").asText();
+        try (Browser desk = BrowserPlatform.desktop(platform, work)) {
+            BrowserPlatform.logIn(desk, regulator);
+            desk.sees("监管概览（广州市）");
+            desk.sees("荔湾区");
+            desk.find(By.cssSelector(".chart svg"));
+            desk.accessible("overview");
+            desk.screenshot("regulator-01-overview");
+            desk.open("/supervision/classes");
+            desk.sees("inst-browser-gz");
+            assertTrue(desk.mainText(), !desk.mainText().contains("inst-browser-sg"));
+            desk.accessible("classes of the region");
+            desk.screenshot("regulator-02-classes");
+            String csv = (String) desk.driver.executeAsyncScript("const done = arguments[0]; fetch(document"
+                    + ".querySelector('a[download=\"classes.csv\"]').href).then(r => r.text()).then(done)");
+            assertTrue(csv, csv.contains("inst-browser-gz") && !csv.contains("inst-browser-sg"));
+        }
+    }
+
+    /** An institution registered in the city with a class of one learner, made through the API. */
+    private static Classroom.Registered classIn(Identity identity, Identity.Account operator, String institution,
+            String city, String county) {
+        Classroom.Registered registered = Classroom.Registered.in(identity, institution, city);
+        Http admin = registered.admin().http();
+        String course = Classroom.onlineCourse(admin, operator.http(), institution, MediaFiles.GOOD);
+        Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), institution)
+                .put("city", city).put("county", county));
+        Classroom.openClass(admin, institution, city, List.of(course), learner.id());
+        return registered;
+    }
+
+    /** Ticks the options the bank says are right, found by their text as the attempt shows them. */
+    private static void answer(WebElement question, Map<String, JsonNode> bank) {
+        String legend = question.findElement(By.tagName("legend")).getText();
+        JsonNode own = bank.entrySet().stream().filter(entry -> legend.endsWith(entry.getKey())).findFirst()
+                .orElseThrow(() -> new AssertionError("not in the bank: " + legend)).getValue();
+        List<String> options = Stream.iterate(0, i -> i < own.get("options").size(), i -> i + 1)
+                .map(i -> own.get("options").get(i).asText()).toList();
+        for (WebElement option : question.findElements(By.cssSelector("label.option"))) {
+            String shown = option.getText().substring(3);
+            int index = options.indexOf(shown);
+            if (own.get("answer").asText().indexOf((char) ('A' + index)) >= 0) {
+                option.findElement(By.tagName("input")).click();
+            }
+        }
+    }
+
+    private static Path downloaded(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.toString().endsWith(".pdf")).findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
