@@ -1,6 +1,6 @@
 // Logging in, a learner's real-name registration, changing one's password.
 import { h, show, field, say, fill } from './dom.js';
-import { get, post, login } from './api.js';
+import { get, post, login, whoAmI } from './api.js';
 import { form } from './forms.js';
 import { camera } from './camera.js';
 import { signedIn, home } from './app.js';
@@ -119,6 +119,7 @@ export function passwordPage() {
         '至少 8 位，须包含字母和数字'),
     ], async (values) => {
       await post('/me/password', values);
+      await signedIn(await whoAmI());
       say('密码已修改，其他设备上的登录已退出。');
       location.hash = home();
     }, '修改'));

@@ -18,7 +18,7 @@ let refreshing = null;
 /** Asks the API; JSON in and out unless the body is a Blob (sent with its type). Answers the parsed body. */
 export async function api(method, path, body, options = {}) {
   const response = await send(method, path, body);
-  if (response.status === 401 && !path.startsWith('/auth/') && await refreshed()) {
+  if (response.status === 401 && !['/auth/login', '/auth/refresh'].includes(path) && await refreshed()) {
     return read(await send(method, path, body), options);
   }
   return read(response, options);
@@ -69,5 +69,4 @@ export async function whoAmI() {
 
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body);
-export const put = (path, body) => api('PUT', path, body);
 export const url = (path) => BASE + path;

@@ -13,12 +13,20 @@ const PAGES = [
   ['/study/:class/:course', () => import('./study.js'), 'studyPage'],
   ['/exam/:class', () => import('./exam.js'), 'examPage'],
   ['/records', () => import('./learner.js'), 'recordsPage'],
+  ['/rate/:course', () => import('./learner.js'), 'ratePage'],
   ['/institution', () => import('./institution.js'), 'institutionPage'],
   ['/media-upload', () => import('./institution.js'), 'uploadPage'],
   ['/media/:medium', () => import('./institution.js'), 'mediumPage'],
   ['/class-file/:class', () => import('./institution.js'), 'classFilePage'],
   ['/supervision', () => import('./regulator.js'), 'overviewPage'],
   ['/supervision/:list', () => import('./regulator.js'), 'listPage'],
+  ['/review', () => import('./operator.js'), 'reviewQueuePage'],
+  ['/review/:course', () => import('./operator.js'), 'reviewPage'],
+  ['/city-modules', () => import('./operator.js'), 'cityModulesPage'],
+  ['/programmes', () => import('./operator.js'), 'programmesPage'],
+  ['/staff', () => import('./operator.js'), 'staffPage'],
+  ['/support', () => import('./support.js'), 'supportPage'],
+  ['/support/:ticket', () => import('./support.js'), 'ticketPage'],
 ];
 
 /** Home and menu of each kind of account. */
@@ -32,7 +40,9 @@ const MENUS = {
   PROVINCE_REGULATOR: REGULATOR,
   CITY_REGULATOR: REGULATOR,
   COUNTY_REGULATOR: REGULATOR,
-  OPERATOR: [['#/supervision', '监管概览']],
+  OPERATOR: [['#/review', '课程审核'], ['#/city-modules', '地市模块'], ['#/programmes', '培训项目'],
+    ['#/supervision', '监管概览']],
+  PLATFORM_ADMIN: [['#/staff', '工作人员账号']],
 };
 
 export const session = { me: null };
@@ -59,7 +69,7 @@ function renderNav() {
   }
   const items = [...new Map(me.roles.flatMap((role) => MENUS[role] || [])).entries()];
   fill(nav, ...items.map(([href, text]) => h('a', { href }, text)),
-    h('a', { href: '#/password' }, '修改密码'),
+    h('a', { href: '#/support' }, '技术支持'), h('a', { href: '#/password' }, '修改密码'),
     h('button', { type: 'button', onclick: logout }, '退出登录'));
 }
 
@@ -112,6 +122,12 @@ async function route() {
     location.replace('#/login');
     return;
   }
+  if (session.me?.passwordChangeRequired && page.name !== 'passwordPage') {
+    // a one-time password opens nothing but its own replacement
+    say('请先设置新密码：一次性密码只能用来修改密码。');
+    location.replace('#/password');
+    return;
+  }
   try {
     const module = await page.load();
     await module[page.name](page.params);
@@ -125,6 +141,8 @@ async function start() {
   await signedIn(await whoAmI());
   window.addEventListener('hashchange', route);
   await route();
+  // the first page can be used from here: what the figures of docs/ui.md measure
+  performance.mark('anxun-interactive');
 }
 
 start();

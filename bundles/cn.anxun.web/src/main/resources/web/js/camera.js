@@ -22,6 +22,12 @@ export function camera() {
       });
       return starting;
     },
+    /** Moves the preview into another element (before a child of it); a moved video pauses, so it plays on. */
+    moveTo(parent, before = null) {
+      parent.insertBefore(element, before);
+      if (stream) video.play().catch(() => {});
+      return element;
+    },
     async capture() {
       await this.start();
       const canvas = h('canvas', { width: video.videoWidth, height: video.videoHeight });

@@ -133,8 +133,12 @@ class Sitting {
         button.disabled = false;
       }
     });
+    const home = this.cam.element.parentElement;
+    this.dialog.addEventListener('close', () => this.cam.moveTo(home), { once: true });
     fill(this.dialog, h('h2', { id: 'check-title' }, '考试中人脸核验'),
-      h('p', {}, '请正对摄像头后拍照。限时内未通过，本次考试作废。'), result, h('div', { class: 'actions' }, button));
+      h('p', {}, '请正对摄像头后拍照。限时内未通过，本次考试作废。'), result,
+      h('div', { class: 'actions' }, button));
+    this.cam.moveTo(this.dialog, result);
     this.dialog.showModal();
     button.focus();
   }

@@ -1,7 +1,7 @@
 // A learner's classes, a class with its courses, test and certificate, and their study-hour records.
-import { h, show, facts, table, duration, studyHours, seconds, when, say, fill } from './dom.js';
-import { api, get, url } from './api.js';
-import { messageOf } from './forms.js';
+import { h, show, facts, table, field, duration, studyHours, seconds, when, say, fill } from './dom.js';
+import { api, get, post, url } from './api.js';
+import { form, messageOf } from './forms.js';
 import { session } from './app.js';
 
 const me = () => session.me.accountId;
@@ -35,7 +35,8 @@ export async function classPage({ class: id }) {
       h('h3', {}, course.title),
       h('p', { class: 'hint' }, `授课教师：${course.teachers.join('、')}；共 ${course.units.length} 个单元，`
         + `时长 ${duration(seconds(course.duration))}`),
-      h('a', { class: 'button', href: `#/study/${id}/${course.id}` }, '开始学习'))),
+      h('div', { class: 'actions' }, h('a', { class: 'button', href: `#/study/${id}/${course.id}` }, '开始学习'),
+        h('a', { class: 'button secondary', href: `#/rate/${course.id}` }, '评价课程')))),
     h('h2', {}, '考试'),
     h('p', {}, reached ? '线上学习已完成，可以参加考试。考试全程须本人，开始和过程中会进行人脸核验。'
       : '完成线上学时后才能参加考试。'),
@@ -87,4 +88,27 @@ export async function recordsPage() {
       h('a', { class: 'button secondary', href: url('/ledger/checkpoint') }, '平台签名检查点')),
     h('h2', {}, '学时证明'),
     certificates.length ? certificates.map(certificateCard) : h('p', {}, '还没有学时证明。'));
+}
+
+const SCORES = [5, 4, 3, 2, 1];
+
+/** A learner's rating of a course and its teachers, and what other learners said. */
+export async function ratePage({ course: id }) {
+  const [course, feedback] = await Promise.all([get(`/courses/${id}`), get(`/courses/${id}/feedback`)]);
+  const scale = (name, legend) => h('fieldset', { class: 'question' }, h('legend', {}, legend),
+    SCORES.map((score) => h('label', { class: 'option' }, h('input', { type: 'radio', name, value: score,
+      checked: score === 5 }), `${score} 分`)));
+  show(`评价：${course.title}`,
+    facts([['平均分', feedback.average ?? '—'], ['评价人数', feedback.ratings]]),
+    form('课程评价', [scale('score', '课程总体'), course.teachers.map((teacher) => scale(`teachers.${teacher}`,
+      `授课教师 ${teacher}`)), field('意见（选填，500 字以内）', h('textarea', { name: 'comment', rows: 4,
+      maxlength: 500 }), '评语经审核后展示；请勿填写联系方式。')], async (values) => {
+      const teachers = Object.fromEntries(Object.entries(values.teachers || {}).map(([k, v]) => [k, Number(v)]));
+      await post(`/courses/${id}/ratings`, { score: Number(values.score), teachers, comment: values.comment });
+      say('感谢您的评价。');
+      await ratePage({ course: id });
+    }, '提交评价'),
+    h('h2', {}, '学员评语'),
+    feedback.comments.length ? h('ul', {}, feedback.comments.map((c) => h('li', {}, `${c.score} 分：${c.text}`)))
+      : h('p', {}, '还没有评语。'));
 }

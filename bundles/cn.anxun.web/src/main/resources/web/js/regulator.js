@@ -9,7 +9,7 @@ const pct = (rate) => (rate === null || rate === undefined ? '—' : `${(rate * 
 const TEST = { NOT_TAKEN: '未考', PASSED: '合格', FAILED: '不合格' };
 
 /** Each list: its title and the columns of its rows. */
-export const LISTS = {
+const LISTS = {
   progress: ['学习进度', [['培训班', (r) => r.className], ['学员', (r) => r.learnerId], ['机构', (r) => r.institutionId],
     ['地区', (r) => r.region], ['已获学时', (r) => studyHours(r.creditedSeconds)],
     ['线上部分', (r) => (r.completedAt ? '已完成' : '未完成')], ['考试', (r) => TEST[r.test] || r.test],

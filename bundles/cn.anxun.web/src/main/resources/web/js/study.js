@@ -190,8 +190,12 @@ class Player {
         button.disabled = false;
       }
     });
+    // the learner sees themself in the prompt; the preview goes back under 摄像头 when it closes
+    const home = this.cam.element.parentElement;
+    this.dialog.addEventListener('close', () => this.cam.moveTo(home), { once: true });
     fill(this.dialog, h('h2', { id: 'dialog-title' }, title), h('p', {}, text), result,
       h('div', { class: 'actions' }, button));
+    this.cam.moveTo(this.dialog, result);
     this.dialog.showModal();
     button.focus();
   }

@@ -115,6 +115,12 @@ final class Browser implements AutoCloseable {
         until("the page shows “" + text + "”", () -> mainText().contains(text) ? Boolean.TRUE : null);
     }
 
+    /** Waits for the page's status message (the live region outside the main area) to say the text. */
+    void told(String text) {
+        until("the page says “" + text + "”", () -> driver.findElement(By.id("status")).getText().contains(text)
+                ? Boolean.TRUE : null);
+    }
+
     String mainText() {
         return driver.findElement(By.id("main")).getText();
     }

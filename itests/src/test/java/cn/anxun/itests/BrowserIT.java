@@ -174,6 +174,54 @@ public class BrowserIT {
             phone.click("下载 PDF");
             Path pdf = phone.until("the certificate downloaded", () -> downloaded(phone.downloads));
             assertArrayEquals("a PDF", "%PDF".getBytes(), Arrays.copyOf(Files.readAllBytes(pdf), 4));
+
+            phone.open("/classes/" + trainingClass);
+            phone.click("评价课程");
+            phone.type("comment", "讲解清楚，案例实用。");
+            phone.accessible("rating");
+            phone.submit("提交评价");
+            phone.told("感谢您的评价");
+            assertEquals(1, operator.http().get("/api/v1/courses/" + course + "/feedback").json().get("ratings")
+                    .asInt());
+
+            phone.open("/support");
+            phone.type("subject", "视频无法播放");
+            phone.type("text", "第一课在手机上播放到一半停止。");
+            phone.accessible("support");
+            phone.submit("提交工单");
+            phone.sees("工单：视频无法播放");
+            JsonNode tickets = operator.http().get("/api/v1/support/tickets").json().get("items");
+            assertTrue(tickets.toString(), tickets.toString().contains("视频无法播放"));
+        }
+    }
+
+    /**
+     * The figures of a learner's first visit on a slow mobile network (WebPageTest's "3G Slow": 400 ms round trip,
+     * 400 kbit/s each way), nothing cached: bytes transferred, of them script, and the time from navigation until
+     * the login page can be used. The weight of script is a budget the test holds (300 KB); the time is printed.
+     */
+    @Test
+    public void theLearnersFirstPageOnASlow3gNetwork() throws Exception {
+        try (Browser phone = BrowserPlatform.phone(platform, work)) {
+            phone.driver.executeCdpCommand("Network.enable", Map.of());
+            phone.driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+            phone.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false,
+                    "latency", 400, "downloadThroughput", 50_000, "uploadThroughput", 50_000));
+            phone.open("/login");
+            phone.find(By.xpath("//form//button[normalize-space()='登录']"));
+            @SuppressWarnings("unchecked")
+            Map<String, Number> load = (Map<String, Number>) phone.script("const all = [...performance"
+                    + ".getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];"
+                    + "const sum = (entries) => entries.reduce((total, e) => total + e.transferSize, 0);"
+                    + "return {bytes: sum(all), script: sum(all.filter(e => e.name.endsWith('.js'))),"
+                    + "files: all.length,"
+                    + "interactive: performance.getEntriesByName('anxun-interactive')[0].startTime,"
+                    + "loaded: performance.getEntriesByType('navigation')[0].loadEventEnd}");
+            System.out.printf("learner's first page on 3G Slow (400 ms, 400 kbit/s): %d files, %.1f KB transferred, "
+                    + "%.1f KB of it script; load event at %.0f ms, usable at %.0f ms%n", load.get("files").intValue(),
+                    load.get("bytes").doubleValue() / 1000, load.get("script").doubleValue() / 1000,
+                    load.get("loaded").doubleValue(), load.get("interactive").doubleValue());
+            assertTrue("script within 300 KB: " + load, load.get("script").doubleValue() <= 300_000);
         }
     }
 
@@ -225,6 +273,45 @@ public class BrowserIT {
             String csv = (String) desk.driver.executeAsyncScript("const done = arguments[0]; fetch(document"
                     + ".querySelector('a[download=\"classes.csv\"]').href).then(r => r.text()).then(done)");
             assertTrue(csv, csv.contains("inst-browser-gz") && !csv.contains("inst-browser-sg"));
+        }
+    }
+
+    @Test
+    public void theOperatorApprovesACourseAndInstallsAndRemovesACityModuleWhileThePlatformRuns() throws Exception {
+        Identity identity = new Identity(http);
+        BrowserPlatform.withCity(identity, CITY);
+        Classroom.Registered registered = Classroom.Registered.in(identity, "inst-browser-3", CITY);
+        String course = Classroom.courseInReview(registered.admin().http(), "inst-browser-3", MediaFiles.GOOD);
+        Identity.NewStaff created = identity.newStaff(List.of("OPERATOR"), null, null);
+        try (Browser desk = BrowserPlatform.desktop(platform, work)) {
+            // a one-time password opens the page that replaces it, and nothing else
+            BrowserPlatform.logIn(desk, created.username(), created.oneTimePassword());
+            desk.told("请先设置新密码");
+            desk.type("currentPassword", created.oneTimePassword());
+            desk.type("newPassword", Identity.STAFF_PASSWORD);
+            desk.accessible("password");
+            desk.submit("修改");
+            desk.sees("待审核的课程");
+            Http operator = identity.login("{\"username\":\"" + created.username() + "\",\"password\":\""
+                    + Identity.STAFF_PASSWORD + "\"}").http();
+            desk.accessible("review queue");
+            desk.click("低压电工作业安全技术");
+            desk.sees("审核意见");
+            desk.accessible("review");
+            desk.screenshot("operator-01-review");
+            desk.submit("提交审核意见");
+            desk.sees("没有待审核的课程");
+            assertEquals("ONLINE", operator.get("/api/v1/courses/" + course).json().get("status").asText());
+
+            desk.open("/city-modules");
+            desk.click("安装汕头市模块");
+            desk.find(By.xpath("//button[normalize-space()='卸载汕头市模块']"));
+            assertTrue(http.get("/api/v1/cities").body().contains("\"440500\""));
+            desk.accessible("city modules");
+            desk.screenshot("operator-02-city-modules");
+            desk.click("卸载汕头市模块");
+            desk.find(By.xpath("//button[normalize-space()='安装汕头市模块']"));
+            assertTrue(!http.get("/api/v1/cities").body().contains("\"440500\""));
         }
     }
 

@@ -55,10 +55,14 @@ final class BrowserPlatform {
 
     /** Logs a staff member in through the login page, with the password {@link Identity#firstLogin} gave them. */
     static void logIn(Browser browser, String username) {
+        logIn(browser, username, Identity.STAFF_PASSWORD);
+    }
+
+    static void logIn(Browser browser, String username, String password) {
         browser.open("/login");
         browser.find(By.cssSelector("input[name='kind'][value='staff']")).click();
         browser.type("username", username);
-        browser.type("password", Identity.STAFF_PASSWORD);
+        browser.type("password", password);
         browser.submit("登录");
         browser.until("logged in", () -> browser.driver.getCurrentUrl().contains("#/login") ? null : Boolean.TRUE);
     }

@@ -70,6 +70,14 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
 
     /** A course of one unit, the video of the test media named, reviewed and online. */
     static String onlineCourse(Http admin, Http operator, String institution, String video) {
+        String id = courseInReview(admin, institution, video);
+        assertEquals("ONLINE", operator.post("/api/v1/courses/" + id + "/decisions", CourseReviewIT.approval())
+                .json().get("status").asText());
+        return id;
+    }
+
+    /** A course of one unit, the video of the test media named, submitted for review. */
+    static String courseInReview(Http admin, String institution, String video) {
         String media = MediaFiles.upload(admin, institution, "第一课.mp4", MediaFiles.of(video)).get("id").asText();
         MediaFiles.validated(admin, media, Duration.ofSeconds(120));
         ObjectNode course = JSON.createObjectNode();
@@ -84,8 +92,6 @@ record Classroom(Http admin, Identity.Account operator, String course, ObjectNod
         assertEquals(created.body(), 201, created.status());
         String id = created.json().get("id").asText();
         assertEquals("IN_REVIEW", admin.post("/api/v1/courses/" + id + "/submission", CourseReviewIT.DECLARATIONS)
-                .json().get("status").asText());
-        assertEquals("ONLINE", operator.post("/api/v1/courses/" + id + "/decisions", CourseReviewIT.approval())
                 .json().get("status").asText());
         return id;
     }

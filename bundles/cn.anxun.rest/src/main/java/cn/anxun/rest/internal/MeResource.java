@@ -21,8 +21,6 @@ import cn.anxun.identity.Sessions;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,8 +41,13 @@ public class MeResource implements ApiResource {
         }
     }
 
-    /** Who the caller is. */
-    public record Me(String accountId, String name, Set<Role> roles, String regionCode, String institutionId) {
+    /**
+     * Who the caller is.
+     *
+     * @param passwordChangeRequired logged in with a one-time password, which allows nothing but setting one's own
+     */
+    public record Me(String accountId, String name, Set<Role> roles, String regionCode, String institutionId,
+            boolean passwordChangeRequired) {
     }
 
     private final Sessions sessions;
@@ -59,7 +62,8 @@ public class MeResource implements ApiResource {
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Me me(@Context Caller caller) {
         caller.requireLogin("see who you are");
-        return new Me(caller.accountId(), caller.name(), caller.roles(), caller.regionCode(), caller.institutionId());
+        return new Me(caller.accountId(), caller.name(), caller.roles(), caller.regionCode(), caller.institutionId(),
+                caller.passwordChangeRequired());
     }
 
     @POST

@@ -59,7 +59,7 @@ final class PageFiles {
     private Optional<PageFile> load(String file) {
         String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
         URL entry = entries.apply(FOLDER + file);
-        if (type == null || entry == null || file.endsWith("/")) {
+        if (type == null || entry == null) {
             return Optional.empty();
         }
         try (InputStream in = entry.openStream()) {
