@@ -18,8 +18,19 @@ const PAGES = [
   ['/media-upload', () => import('./institution.js'), 'uploadPage'],
   ['/media/:medium', () => import('./institution.js'), 'mediumPage'],
   ['/class-file/:class', () => import('./institution.js'), 'classFilePage'],
+  ['/course-new', () => import('./teaching.js'), 'newCoursePage'],
+  ['/course/:course', () => import('./teaching.js'), 'coursePage'],
+  ['/class-new', () => import('./teaching.js'), 'newClassPage'],
+  ['/banks', () => import('./teaching.js'), 'banksPage'],
+  ['/bank/:bank', () => import('./teaching.js'), 'bankPage'],
   ['/supervision', () => import('./regulator.js'), 'overviewPage'],
   ['/supervision/:list', () => import('./regulator.js'), 'listPage'],
+  ['/flags', () => import('./findings.js'), 'flagsPage'],
+  ['/flag/:flag', () => import('./findings.js'), 'flagPage'],
+  ['/findings', () => import('./findings.js'), 'findingsPage'],
+  ['/finding/:finding', () => import('./findings.js'), 'findingPage'],
+  ['/registrations', () => import('./findings.js'), 'registrationsPage'],
+  ['/course-check/:course', () => import('./findings.js'), 'courseCheckPage'],
   ['/review', () => import('./operator.js'), 'reviewQueuePage'],
   ['/review/:course', () => import('./operator.js'), 'reviewPage'],
   ['/city-modules', () => import('./operator.js'), 'cityModulesPage'],
@@ -30,15 +41,16 @@ const PAGES = [
 ];
 
 /** Home and menu of each kind of account. */
-const INSTITUTION = [['#/institution', '本机构'], ['#/media-upload', '上传课件']];
+const INSTITUTION = [['#/institution', '本机构'], ['#/media-upload', '上传课件'], ['#/course-new', '新建课程'],
+  ['#/class-new', '开设培训班'], ['#/banks', '题库'], ['#/findings', '整改']];
 const REGULATOR = [['#/supervision', '监管概览'], ['#/supervision/progress', '学习进度'],
-  ['#/supervision/certificates', '学时证明']];
+  ['#/supervision/certificates', '学时证明'], ['#/flags', '异常线索'], ['#/findings', '整改']];
 const MENUS = {
   LEARNER: [['#/classes', '我的培训班'], ['#/records', '学时与合格证明']],
   INSTITUTION_ADMIN: INSTITUTION,
   INSTITUTION_STAFF: INSTITUTION,
   PROVINCE_REGULATOR: REGULATOR,
-  CITY_REGULATOR: REGULATOR,
+  CITY_REGULATOR: [...REGULATOR, ['#/registrations', '机构备案']],
   COUNTY_REGULATOR: REGULATOR,
   OPERATOR: [['#/review', '课程审核'], ['#/city-modules', '地市模块'], ['#/programmes', '培训项目'],
     ['#/supervision', '监管概览']],

@@ -1,8 +1,8 @@
 // An institution's pages: its courses, media and classes; uploading a medium in chunks that resume where they
 // stopped; what the validators found, on a timeline of the medium; a class's progress, test statistics and file.
-import { h, show, facts, table, duration, seconds, studyHours, when, say } from './dom.js';
+import { h, show, facts, table, field, duration, seconds, studyHours, when, say } from './dom.js';
 import { api, get, url } from './api.js';
-import { messageOf } from './forms.js';
+import { form, messageOf } from './forms.js';
 import { session, onLeave } from './app.js';
 
 const institution = () => session.me.institutionId;
@@ -14,8 +14,11 @@ export async function institutionPage() {
     get(`/institutions/${institution()}/media`), get(`/institutions/${institution()}/classes`)]);
   show('本机构',
     h('h2', {}, '课程'),
-    table('本机构的课程', ['课程', '状态', '时长', '学时'], courses.map((c) => [c.title, STATUS[c.status] || c.status,
-      duration(seconds(c.duration)), c.hours ?? '—'])),
+    h('p', { class: 'actions' }, h('a', { class: 'button', href: '#/course-new' }, '新建课程'),
+      h('a', { class: 'button secondary', href: '#/class-new' }, '开设培训班'),
+      h('a', { class: 'button secondary', href: '#/banks' }, '题库')),
+    table('本机构的课程', ['课程', '状态', '时长', '学时'], courses.map((c) => [h('a', { href: `#/course/${c.id}` }, c.title),
+      STATUS[c.status] || c.status, duration(seconds(c.duration)), c.hours ?? '—'])),
     h('h2', {}, '培训班'),
     table('本机构的培训班', ['培训班', '地市', '培训期', '学员'], classes.map((c) => [h('a', { href: `#/class-file/${c.id}` },
       c.name), c.city, `${c.startsOn} 至 ${c.endsOn}`, c.learners])),
@@ -135,6 +138,21 @@ export async function classFilePage({ class: id }) {
       ['合格率', statistics.passRate === null ? '—' : `${(statistics.passRate * 100).toFixed(1)}%`],
       ['平均分', statistics.meanScore ?? '—'], ['用时中位数', statistics.medianMinutes === null ? '—'
         : `${statistics.medianMinutes} 分钟`]])] : null,
+    h('h2', {}, '考试设置'),
+    form('考试设置', [
+      ['TRUE_FALSE', '判断题'], ['SINGLE_CHOICE', '单选题'], ['MULTIPLE_CHOICE', '多选题']].map(([type, name]) =>
+      h('fieldset', { class: 'question' }, h('legend', {}, name),
+        field('题数', h('input', { name: `${type}.count`, type: 'number', min: 0, value: 0 })),
+        field('每题分值', h('input', { name: `${type}.points`, type: 'number', min: 1, value: 1 })))).concat(
+      field('考试时间（分钟）', h('input', { name: 'minutes', type: 'number', min: 1, value: 60 })),
+      field('可考次数', h('input', { name: 'attempts', type: 'number', min: 1, value: 3 }))),
+    async (values) => {
+      const sections = ['TRUE_FALSE', 'SINGLE_CHOICE', 'MULTIPLE_CHOICE'].filter((type) => Number(values[type].count))
+        .map((type) => ({ type, count: Number(values[type].count), points: Number(values[type].points) }));
+      const exam = await api('PUT', `/classes/${id}/exam`, { sections, minutes: Number(values.minutes),
+        attempts: Number(values.attempts) });
+      say(`考试已设置：${exam.questions} 题，共 ${exam.totalPoints} 分，${exam.passMark} 分合格。`);
+    }, '保存考试设置'),
     h('h2', {}, '培训档案'),
     h('p', {}, h('a', { class: 'button', href: url(`/classes/${id}/archive/document`), download: `培训档案-${id}.pdf` },
       '导出培训班档案（PDF）')));

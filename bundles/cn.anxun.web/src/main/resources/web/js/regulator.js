@@ -22,7 +22,8 @@ const LISTS = {
   certificates: ['学时证明', [['编号', (r) => r.number], ['学员', (r) => r.learnerName], ['身份证号', (r) => r.idNumber],
     ['培训班', (r) => r.className], ['线上学时', (r) => r.onlineHours], ['状态', (r) => (r.status === 'VALID' ? '有效'
       : '已撤销')], ['签发', (r) => when(r.issuedAt)]]],
-  courses: ['课程', [['课程', (r) => r.title], ['机构', (r) => r.institutionId], ['状态', (r) => r.status],
+  courses: ['课程', [['课程', (r) => h('a', { href: `#/course-check/${r.id}` }, r.title)], ['机构', (r) => r.institutionId],
+    ['状态', (r) => r.status],
     ['时长', (r) => duration(seconds(r.duration))], ['学时', (r) => r.hours ?? '—']]],
   feedback: ['学员评价', [['课程', (r) => r.courseTitle], ['机构', (r) => r.institutionId], ['评分', (r) => r.score],
     ['评语', (r) => (r.commentHeld ? '（已屏蔽）' : r.comment || '')], ['时间', (r) => when(r.ratedAt)]]],

@@ -63,8 +63,14 @@ final class Browser implements AutoCloseable {
                 "downloadPath", downloads.toString()));
     }
 
+    /** Opens the page at that address; the page it is on already is loaded again, as a user's reload does. */
     void open(String hash) {
-        driver.get(base + "/#" + hash);
+        String address = base + "/#" + hash;
+        if (address.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh();
+        } else {
+            driver.get(address);
+        }
     }
 
     /** The first element the locator finds, once there and shown. */
@@ -101,6 +107,13 @@ final class Browser implements AutoCloseable {
         WebElement input = find(By.name(name));
         input.clear();
         input.sendKeys(value);
+    }
+
+    /** Sets a field's value as a date picker would, firing its events. */
+    void set(String name, String value) {
+        script("const field = arguments[0]; field.value = arguments[1];"
+                + "field.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "field.dispatchEvent(new Event('change', {bubbles: true}))", find(By.name(name)), value);
     }
 
     /** Picks an option of a list once the page has put it there. */

@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.AfterClass;
@@ -175,6 +179,13 @@ public class BrowserIT {
             Path pdf = phone.until("the certificate downloaded", () -> downloaded(phone.downloads));
             assertArrayEquals("a PDF", "%PDF".getBytes(), Arrays.copyOf(Files.readAllBytes(pdf), 4));
 
+            phone.open("/records");
+            phone.sees("学时记录");
+            phone.accessible("records");
+            String ledgerJson = (String) phone.driver.executeAsyncScript("const done = arguments[0]; fetch(document"
+                    + ".querySelector('a[download=\"ledger.json\"]').href).then(r => r.text()).then(done)");
+            assertTrue(ledgerJson, ledgerJson.contains("\"checkpoint\"") && ledgerJson.contains(learner));
+
             phone.open("/classes/" + trainingClass);
             phone.click("评价课程");
             phone.type("comment", "讲解清楚，案例实用。");
@@ -246,7 +257,69 @@ public class BrowserIT {
                     .size() > 0);
             desk.accessible("validation findings");
             desk.screenshot("institution-01-findings");
+
+            // a course of the blocked medium is kept as a draft, not sent to review
+            desk.open("/course-new");
+            desk.type("title", "电工安全操作");
+            desk.choose("programme", "low-voltage-electrician");
+            desk.type("teachers", "王老师");
+            desk.type("units[0].title", "第一课");
+            desk.choose("units[0].media", desk.find(By.cssSelector("select[name='units[0].media'] "
+                    + "option:nth-child(2)")).getAttribute("value"));
+            desk.accessible("course editor");
+            desk.submit("保存草稿");
+            desk.sees("有单元存在阻断问题，替换课件后才能送审");
+            desk.accessible("course");
+
+            // a question sheet with a wrong answer is refused whole, the cell named; the corrected one goes in
+            desk.open("/banks");
+            desk.choose("programme", "low-voltage-electrician");
+            desk.submit("建立");
+            desk.sees("整表导入");
+            List<List<String>> rows = new ArrayList<>(ExamsIT.SIX_QUESTIONS);
+            rows.set(4, List.of("S-2", "单选", "安全电压的上限是？", "36V", "220V", "380V", "", "X", "", "电压", "中"));
+            desk.find(By.id("sheet")).sendKeys(csv(rows).toString());
+            desk.click("导入");
+            desk.sees("未导入任何试题");
+            desk.sees("H5");
+            desk.accessible("question sheet refused");
+            desk.screenshot("institution-02-question-sheet");
+            desk.find(By.id("sheet")).sendKeys(csv(ExamsIT.SIX_QUESTIONS).toString());
+            desk.click("导入");
+            desk.sees("新增 6 题");
+
+            // a class of a course that passed review, and its test drawn from the bank
+            Identity.Account operator = BrowserPlatform.withCity(identity, CITY);
+            Classroom.Registered registered = Classroom.Registered.in(identity, "inst-browser-2", CITY);
+            Classroom.onlineCourse(registered.admin().http(), operator.http(), "inst-browser-2", MediaFiles.GOOD);
+            desk.open("/class-new");
+            desk.type("name", "2026年第13期低压电工作业初训班");
+            desk.choose("city", CITY);
+            desk.choose("programme", "low-voltage-electrician");
+            desk.find(By.cssSelector("input[name^='course:']")).click();
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            desk.set("startsOn", today.toString());
+            desk.set("endsOn", today.plusDays(30).toString());
+            desk.accessible("new class");
+            desk.submit("开班");
+            desk.sees("考试设置");
+            for (String[] section : new String[][] {{"TRUE_FALSE", "20"}, {"SINGLE_CHOICE", "15"},
+                {"MULTIPLE_CHOICE", "15"}}) {
+                desk.type(section[0] + ".count", "2");
+                desk.type(section[0] + ".points", section[1]);
+            }
+            desk.type("minutes", "5");
+            desk.accessible("class file");
+            desk.submit("保存考试设置");
+            desk.told("考试已设置：6 题，共 100 分，80 分合格");
         }
+    }
+
+    /** The rows as a CSV file in UTF-8, as a spreadsheet program saves one. */
+    private static Path csv(List<List<String>> rows) throws IOException {
+        Path file = Files.createTempFile(work, "questions-", ".csv");
+        Files.writeString(file, rows.stream().map(row -> String.join(",", row)).collect(Collectors.joining("\r\n")));
+        return file.toRealPath();
     }
 
     @Test
@@ -255,7 +328,7 @@ public class BrowserIT {
         Identity.Account operator = BrowserPlatform.withCity(identity, CITY);
         BrowserPlatform.withCity(identity, "440200");
         Classroom.Registered guangzhou = classIn(identity, operator, "inst-browser-gz", CITY, "440103");
-        classIn(identity, operator, "inst-browser-sg", "440200", "440203");
+        Classroom.Registered shaoguan = classIn(identity, operator, "inst-browser-sg", "440200", "440203");
         String regulator = identity.admin().http().get("/api/v1/staff/" + guangzhou.regulator().id()).json()
                 .get("username").asText();
         try (Browser desk = BrowserPlatform.desktop(platform, work)) {
@@ -273,6 +346,52 @@ public class BrowserIT {
             String csv = (String) desk.driver.executeAsyncScript("const done = arguments[0]; fetch(document"
                     + ".querySelector('a[download=\"classes.csv\"]').href).then(r => r.text()).then(done)");
             assertTrue(csv, csv.contains("inst-browser-gz") && !csv.contains("inst-browser-sg"));
+
+            desk.open("/registrations");
+            desk.sees(creditCode(guangzhou));
+            assertTrue(desk.mainText(), !desk.mainText().contains(creditCode(shaoguan)));
+            desk.accessible("registrations");
+            desk.open("/flags");
+            desk.click("立即检查");
+            desk.told("检查完成");
+            desk.accessible("flags");
+            desk.open("/supervision/courses");
+            desk.click("低压电工作业安全技术");
+            desk.type("text", "第一课画面清晰，讲解符合大纲。");
+            desk.submit("记录抽查意见");
+            desk.told("抽查意见已记录");
+            desk.accessible("spot check");
+
+            // a finding against the course, answered by its institution and closed by the regulator
+            String course = desk.driver.getCurrentUrl().replaceAll(".*/course-check/", "");
+            desk.find(By.xpath("(//textarea[@name='text'])[2]")).sendKeys("第一课缺少验电操作演示，请补充。");
+            desk.script("const d = document.querySelectorAll('input[name=deadline]')[0]; d.value = arguments[0]",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(15).toString());
+            desk.submit("下发整改");
+            desk.sees("待整改");
+            String finding = desk.driver.getCurrentUrl().replaceAll(".*/finding/", "");
+            String institution = operator.http().get("/api/v1/courses/" + course).json().get("institutionId")
+                    .asText();
+            try (Browser school = BrowserPlatform.desktop(platform, work)) {
+                Identity.NewStaff admin = identity.newStaff(List.of("INSTITUTION_ADMIN"), null, institution);
+                identity.firstLogin(admin.username(), admin.oneTimePassword());
+                BrowserPlatform.logIn(school, admin.username());
+                school.open("/findings");
+                school.sees("第一课缺少验电操作演示");
+                school.open("/finding/" + finding);
+                school.type("text", "已补充验电操作演示视频，重新送审。");
+                school.accessible("finding answered");
+                school.submit("提交");
+                school.sees("已答复");
+            }
+            desk.open("/finding/" + finding);
+            desk.sees("已补充验电操作演示视频");
+            desk.choose("action", "CLOSE");
+            desk.type("text", "整改到位。");
+            desk.accessible("finding");
+            desk.screenshot("regulator-03-finding");
+            desk.submit("提交");
+            desk.sees("已关闭");
         }
     }
 
@@ -312,7 +431,39 @@ public class BrowserIT {
             desk.click("卸载汕头市模块");
             desk.find(By.xpath("//button[normalize-space()='安装汕头市模块']"));
             assertTrue(!http.get("/api/v1/cities").body().contains("\"440500\""));
+
+            // the support queue: a learner's ticket, answered within its deadline
+            Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
+            Http.Reply opened = learner.http().post("/api/v1/support/tickets",
+                    "{\"subject\":\"无法登录\",\"text\":\"输入密码后提示错误。\"}");
+            assertEquals(opened.body(), 201, opened.status());
+            desk.open("/support");
+            desk.click("无法登录");
+            desk.type("text", "请确认身份证号码末位X为大写；如仍不能登录，可请培训机构重置密码。");
+            desk.accessible("ticket");
+            desk.submit("答复");
+            desk.sees("如仍不能登录");
+            assertTrue(learner.http().get("/api/v1/support/tickets/" + opened.json().get("id").asText()).json()
+                    .get("respondedAt").isTextual());
+
+            // the platform administrator makes a staff account and sees its one-time password once
+            desk.click("退出登录");
+            desk.told("已退出登录");
+            BrowserPlatform.logIn(desk, "admin", Identity.ADMIN_PASSWORD);
+            desk.sees("工作人员账号");
+            desk.type("username", "city-regulator-guangzhou");
+            desk.type("displayName", "广州市监管员");
+            desk.choose("grant.role", "CITY_REGULATOR");
+            desk.type("grant.regionCode", CITY);
+            desk.accessible("staff accounts");
+            desk.submit("建立");
+            desk.sees("账号 city-regulator-guangzhou 已建立，一次性密码");
         }
+    }
+
+    private static String creditCode(Classroom.Registered registered) {
+        return registered.admin().http().get("/api/v1/registrations/" + registered.registration()).json()
+                .get("creditCode").asText();
     }
 
     /** An institution registered in the city with a class of one learner, made through the API. */

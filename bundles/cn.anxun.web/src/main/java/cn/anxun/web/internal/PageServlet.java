@@ -2,6 +2,8 @@ package cn.anxun.web.internal;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -21,14 +23,17 @@ final class PageServlet extends HttpServlet {
             + "data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    private static final Set<String> READ = new TreeSet<>(Set.of("GET", "HEAD"));
+
     private final transient PageFiles files;
 
     PageServlet(PageFiles files) {
         this.files = files;
     }
 
+    /** A path that is no page file is not found whatever the method; a page file is only read. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -36,9 +41,16 @@ final class PageServlet extends HttpServlet {
         Optional<PageFiles.PageFile> found = files.at(request.getPathInfo());
         if (found.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
+        } else if (!READ.contains(request.getMethod())) {
+            response.setHeader("Allow", String.join(", ", READ));
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        } else {
+            send(found.get(), request, response);
         }
-        PageFiles.PageFile file = found.get();
+    }
+
+    private static void send(PageFiles.PageFile file, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         // the pages change with a release: a browser asks each time, and a matching ETag answers without the bytes
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("ETag", file.etag());
@@ -55,6 +67,8 @@ final class PageServlet extends HttpServlet {
             response.setHeader("Content-Encoding", "gzip");
         }
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(body);
+        }
     }
 }
