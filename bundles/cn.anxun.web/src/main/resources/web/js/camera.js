@@ -1,5 +1,5 @@
 // The camera for face checks: a live preview and a still capture, as a JPEG the face check reads.
-import { h } from './dom.js';
+import { h, fill } from './dom.js';
 import { messageOf } from './forms.js';
 
 /** A camera panel: preview, start(), capture() → JPEG Blob, stop(). Without a camera, start() rejects. */
@@ -68,4 +68,38 @@ export function refusal(error) {
   const reason = problem?.rule === 'face-check-passed' ? /\(([A-Z_]+)\)/.exec(problem.message)?.[1]
     : problem?.rule?.startsWith('face-') && problem.rule.slice(5).toUpperCase().replaceAll('-', '_');
   return reason ? faceVerdict({ reason }).text : messageOf(error);
+}
+
+/**
+ * The face check prompt in a dialog: the camera's preview (moved there, and back when the dialog closes) and a button
+ * whose capture goes to send(capture). That answers null when the check passed, which closes the prompt, or why not.
+ */
+export function facePrompt(dialog, cam, title, text, send) {
+  if (dialog.open) return;
+  const result = h('p', { 'aria-live': 'assertive' });
+  const button = h('button', { type: 'button' }, '拍照核验');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const refused = await send(await cam.capture());
+      if (refused) {
+        result.className = 'bad';
+        result.textContent = refused;
+      } else if (dialog.open) {
+        dialog.close();
+      }
+    } catch (error) {
+      result.className = 'bad';
+      result.textContent = messageOf(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  const home = cam.element.parentElement;
+  dialog.addEventListener('close', () => cam.moveTo(home), { once: true });
+  fill(dialog, h('h2', { id: dialog.getAttribute('aria-labelledby') }, title), h('p', {}, text), result,
+    h('div', { class: 'actions' }, button));
+  cam.moveTo(dialog, result);
+  dialog.showModal();
+  button.focus();
 }

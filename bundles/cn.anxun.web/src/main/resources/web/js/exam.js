@@ -1,8 +1,8 @@
 // A class's test: opened by a face check, answers saved as they are given, the time limit and the face checks
 // kept by the server; the page counts down to the server's deadline and asks for a capture when one is due.
-import { h, show, facts, say, when, fill } from './dom.js';
+import { h, show, facts, say, when } from './dom.js';
 import { api, get } from './api.js';
-import { camera, refusal } from './camera.js';
+import { camera, refusal, facePrompt } from './camera.js';
 import { messageOf } from './forms.js';
 import { onLeave } from './app.js';
 
@@ -117,30 +117,13 @@ class Sitting {
   }
 
   faceCheck() {
-    if (this.dialog.open) return;
-    const result = h('p', { 'aria-live': 'assertive' });
-    const button = h('button', { type: 'button' }, '拍照核验');
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        this.attempt = await api('POST', `/exam-attempts/${this.attempt.id}/face-checks`, await this.cam.capture());
-        this.dialog.close();
+    facePrompt(this.dialog, this.cam, '考试中人脸核验', '请正对摄像头后拍照。限时内未通过，本次考试作废。',
+      async (capture) => {
+        this.attempt = await api('POST', `/exam-attempts/${this.attempt.id}/face-checks`, capture);
         if (this.attempt.status === 'OPEN') say('人脸核验通过，请继续答题。');
         else this.result();
-      } catch (error) {
-        result.className = 'bad';
-        result.textContent = messageOf(error);
-        button.disabled = false;
-      }
-    });
-    const home = this.cam.element.parentElement;
-    this.dialog.addEventListener('close', () => this.cam.moveTo(home), { once: true });
-    fill(this.dialog, h('h2', { id: 'check-title' }, '考试中人脸核验'),
-      h('p', {}, '请正对摄像头后拍照。限时内未通过，本次考试作废。'), result,
-      h('div', { class: 'actions' }, button));
-    this.cam.moveTo(this.dialog, result);
-    this.dialog.showModal();
-    button.focus();
+        return null;
+      });
   }
 
   async submit() {

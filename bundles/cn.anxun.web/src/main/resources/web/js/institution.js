@@ -6,7 +6,9 @@ import { form, messageOf } from './forms.js';
 import { session, onLeave } from './app.js';
 
 const institution = () => session.me.institutionId;
-const STATUS = { DRAFT: '草稿', IN_REVIEW: '审核中', RETURNED: '已退回', ONLINE: '已上线', TAKEN_DOWN: '已下架' };
+/** A course's review status in words. */
+export const COURSE_STATUS = { DRAFT: '草稿', IN_REVIEW: '审核中', RETURNED: '已退回', ONLINE: '已上线',
+  TAKEN_DOWN: '已下架' };
 const SEVERITY = { BLOCKING: '阻断', WARNING: '警告' };
 
 export async function institutionPage() {
@@ -18,7 +20,7 @@ export async function institutionPage() {
       h('a', { class: 'button secondary', href: '#/class-new' }, '开设培训班'),
       h('a', { class: 'button secondary', href: '#/banks' }, '题库')),
     table('本机构的课程', ['课程', '状态', '时长', '学时'], courses.map((c) => [h('a', { href: `#/course/${c.id}` }, c.title),
-      STATUS[c.status] || c.status, duration(seconds(c.duration)), c.hours ?? '—'])),
+      COURSE_STATUS[c.status] || c.status, duration(seconds(c.duration)), c.hours ?? '—'])),
     h('h2', {}, '培训班'),
     table('本机构的培训班', ['培训班', '地市', '培训期', '学员'], classes.map((c) => [h('a', { href: `#/class-file/${c.id}` },
       c.name), c.city, `${c.startsOn} 至 ${c.endsOn}`, c.learners])),

@@ -4,6 +4,7 @@ import { h, show, table, field, fill, duration, seconds, studyHours, when } from
 import { get, url } from './api.js';
 import { form } from './forms.js';
 import { session } from './app.js';
+import { COURSE_STATUS } from './institution.js';
 
 const pct = (rate) => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 const TEST = { NOT_TAKEN: '未考', PASSED: '合格', FAILED: '不合格' };
@@ -23,7 +24,7 @@ const LISTS = {
     ['培训班', (r) => r.className], ['线上学时', (r) => r.onlineHours], ['状态', (r) => (r.status === 'VALID' ? '有效'
       : '已撤销')], ['签发', (r) => when(r.issuedAt)]]],
   courses: ['课程', [['课程', (r) => h('a', { href: `#/course-check/${r.id}` }, r.title)], ['机构', (r) => r.institutionId],
-    ['状态', (r) => r.status],
+    ['状态', (r) => COURSE_STATUS[r.status] || r.status],
     ['时长', (r) => duration(seconds(r.duration))], ['学时', (r) => r.hours ?? '—']]],
   feedback: ['学员评价', [['课程', (r) => r.courseTitle], ['机构', (r) => r.institutionId], ['评分', (r) => r.score],
     ['评语', (r) => (r.commentHeld ? '（已屏蔽）' : r.comment || '')], ['时间', (r) => when(r.ratedAt)]]],

@@ -3,7 +3,7 @@
 // has been credited, live. The server decides every rule; the page only shows and asks (docs/study.md).
 import { h, show, say, duration, studyHours, seconds, fill } from './dom.js';
 import { api, get, url } from './api.js';
-import { camera, refusal } from './camera.js';
+import { camera, refusal, facePrompt } from './camera.js';
 import { messageOf } from './forms.js';
 import { onLeave } from './app.js';
 
@@ -162,42 +162,21 @@ class Player {
     this.timer = setTimeout(() => this.beat(), answer.nextHeartbeatSeconds * 1000);
   }
 
-  /** The face check prompt: a capture from the camera, sent, and its result shown. */
+  /** The face check prompt: a capture from the camera, sent, and its result shown; playback waits for it. */
   faceCheck(title, text) {
     if (this.dialog.open) return;
     const playing = this.media && !this.media.paused;
     this.media?.pause();
-    const result = h('p', { 'aria-live': 'assertive' });
-    const button = h('button', { type: 'button' }, '拍照核验');
-    button.addEventListener('click', async () => {
-      button.disabled = true;
-      try {
-        const answer = await api('POST', `/study-sessions/${this.session.id}/face-checks`, await this.cam.capture());
-        const passed = answer.session.status === 'ACTIVE';
-        result.className = passed ? 'ok' : 'bad';
-        result.textContent = passed ? '人脸核验通过，待确认时间已计入学时。' : (ENDED[answer.session.reason]
-          || '人脸核验未通过。');
-        if (passed) {
-          this.dialog.close();
-          this.tell('人脸核验通过，继续学习。', 'ok');
-          if (playing) this.media.play().catch(() => {});
-        }
-        this.handle(answer);
-      } catch (error) {
-        result.className = 'bad';
-        result.textContent = messageOf(error);
-      } finally {
-        button.disabled = false;
+    facePrompt(this.dialog, this.cam, title, text, async (capture) => {
+      const answer = await api('POST', `/study-sessions/${this.session.id}/face-checks`, capture);
+      const passed = answer.session.status === 'ACTIVE';
+      if (passed) {
+        this.tell('人脸核验通过，继续学习。', 'ok');
+        if (playing) this.media.play().catch(() => {});
       }
+      this.handle(answer);
+      return passed ? null : ENDED[answer.session.reason] || '人脸核验未通过。';
     });
-    // the learner sees themself in the prompt; the preview goes back under 摄像头 when it closes
-    const home = this.cam.element.parentElement;
-    this.dialog.addEventListener('close', () => this.cam.moveTo(home), { once: true });
-    fill(this.dialog, h('h2', { id: 'dialog-title' }, title), h('p', {}, text), result,
-      h('div', { class: 'actions' }, button));
-    this.cam.moveTo(this.dialog, result);
-    this.dialog.showModal();
-    button.focus();
   }
 
   presence() {

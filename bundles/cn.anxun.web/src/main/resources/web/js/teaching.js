@@ -4,10 +4,10 @@ import { h, show, facts, table, field, fill, duration, seconds, when, say } from
 import { api, get, post } from './api.js';
 import { form, messageOf } from './forms.js';
 import { session } from './app.js';
+import { COURSE_STATUS } from './institution.js';
 
 const institution = () => session.me.institutionId;
 const UNIT_TYPES = [['VIDEO', '视频'], ['AUDIO', '音频'], ['TEXT', '图文']];
-const STATUS = { DRAFT: '草稿', IN_REVIEW: '审核中', RETURNED: '已退回', ONLINE: '已上线', TAKEN_DOWN: '已下架' };
 
 const options = (pairs, chosen) => pairs.map(([value, text]) => h('option', { value, selected: value === chosen },
   text));
@@ -49,7 +49,7 @@ export async function coursePage({ course: id }) {
   const course = await get(`/courses/${id}`);
   const blocked = course.units.some((u) => u.findings.some((f) => f.severity === 'BLOCKING'));
   show(course.title,
-    facts([['状态', STATUS[course.status] || course.status], ['时长', duration(seconds(course.duration))],
+    facts([['状态', COURSE_STATUS[course.status] || course.status], ['时长', duration(seconds(course.duration))],
       ['学时', course.hours ?? '—'], ['培训项目', course.programmes.map((p) => `${p.name}（线上 ${p.onlineHours} 学时${
         p.fits === false ? '，超出' : ''}）`).join('、')]]),
     table('单元', ['单元', '类型', '时长', '检测'], course.units.map((u) => [u.title, u.type, duration(seconds(u.duration)),

@@ -1,9 +1,8 @@
 package cn.anxun.web.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -23,7 +22,7 @@ final class PageServlet extends HttpServlet {
             + "data:; media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static final Set<String> READ = new TreeSet<>(Set.of("GET", "HEAD"));
+    private static final List<String> READ = List.of("GET", "HEAD");
 
     private final transient PageFiles files;
 
