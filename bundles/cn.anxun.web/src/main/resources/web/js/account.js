@@ -8,11 +8,34 @@ import { signedIn, home } from './app.js';
 const CATEGORIES = [['PRINCIPAL_LEADER', '主要负责人'], ['SAFETY_MANAGER', '安全生产管理人员'],
   ['SPECIAL_OPERATION', '特种作业人员']];
 
-export function loginPage() {
+/** Why a sign-on through the identity provider came back refused, by the reason the platform gives. */
+const SIGN_ON_REFUSED = {
+  'no-role': '统一身份认证平台未授予您本平台的角色。请联系本单位负责授权的管理员。',
+  'invalid-grant': '统一身份认证平台给出的角色与所属行政区划或机构不相符。请联系本单位负责授权的管理员。',
+  'username-taken': '本平台已有同名的本地账号。请联系平台管理员处理后再登录。',
+  'account-disabled': '您在本平台的账号已停用。请联系平台管理员。',
+  access_denied: '您在统一身份认证平台取消了登录。',
+  'provider-unavailable': '统一身份认证平台暂时无法访问，请稍后再试。',
+  'unknown-state': '登录已过期（超过 10 分钟）或已使用，请重新登录。',
+  'other-browser': '登录是在另一个浏览器中开始的，请在本浏览器中重新登录。',
+};
+
+/** The identity provider's button, and the password form for staff under it when sign-on is required. */
+function signOnOffer(offer, reason) {
+  if (!offer.provider) return null;
+  return h('section', { class: 'signon', 'aria-label': '工作人员统一身份认证登录' },
+    reason && h('div', { class: 'alert', role: 'alert' }, h('p', {}, SIGN_ON_REFUSED[reason]
+      || `统一身份认证登录未成功（${reason}），请重试或联系管理员。`)),
+    h('a', { class: 'button', href: '/api/v1/auth/signon/start' }, `工作人员：通过${offer.label}登录`));
+}
+
+export async function loginPage({ signon } = {}) {
+  const offer = await get('/auth/signon');
   const who = h('fieldset', {}, h('legend', {}, '我是'),
     h('label', { class: 'option' }, h('input', { type: 'radio', name: 'kind', value: 'learner', checked: true }), '学员'),
     h('label', { class: 'option' }, h('input', { type: 'radio', name: 'kind', value: 'staff' }),
-      '工作人员（培训机构、监管部门、运营方）'));
+      // where staff must sign on through the provider, a password is for the break-glass accounts only
+      offer.required ? '应急账号（统一身份认证平台不可用时）' : '工作人员（培训机构、监管部门、运营方）'));
   const idNumber = field('身份证号码', h('input', { name: 'idNumber', autocomplete: 'username', inputmode: 'text',
     maxlength: 18, required: true }));
   const username = field('用户名', h('input', { name: 'username', autocomplete: 'username', required: true,
@@ -27,11 +50,12 @@ export function loginPage() {
   });
   const password = field('密码', h('input', { name: 'password', type: 'password', autocomplete: 'current-password',
     required: true }));
-  show('登录', form('登录', [who, idNumber, username, password], async ({ idNumber: id, username: user, password: pw }) => {
-    await signedIn(await login(id ? { idNumber: id, password: pw } : { username: user, password: pw }));
-    say('登录成功。');
-    location.hash = home();
-  }, '登录'), h('p', {}, '还没有账号？', h('a', { href: '#/register' }, '学员实名注册')));
+  show('登录', signOnOffer(offer, signon), form('登录', [who, idNumber, username, password],
+    async ({ idNumber: id, username: user, password: pw }) => {
+      await signedIn(await login(id ? { idNumber: id, password: pw } : { username: user, password: pw }));
+      say('登录成功。');
+      location.hash = home();
+    }, '登录'), h('p', {}, '还没有账号？', h('a', { href: '#/register' }, '学员实名注册')));
 }
 
 export async function registerPage() {

@@ -86,12 +86,18 @@ function renderNav() {
 }
 
 async function logout() {
+  let loggedOut = null;
   try {
-    await api('POST', '/auth/logout');
+    loggedOut = await api('POST', '/auth/logout');
   } finally {
     await signedIn(null);
-    location.hash = '#/login';
-    say('已退出登录。');
+    if (loggedOut?.providerLogout) {
+      // a signed-on login: the identity provider ends its own session too, and sends the browser back
+      location.assign(loggedOut.providerLogout);
+    } else {
+      location.hash = '#/login';
+      say('已退出登录。');
+    }
   }
 }
 
@@ -119,7 +125,7 @@ async function route() {
   const actions = leaving;
   leaving = [];
   actions.forEach((action) => action());
-  const path = location.hash.replace(/^#/, '') || '/';
+  const [path, query] = (location.hash.replace(/^#/, '') || '/').split('?');
   if (path === '/') {
     location.replace(home());
     return;
@@ -142,7 +148,7 @@ async function route() {
   }
   try {
     const module = await page.load();
-    await module[page.name](page.params);
+    await module[page.name]({ ...Object.fromEntries(new URLSearchParams(query)), ...page.params });
   } catch (error) {
     show('出错了', h('div', { class: 'alert', role: 'alert' }, h('p', {}, messageOf(error))),
       h('p', {}, h('a', { href: home() }, '返回首页')));

@@ -150,6 +150,13 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** Adds a feature to those the platform installs at its first start. */
+    void bootFeature(String feature) throws IOException {
+        Path path = home.resolve("etc/org.apache.karaf.features.cfg");
+        Files.writeString(path, Files.readString(path).replace("featuresBoot = \\\n", "featuresBoot = \\\n    "
+                + feature + ", \\\n"));
+    }
+
     /** Sets a key of a configuration file under etc/ before the platform starts. */
     void set(String file, String key, String value) throws IOException {
         Path path = home.resolve(file);

@@ -7,7 +7,7 @@
  * policy. Failures are the exceptions of this package, which the web API turns into problem details (401, 403, 404,
  * 409, 422, 423, 429).
  */
-@Version("2.6.0")
+@Version("2.7.0")
 package cn.anxun.identity;
 
 import org.osgi.annotation.versioning.Version;

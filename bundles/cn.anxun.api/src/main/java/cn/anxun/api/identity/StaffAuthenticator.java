@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Proves who a staff member is. The platform keeps the staff account itself (roles, region, institution) and
  * its lockout; an authenticator only answers whose credentials these are. The default checks the local password;
- * a single-sign-on plugin checks, for example, an authorisation code with the provincial identity service.
+ * another could ask a directory. Signing on through a provider the browser is sent to is {@link StaffSignOn}.
  */
 @ConsumerType
 public interface StaffAuthenticator {

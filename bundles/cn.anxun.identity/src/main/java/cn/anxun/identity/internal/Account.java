@@ -24,10 +24,12 @@ import cn.anxun.identity.Role;
 @Entity
 @Table(name = "ACCOUNT", uniqueConstraints = {
     @UniqueConstraint(name = "ACCOUNT_USERNAME", columnNames = "USERNAME"),
-    @UniqueConstraint(name = "ACCOUNT_ID_LOOKUP", columnNames = "ID_LOOKUP")})
+    @UniqueConstraint(name = "ACCOUNT_ID_LOOKUP", columnNames = "ID_LOOKUP"),
+    @UniqueConstraint(name = "ACCOUNT_SIGNON_SUBJECT", columnNames = "SIGNON_SUBJECT")})
 @NamedQueries({
     @NamedQuery(name = Account.BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username"),
     @NamedQuery(name = Account.BY_ID_LOOKUP, query = "SELECT a FROM Account a WHERE a.idLookup = :lookup"),
+    @NamedQuery(name = Account.BY_SIGNON, query = "SELECT a FROM Account a WHERE a.signOnSubject = :subject"),
     @NamedQuery(name = Account.STAFF, query = "SELECT a FROM Account a WHERE a.username IS NOT NULL ORDER BY a.username"),
     @NamedQuery(name = Account.COUNT_ROLE, query = "SELECT COUNT(a) FROM Account a WHERE a.roles LIKE :role "
             + "AND a.disabledAt IS NULL")})
@@ -35,6 +37,9 @@ class Account {
 
     static final String BY_USERNAME = "Account.byUsername";
     static final String BY_ID_LOOKUP = "Account.byIdLookup";
+    static final String BY_SIGNON = "Account.bySignOn";
+    /** Not a bcrypt hash: no password matches it. */
+    private static final String NO_PASSWORD = "!";
     static final String STAFF = "Account.staff";
     static final String COUNT_ROLE = "Account.countRole";
 
@@ -49,6 +54,10 @@ class Account {
     /** Learners only: HMAC-SHA256 of the ID number. */
     @Column(name = "ID_LOOKUP", length = 64)
     private String idLookup;
+
+    /** Staff who sign on through an identity provider: the keyed hash of the provider's id and its subject. */
+    @Column(name = "SIGNON_SUBJECT", length = 64)
+    private String signOnSubject;
 
     @Column(length = 80)
     private String displayName;
@@ -95,6 +104,13 @@ class Account {
         return account;
     }
 
+    /** A staff member an identity provider vouches for: no password of the platform's ever matches. */
+    static Account signedOn(String username, String displayName, String signOnSubject, Instant now) {
+        Account account = staff(username, displayName, NO_PASSWORD, now);
+        account.signOnSubject = signOnSubject;
+        return account;
+    }
+
     private Account(Set<Role> roles, String passwordHash, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.roles = join(roles);
@@ -112,6 +128,15 @@ class Account {
 
     String displayName() {
         return displayName;
+    }
+
+    void displayName(String name) {
+        displayName = name;
+    }
+
+    /** Whether an identity provider vouches for this account's holder. */
+    boolean signsOn() {
+        return signOnSubject != null;
     }
 
     /** Frees the learner's ID number for its true holder: no look-up hash of a number is ever this value. */

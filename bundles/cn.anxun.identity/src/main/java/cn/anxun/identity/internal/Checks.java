@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
 
 import cn.anxun.identity.FreeText;
 import cn.anxun.identity.InvalidInputException;
+import cn.anxun.identity.Regions;
+import cn.anxun.identity.Role;
+import cn.anxun.identity.StaffGrant;
 import cn.anxun.identity.Violation;
 
 /** Collects every rule a request breaks, so that the caller hears of all of them at once. */
@@ -84,5 +87,44 @@ final class Checks {
 
     static boolean isUsername(String value) {
         return USERNAME.matcher(value).matches();
+    }
+
+    /**
+     * Roles and the bindings they need: regulators a region of their level in Guangdong, institution staff an
+     * institution.
+     */
+    void grant(StaffGrant grant) {
+        if (!required("grant", grant) || !required("grant.roles", grant.roles())) {
+            return;
+        }
+        if (grant.roles().isEmpty() || grant.roles().contains(Role.LEARNER)) {
+            add("grant.roles", "staff-roles", "must name one or more staff roles (LEARNER is not one)");
+        }
+        if (grant.roles().contains(Role.FEED_READER) && grant.roles().size() > 1) {
+            add("grant.roles", "client-alone", "FEED_READER is the role of a supervision platform's program, "
+                    + "held alone");
+        }
+        List<Role> regional = grant.roles().stream().filter(r -> r.binding() == Role.Binding.REGION).toList();
+        if (regional.size() > 1) {
+            add("grant.roles", "one-region", "may hold only one regulator role");
+        } else if (regional.size() == 1) {
+            String region = grant.regionCode();
+            if (!Regions.isCode(region) || !Regions.covers(Regions.PROVINCE, region)) {
+                add("grant.regionCode", "guangdong-region", "must be a GB/T 2260 code in Guangdong (44xxxx)");
+            } else if (regional.get(0) != Role.FEED_READER && Regions.regulatorRole(region) != regional.get(0)) {
+                add("grant.regionCode", "region-level", "must be a region of the level of " + regional.get(0)
+                        + ": 440000 for the province, 44xx00 for a city, another 44xxxx for a county");
+            }
+        } else if (grant.regionCode() != null) {
+            add("grant.regionCode", "not-applicable", "is only given with a regulator role");
+        }
+        boolean institutional = grant.roles().stream().anyMatch(r -> r.binding() == Role.Binding.INSTITUTION);
+        if (institutional) {
+            if (required("grant.institutionId", grant.institutionId())) {
+                identifier("grant.institutionId", grant.institutionId());
+            }
+        } else if (grant.institutionId() != null) {
+            add("grant.institutionId", "not-applicable", "is only given with an institution role");
+        }
     }
 }

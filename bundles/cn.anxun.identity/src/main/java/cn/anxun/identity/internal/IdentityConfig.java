@@ -52,6 +52,22 @@ public @interface IdentityConfig {
     @AttributeDefinition(description = "id() of the StaffAuthenticator that checks staff logins")
     String staffAuthenticator() default "local";
 
+    @AttributeDefinition(description = "id() of the StaffSignOn staff sign on through (e.g. oidc, the provincial "
+            + "unified identity platform); empty: staff log in with passwords only")
+    String staffSignOn() default "";
+
+    @AttributeDefinition(description = "Whether staff must sign on through that provider: then only the break-glass "
+            + "accounts below log in with a password")
+    boolean staffSignOnRequired() default false;
+
+    @AttributeDefinition(description = "User names, separated by commas, of the local accounts that may still log in "
+            + "with a password when sign-on is required, for when the provider fails")
+    String[] breakGlassUsernames() default {"admin"};
+
+    @AttributeDefinition(description = "Sign-ons one client address may begin in ten minutes (staff of an office "
+            + "behind one address sign on together in the morning)")
+    int signOnsPerAddress() default 300;
+
     @AttributeDefinition(description = "User name of the first platform administrator, created at first start")
     String initialAdminUsername() default "admin";
 

@@ -17,9 +17,12 @@ import javax.persistence.Table;
 @Table(name = "LOGIN_SESSION")
 @NamedQuery(name = LoginSession.OPEN_OF_ACCOUNT,
         query = "SELECT s FROM LoginSession s WHERE s.accountId = :account AND s.endedAt IS NULL")
+@NamedQuery(name = LoginSession.OPEN_OF_PROVIDER_SESSION,
+        query = "SELECT s FROM LoginSession s WHERE s.signOnSid = :sid AND s.endedAt IS NULL")
 class LoginSession {
 
     static final String OPEN_OF_ACCOUNT = "LoginSession.openOfAccount";
+    static final String OPEN_OF_PROVIDER_SESSION = "LoginSession.openOfProviderSession";
 
     @Id
     @Column(length = 36)
@@ -42,6 +45,15 @@ class LoginSession {
 
     @Column(length = 30)
     private String endReason;
+
+    /** A login signed on through an identity provider: the plugin, its session sealed, the provider's session id
+     * as a keyed hash. */
+    @Column(name = "SIGNON_PROVIDER", length = 30)
+    private String signOnProvider;
+    @Column(name = "SIGNON_SESSION")
+    private byte[] signOnSession;
+    @Column(name = "SIGNON_SID", length = 64)
+    private String signOnSid;
 
     protected LoginSession() {
     }
@@ -74,6 +86,22 @@ class LoginSession {
     void refreshed(String hash) {
         previousRefreshHash = refreshHash;
         refreshHash = hash;
+    }
+
+    /** The login was signed on through the identity provider {@code provider}. */
+    void signedOn(String provider, byte[] session, String sid) {
+        signOnProvider = provider;
+        signOnSession = session;
+        signOnSid = sid;
+    }
+
+    /** The plugin that signed this login on, or null for a password's login. */
+    String signOnProvider() {
+        return signOnProvider;
+    }
+
+    byte[] signOnSession() {
+        return signOnSession;
     }
 
     Instant refreshExpiresAt() {

@@ -27,9 +27,12 @@ final class Passwords {
         return encoder.encode(password);
     }
 
-    /** Whether the password matches the hash; with a {@code null} hash, spends the same time and says no. */
+    /**
+     * Whether the password matches the hash; with a {@code null} hash or none of bcrypt (an account that only signs
+     * on through an identity provider), spends the same time and says no.
+     */
     boolean matches(String password, String hash) {
-        if (hash == null) {
+        if (!isHash(hash)) {
             if (decoy == null) {
                 decoy = encoder.encode("decoy");
             }

@@ -1,6 +1,7 @@
 package cn.anxun.identity.internal;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -33,6 +34,11 @@ final class PluginChoice<T> {
 
     void remove(T plugin) {
         installed.remove(id.apply(plugin), plugin);
+    }
+
+    /** The plugin of that id, if it is installed now. */
+    Optional<T> installed(String id) {
+        return Optional.ofNullable(installed.get(id));
     }
 
     T chosen(String configuredId) {

@@ -1,5 +1,6 @@
 package cn.anxun.identity.internal;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,9 +15,11 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -37,6 +40,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 import cn.anxun.api.identity.StaffAuthenticator;
+import cn.anxun.api.identity.StaffSignOn;
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.AuthenticationRequiredException;
 import cn.anxun.identity.Caller;
@@ -44,7 +48,11 @@ import cn.anxun.identity.IdNumber;
 import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.LoginRefusedException;
 import cn.anxun.identity.LoginRefusedException.Reason;
+import cn.anxun.identity.RequestLimit;
+import cn.anxun.identity.RequestLimits;
 import cn.anxun.identity.Sessions;
+import cn.anxun.identity.SignOnOffer;
+import cn.anxun.identity.SignOnRedirect;
 import cn.anxun.identity.Tokens;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
@@ -60,8 +68,21 @@ public class SessionsImpl implements Sessions {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** What a login attempt ended in: tokens, or the refusal to throw once its traces are committed. */
-    private record Outcome(Tokens tokens, LoginRefusedException refusal) {
+    record Outcome(Tokens tokens, RuntimeException refusal) {
+
+        static Outcome refused(RuntimeException refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        Tokens tokensOrThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return tokens;
+        }
     }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JpaTemplate jpa;
     private final Keys keys;
@@ -69,30 +90,38 @@ public class SessionsImpl implements Sessions {
     private final AccessTokens accessTokens;
     private final PluginChoice<StaffAuthenticator> authenticators =
             new PluginChoice<>("staff authenticator", StaffAuthenticator::id);
-    private final SecureRandom random = new SecureRandom();
+    private final SignOns signOns;
+    private final RequestLimits limits;
     private final Clock clock;
     private final AutoCloseable purge;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
     private volatile LoginThrottle throttle;
+    private volatile RequestLimit signOnLimit;
 
     @Activate
     public SessionsImpl(@Reference(target = "(osgi.unit.name=anxun-identity)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Keys keys,
-            @Reference AuditLog audit, @Reference Scheduler scheduler, IdentityConfig config) {
+            @Reference AuditLog audit, @Reference Scheduler scheduler, @Reference RequestLimits limits,
+            IdentityConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.keys = keys;
         this.audit = audit;
         this.accessTokens = new AccessTokens(keys.tokenKeys());
+        this.limits = limits;
+        this.signOns = new SignOns(jpa, keys, audit, clock, this::open);
         modified(config);
-        // every name tried from every address leaves a row: rows untouched for a day and not locked are forgotten
+        // every name tried from every address leaves a row: rows untouched for a day and not locked are forgotten;
+        // so does every sign-on begun, once it can no longer complete
         purge = scheduler.every("stale login throttles deleted", Duration.ZERO, Duration.ofHours(1),
                 Duration.ofMinutes(10), () -> jpa.tx(TransactionType.Required, em -> {
                     Instant now = clock.instant();
                     em.createNamedQuery(LoginThrottleRecord.STALE).setParameter("before", now.minus(Duration
                             .ofDays(1)).toEpochMilli()).setParameter("now", now.toEpochMilli()).executeUpdate();
+                    em.createNamedQuery(SignOnRequest.EXPIRED).setParameter("now", now.toEpochMilli())
+                            .executeUpdate();
                 }));
     }
 
@@ -106,6 +135,7 @@ public class SessionsImpl implements Sessions {
         config = newConfig;
         passwords = new Passwords(newConfig.passwordHashCost());
         throttle = LoginThrottle.of(newConfig);
+        signOnLimit = new RequestLimit("staff sign-on", newConfig.signOnsPerAddress(), SignOns.WAIT, null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -115,6 +145,15 @@ public class SessionsImpl implements Sessions {
 
     void removeAuthenticator(StaffAuthenticator authenticator) {
         authenticators.remove(authenticator);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSignOn(StaffSignOn provider) {
+        signOns.add(provider);
+    }
+
+    void removeSignOn(StaffSignOn provider) {
+        signOns.remove(provider);
     }
 
     @Override
@@ -130,6 +169,7 @@ public class SessionsImpl implements Sessions {
     public Tokens loginStaff(Caller caller, String username, String secret) {
         requireCredentials("username", username, "password", secret);
         String name = username.strip().toLowerCase(Locale.ROOT);
+        signOns.requirePasswordAllowed(config, name);
         StaffAuthenticator authenticator = authenticators.chosen(config.staffAuthenticator());
         return loginByName(caller, name, account -> !account.isClient() && authenticator.authenticate(name, secret)
                 .filter(account.username()::equals).isPresent());
@@ -180,11 +220,8 @@ public class SessionsImpl implements Sessions {
         } else {
             matches = credentialsMatch.test(attempt.account());
         }
-        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> finish(em, attempt, matches, caller, attempted));
-        if (outcome.refusal() != null) {
-            throw outcome.refusal();
-        }
-        return outcome.tokens();
+        return jpa.txExpr(TransactionType.Required, em -> finish(em, attempt, matches, caller, attempted))
+                .tokensOrThrow();
     }
 
     /**
@@ -281,7 +318,7 @@ public class SessionsImpl implements Sessions {
                     + "password expired at " + account.passwordExpiresAt() + ". Ask for a new one: learners their "
                     + "institution's administrator or the platform operator, staff the platform administrator."));
         }
-        Tokens tokens = open(em, account, now);
+        Tokens tokens = open(em, account, now, session -> { });
         audit.record(who, "login.succeeded", target, region, "success", null);
         return new Outcome(tokens, null);
     }
@@ -291,10 +328,11 @@ public class SessionsImpl implements Sessions {
                 "The ID number or user name and password do not match an account."));
     }
 
-    private Tokens open(EntityManager em, Account account, Instant now) {
+    private Tokens open(EntityManager em, Account account, Instant now, Consumer<LoginSession> setup) {
         String secret = secret();
         LoginSession session = new LoginSession(account.id(), sha256(secret), now,
                 now.plusSeconds(config.refreshTokenSeconds()));
+        setup.accept(session);
         em.persist(session);
         return tokens(account, session, secret, now);
     }
@@ -313,7 +351,9 @@ public class SessionsImpl implements Sessions {
         }
         String sessionId = refreshToken.substring(0, dot);
         String secret = refreshToken.substring(dot + 1);
-        Outcome outcome = jpa.txExpr(TransactionType.Required, em -> {
+        // the identity provider of a signed-on login is asked first, with no connection held
+        SignOns.Renewal renewal = signOns.renewal(sessionId, sha256(secret));
+        return jpa.txExpr(TransactionType.Required, em -> {
             Instant now = clock.instant();
             // one refresh at a time per session, so that a refresh token is spent exactly once
             LoginSession session = em.find(LoginSession.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
@@ -328,7 +368,8 @@ public class SessionsImpl implements Sessions {
                 session.end("refresh-reuse", now);
                 audit.record(who, "session.ended", "session:" + session.id(), account.regionCode(), "denied",
                         "a spent refresh token was presented");
-                return new Outcome(null, null);
+                return Outcome.refused(refreshInvalid("was used before; the session is ended for safety, log in "
+                        + "again"));
             }
             if (!same(presented, session.refreshHash())) {
                 throw refreshInvalid("is not the current one of its session");
@@ -337,23 +378,51 @@ public class SessionsImpl implements Sessions {
                 throw new AuthenticationRequiredException("token-expired", "The refresh token expired at "
                         + session.refreshExpiresAt() + "; log in again.");
             }
+            RuntimeException signedOut = signOns.apply(em, renewal, session, account, who);
+            if (signedOut != null) {
+                return Outcome.refused(signedOut);
+            }
             String next = secret();
             session.refreshed(sha256(next));
             return new Outcome(tokens(account, session, next, now), null);
-        });
-        if (outcome.tokens() == null) {
-            throw refreshInvalid("was used before; the session is ended for safety, log in again");
-        }
-        return outcome.tokens();
+        }).tokensOrThrow();
     }
 
-    private static boolean same(String hash, String stored) {
+    static boolean same(String hash, String stored) {
         return stored != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
                 stored.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static AuthenticationRequiredException refreshInvalid(String why) {
         return new AuthenticationRequiredException("invalid-token", "The refresh token " + why + ".");
+    }
+
+    @Override
+    public Optional<URI> providerLogout(Caller caller) {
+        caller.requireLogin("log out");
+        return signOns.providerLogout(caller);
+    }
+
+    @Override
+    public SignOnOffer signOnOffer() {
+        return signOns.offer(config);
+    }
+
+    @Override
+    public SignOnRedirect beginSignOn(Caller caller) {
+        // each sign-on begun keeps a row until it completes or expires
+        limits.count(caller, signOnLimit);
+        return signOns.begin(config);
+    }
+
+    @Override
+    public Tokens completeSignOn(Caller caller, Map<String, String> parameters, String binding) {
+        return signOns.complete(caller, parameters, binding);
+    }
+
+    @Override
+    public int signedOut(Caller caller, Map<String, String> form) {
+        return signOns.signedOut(caller, config, form);
     }
 
     @Override
@@ -434,13 +503,13 @@ public class SessionsImpl implements Sessions {
         });
     }
 
-    private String secret() {
+    static String secret() {
         byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
+        RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String sha256(String value) {
+    static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(value.getBytes(StandardCharsets.US_ASCII)));

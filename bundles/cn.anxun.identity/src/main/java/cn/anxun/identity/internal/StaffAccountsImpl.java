@@ -28,7 +28,6 @@ import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.OneTimePassword;
 import cn.anxun.identity.Operation;
 import cn.anxun.identity.RecordKind;
-import cn.anxun.identity.Regions;
 import cn.anxun.identity.Role;
 import cn.anxun.identity.Scope;
 import cn.anxun.identity.StaffAccount;
@@ -122,7 +121,7 @@ public class StaffAccountsImpl implements StaffAccounts {
         String username = account.username() == null ? null : account.username().strip().toLowerCase(Locale.ROOT);
         checks.username("username", username);
         checks.freeText("displayName", account.displayName(), 80, true);
-        grant(checks, account.grant());
+        checks.grant(account.grant());
         checks.throwIfBroken();
         boolean client = account.grant().roles().equals(Set.of(Role.FEED_READER));
         String password = client ? passwords.secret() : passwords.generate();
@@ -144,42 +143,6 @@ public class StaffAccountsImpl implements StaffAccounts {
         });
     }
 
-    /** Roles and the bindings they need: regulators a region of their level in Guangdong, institution staff an institution. */
-    private static void grant(Checks checks, StaffGrant grant) {
-        if (!checks.required("grant", grant) || !checks.required("grant.roles", grant.roles())) {
-            return;
-        }
-        if (grant.roles().isEmpty() || grant.roles().contains(Role.LEARNER)) {
-            checks.add("grant.roles", "staff-roles", "must name one or more staff roles (LEARNER is not one)");
-        }
-        if (grant.roles().contains(Role.FEED_READER) && grant.roles().size() > 1) {
-            checks.add("grant.roles", "client-alone", "FEED_READER is the role of a supervision platform's program, "
-                    + "held alone");
-        }
-        List<Role> regional = grant.roles().stream().filter(r -> r.binding() == Role.Binding.REGION).toList();
-        if (regional.size() > 1) {
-            checks.add("grant.roles", "one-region", "may hold only one regulator role");
-        } else if (regional.size() == 1) {
-            String region = grant.regionCode();
-            if (!Regions.isCode(region) || !Regions.covers(Regions.PROVINCE, region)) {
-                checks.add("grant.regionCode", "guangdong-region", "must be a GB/T 2260 code in Guangdong (44xxxx)");
-            } else if (regional.get(0) != Role.FEED_READER && Regions.regulatorRole(region) != regional.get(0)) {
-                checks.add("grant.regionCode", "region-level", "must be a region of the level of " + regional.get(0)
-                        + ": 440000 for the province, 44xx00 for a city, another 44xxxx for a county");
-            }
-        } else if (grant.regionCode() != null) {
-            checks.add("grant.regionCode", "not-applicable", "is only given with a regulator role");
-        }
-        boolean institutional = grant.roles().stream().anyMatch(r -> r.binding() == Role.Binding.INSTITUTION);
-        if (institutional) {
-            if (checks.required("grant.institutionId", grant.institutionId())) {
-                checks.identifier("grant.institutionId", grant.institutionId());
-            }
-        } else if (grant.institutionId() != null) {
-            checks.add("grant.institutionId", "not-applicable", "is only given with an institution role");
-        }
-    }
-
     @Override
     public List<StaffAccount> list(Caller caller) {
         policy.require(caller, Operation.READ, Scope.platform(RecordKind.STAFF_ACCOUNT, null));
@@ -197,7 +160,7 @@ public class StaffAccountsImpl implements StaffAccounts {
     public StaffAccount grant(Caller caller, String accountId, StaffGrant grant) {
         policy.require(caller, Operation.UPDATE, Scope.staff(accountId));
         Checks checks = new Checks();
-        grant(checks, grant);
+        checks.grant(grant);
         checks.throwIfBroken();
         return jpa.txExpr(TransactionType.Required, em -> {
             Account staff = staff(em, accountId);

@@ -1,5 +1,6 @@
 package cn.anxun.rest.internal;
 
+import java.net.URI;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -71,6 +72,10 @@ public class AuthResource implements ApiResource {
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
     }
 
+    /** A logout of a signed-on login: where the browser goes so that the identity provider's session ends too. */
+    public record LoggedOut(URI providerLogout) {
+    }
+
     /** A refresh token from a login or an earlier refresh; none where the login's cookie carries it. */
     public record Refresh(String refreshToken) {
     }
@@ -86,9 +91,14 @@ public class AuthResource implements ApiResource {
     @Anonymous
     @Path("login")
     @Operation(operationId = "login", summary = "Log in; answers a short-lived access token and a refresh token. "
-            + "Repeated failures make further attempts wait (429) and then lock the account for a while (423).",
-            responses = @ApiResponse(responseCode = "200", description = "logged in",
-                    content = @Content(schema = @Schema(implementation = Tokens.class))))
+            + "Repeated failures make further attempts wait (429) and then lock the account for a while (423). Where "
+            + "staff must sign on through the identity provider, a staff password login is refused (403 "
+            + "sign-on-required) but for the break-glass accounts.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "logged in",
+                        content = @Content(schema = @Schema(implementation = Tokens.class))),
+                @ApiResponse(responseCode = "403", description = "sign-on-required: staff of this platform sign on "
+                        + "through the identity provider")})
     public Response login(@Context Caller caller, @Context SecurityContext connection, Login login) {
         if (login == null || (login.idNumber() == null) == (login.username() == null)) {
             throw new InvalidInputException(login == null || login.idNumber() == null ? "idNumber" : "username",
@@ -150,10 +160,16 @@ public class AuthResource implements ApiResource {
     @Path("logout")
     @Operation(operationId = "logout", summary = "End this session: its access and refresh tokens stop working at once",
             security = @SecurityRequirement(name = BEARER),
-            responses = @ApiResponse(responseCode = "204", description = "logged out: the session's tokens stop working"
-                    + " and its cookies are removed"))
+            responses = {
+                @ApiResponse(responseCode = "204", description = "logged out: the session's tokens stop working and "
+                        + "its cookies are removed"),
+                @ApiResponse(responseCode = "200", description = "logged out, from a login signed on through an "
+                        + "identity provider: the browser goes on to the provider's page that ends its session too",
+                        content = @Content(schema = @Schema(implementation = LoggedOut.class)))})
     public Response logout(@Context Caller caller, @Context SecurityContext connection) {
+        URI provider = sessions.providerLogout(caller).orElse(null);
         sessions.logout(caller);
-        return SessionCookies.cleared(connection.isSecure());
+        return SessionCookies.cleared(provider == null ? Response.noContent()
+                : Response.ok(new LoggedOut(provider)), connection.isSecure()).build();
     }
 }

@@ -47,7 +47,12 @@ final class CoreBundlesCheck implements ReadinessCheck {
             return new Check(name, Status.DOWN, "bundle " + bundle.getBundleId() + " is not active");
         }
         List<String> problems = new ArrayList<>();
-        for (ComponentDescriptionDTO component : scr.getComponentDescriptionDTOs(bundle)) {
+        var components = scr.getComponentDescriptionDTOs(bundle);
+        if (components.isEmpty() && bundle.getHeaders("").get("Service-Component") != null) {
+            // active, but the component runtime has not read its components yet
+            return new Check(name, Status.DOWN, "its components are not read yet");
+        }
+        for (ComponentDescriptionDTO component : components) {
             String problem = problem(component);
             if (problem != null) {
                 problems.add(problem);

@@ -63,7 +63,7 @@ public class HealthResource implements ApiResource {
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.checks = List.of(new BootCheck(context), new DatabaseCheck(() -> dataSource),
-                new SchemaCheck(() -> schemas),
+                new SchemaCheck(context, () -> schemas),
                 new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context),
                 new LedgerCheck(() -> ledger));
     }

@@ -20,6 +20,7 @@ import cn.anxun.identity.TooManyRequestsException;
 import cn.anxun.identity.NotFoundException;
 import cn.anxun.identity.ServiceException;
 import cn.anxun.identity.ServiceUnavailableException;
+import cn.anxun.identity.SignOnRefusedException;
 import cn.anxun.rest.Problem;
 
 /** The refusals of the platform's services, as problem details with the status each one means. */
@@ -53,6 +54,9 @@ public class ServiceExceptionMapper implements ExceptionMapper<ServiceException>
         }
         if (exception instanceof LoginRefusedException refused) {
             return loginRefused(refused);
+        }
+        if (exception instanceof SignOnRefusedException refused) {
+            return response(problem(403, refused.reason(), "Sign-on refused", exception.getMessage(), List.of()));
         }
         if (exception instanceof TooManyRequestsException tooMany) {
             return Response.fromResponse(response(problem(429, "too-many-requests", "Too many requests",
