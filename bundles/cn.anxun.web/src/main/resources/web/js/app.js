@@ -34,6 +34,7 @@ const PAGES = [
   ['/review', () => import('./operator.js'), 'reviewQueuePage'],
   ['/review/:course', () => import('./operator.js'), 'reviewPage'],
   ['/city-modules', () => import('./operator.js'), 'cityModulesPage'],
+  ['/plugins', () => import('./operator.js'), 'pluginsPage'],
   ['/programmes', () => import('./operator.js'), 'programmesPage'],
   ['/staff', () => import('./operator.js'), 'staffPage'],
   ['/support', () => import('./support.js'), 'supportPage'],
@@ -52,8 +53,8 @@ const MENUS = {
   PROVINCE_REGULATOR: REGULATOR,
   CITY_REGULATOR: [...REGULATOR, ['#/registrations', '机构备案']],
   COUNTY_REGULATOR: REGULATOR,
-  OPERATOR: [['#/review', '课程审核'], ['#/city-modules', '地市模块'], ['#/programmes', '培训项目'],
-    ['#/supervision', '监管概览']],
+  OPERATOR: [['#/review', '课程审核'], ['#/city-modules', '地市模块'], ['#/plugins', '插件'],
+    ['#/programmes', '培训项目'], ['#/supervision', '监管概览']],
   PLATFORM_ADMIN: [['#/staff', '工作人员账号']],
 };
 

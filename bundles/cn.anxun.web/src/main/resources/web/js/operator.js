@@ -1,5 +1,5 @@
-// The operator's pages: the review queue of courses, the city modules installed while the platform runs, the
-// programmes; and the platform administrator's staff accounts. The support queue is support.js.
+// The operator's pages: the review queue of courses, the city modules and the other plugins installed while the
+// platform runs, the programmes; and the platform administrator's staff accounts. The support queue is support.js.
 import { h, show, facts, table, field, fill, duration, seconds, when, say } from './dom.js';
 import { get, post, url } from './api.js';
 import { form, messageOf } from './forms.js';
@@ -52,18 +52,40 @@ export async function cityModulesPage() {
   const render = async () => {
     const modules = await get('/city-modules');
     fill(list, table('地市模块', ['地市', '代码', '状态', '操作'], modules.map((m) => [m.name, m.code,
-      m.installed ? '已安装' : '未安装', m.byItself || !m.installed ? h('button', { type: 'button',
-        class: m.installed ? 'secondary' : '', onclick: () => change(m, render) }, m.installed ? `卸载${m.name}模块`
-        : `安装${m.name}模块`) : '随全省模块安装'])));
+      m.installed ? '已安装' : '未安装', switchCell(`/city-modules/${m.code}`, m, `${m.name}模块`, '随全省模块安装',
+        render)])));
   };
   show('地市模块', h('p', {}, '每个地市一个模块，平台运行中即可安装或卸载；卸载不删除该市的任何记录。'), list);
   await render();
 }
 
-async function change(module, render) {
+const KINDS = { FACE_PROVIDER: '人脸识别', COURSE_FORMAT_VALIDATOR: '课件格式检查', STAFF_SIGN_ON: '统一身份认证' };
+
+export async function pluginsPage() {
+  const list = h('div', { 'aria-live': 'polite' });
+  const render = async () => {
+    const plugins = (await get('/plugins')).filter((p) => KINDS[p.kind]);
+    fill(list, table('插件', ['类别', '插件', '说明', '本节点', '操作'], plugins.map((p) => [KINDS[p.kind], p.feature,
+      p.description, p.installed ? '已安装' : '未安装', switchCell(`/plugins/${p.feature}`, p, ` ${p.feature}`,
+        '随其他功能安装', render)])));
+  };
+  show('插件', h('p', {}, '人脸识别、课件格式检查和统一身份认证的插件。安装或卸载对平台的每个节点都生效：'
+    + '本节点立即完成，其他节点在几秒内跟上；卸载不删除任何记录。地市模块见“地市模块”。'), list);
+  await render();
+}
+
+/** A plugin's button that installs or removes it on every node, or why it has none (it came with another). */
+function switchCell(path, plugin, name, asPart, render) {
+  if (plugin.installed && !plugin.byItself) return asPart;
+  return h('button', { type: 'button', class: plugin.installed ? 'secondary' : '',
+    onclick: () => toggle(path, plugin.installed, name, render) }, `${plugin.installed ? '卸载' : '安装'}${name}`);
+}
+
+/** Installs or removes a plugin, a city module being one, and shows the list again. */
+async function toggle(path, installed, name, render) {
   try {
-    await post(`/city-modules/${module.code}/${module.installed ? 'uninstall' : 'install'}`);
-    say(`${module.name}模块已${module.installed ? '卸载' : '安装'}。`);
+    await post(`${path}/${installed ? 'uninstall' : 'install'}`);
+    say(`${name}已${installed ? '卸载' : '安装'}。`);
   } catch (error) {
     say(messageOf(error));
   }

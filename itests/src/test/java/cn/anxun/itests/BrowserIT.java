@@ -432,6 +432,16 @@ public class BrowserIT {
             desk.find(By.xpath("//button[normalize-space()='安装汕头市模块']"));
             assertTrue(!http.get("/api/v1/cities").body().contains("\"440500\""));
 
+            // the other plugins: a vendor's face provider installed on every node, then removed
+            desk.open("/plugins");
+            desk.click("安装 anxun-face-tencent");
+            desk.find(By.xpath("//button[normalize-space()='卸载 anxun-face-tencent']"));
+            assertEquals("INSTALLED", InstalledPlugins.of(operator, "anxun-face-tencent").get("desired").asText());
+            desk.accessible("plugins");
+            desk.click("卸载 anxun-face-tencent");
+            desk.find(By.xpath("//button[normalize-space()='安装 anxun-face-tencent']"));
+            assertEquals("REMOVED", InstalledPlugins.of(operator, "anxun-face-tencent").get("desired").asText());
+
             // the support queue: a learner's ticket, answered within its deadline
             Identity.Account learner = identity.learner(Identity.registration(IdNumbers.next(), null));
             Http.Reply opened = learner.http().post("/api/v1/support/tickets",

@@ -3,6 +3,7 @@ package cn.anxun.itests;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,17 @@ final class LedgerVerifier {
     /** Hands the jar's path to the container, where the tests run. */
     static Option jar() {
         return KarafDistributionOption.editConfigurationFilePut("etc/system.properties", JAR, System.getProperty(JAR));
+    }
+
+    /**
+     * Runs the verifier, as a regulator would, on a learner's record, the platform's public checkpoint as it is now
+     * and the public key.
+     */
+    static Verification record(byte[] record, Http platform, String key) throws Exception {
+        Path folder = Files.createTempDirectory("ledger-record");
+        return run(Files.write(folder.resolve("record.json"), record), Files.writeString(folder.resolve(
+                "checkpoint.txt"), platform.get("/api/v1/ledger/checkpoint").json().get("note").asText()),
+                Files.writeString(folder.resolve("key.txt"), key));
     }
 
     static Verification run(Path... files) throws Exception {

@@ -36,13 +36,10 @@ import cn.anxun.ledger.proof.Proofs;
  */
 public class RecoveryIT {
 
-    private static final Duration BEAT = Duration.ofSeconds(2);
     private static Distribution platform;
     private static Http http;
     private static Identity identity;
     private static Path backups;
-    /** Numbers the captures: a learner's client never sends the same file twice. */
-    private static int captures;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -79,12 +76,11 @@ public class RecoveryIT {
     public void timeEarnedBeforeAKillNineIsCreditedAfterTheRestart() throws Exception {
         Classroom classroom = Classroom.open(identity, "inst-crash-1");
         Http learner = classroom.learner().http();
-        String session = startStudy(learner, classroom);
-        Instant playing = Instant.now();
-        JsonNode answer = beat(learner, session, playing);
+        Player player = Player.started(learner, classroom, false);
+        JsonNode answer = player.beat();
         for (int i = 0; i < 3; i++) {
-            waitUntil(Instant.now().plus(BEAT));
-            answer = beat(learner, session, playing);
+            Player.waitUntil(Instant.now().plus(Player.BEAT));
+            answer = player.beat();
         }
         long earned = answer.get("pendingSeconds").asLong();
         assertTrue(answer.toString(), earned >= 5);
@@ -92,7 +88,7 @@ public class RecoveryIT {
         platform.kill();
         platform.start();
         Eventually.await("ready after the kill", Duration.ofSeconds(150), http::ready);
-        faceCheck(learner, session);
+        player.faceCheck();
         JsonNode record = learner.get("/api/v1/learners/" + classroom.learner().id() + "/ledger").json();
         assertEquals(record.toString(), 1, record.get("entries").size());
         assertEquals("every second an answered heartbeat reported", earned,
@@ -107,10 +103,9 @@ public class RecoveryIT {
         Http operator = classroom.operator().http();
         String ledgerPath = "/api/v1/learners/" + classroom.learner().id() + "/ledger";
         String archivePath = "/api/v1/learners/" + classroom.learner().id() + "/archive";
-        String session = startStudy(learner, classroom);
-        Instant playing = Instant.now();
+        Player player = Player.started(learner, classroom, false);
         for (int credited = 0; credited < 2; credited++) {
-            studyAndCheck(learner, session, playing);
+            player.studyAndCheck();
         }
         Http.Reply signed = operator.post("/api/v1/ledger/checkpoints", "");
         assertEquals(signed.body(), 200, signed.status());
@@ -126,7 +121,7 @@ public class RecoveryIT {
         String backup = started.json().get("id").asText();
         assertEquals(started.body(), "RUNNING", started.json().get("state").asText());
         assertEquals("one backup at a time", 409, operator.post("/api/v1/backups", "").status());
-        studyAndCheck(learner, session, playing);
+        player.studyAndCheck();
         Eventually.await("the backup ends", Duration.ofSeconds(120), () -> !"RUNNING".equals(operator.get(
                 "/api/v1/backups/" + backup).json().get("state").asText()));
         JsonNode taken = operator.get("/api/v1/backups/" + backup).json();
@@ -171,53 +166,6 @@ public class RecoveryIT {
                 + " entries signed before the backup");
     }
 
-    /** Heartbeats a few seconds, then a capture whose pass credits them: one acknowledged ledger entry. */
-    private static void studyAndCheck(Http learner, String session, Instant playing) throws InterruptedException {
-        for (int i = 0; i < 2; i++) {
-            waitUntil(Instant.now().plus(BEAT));
-            beat(learner, session, playing);
-        }
-        faceCheck(learner, session);
-    }
-
-    private static String startStudy(Http learner, Classroom classroom) {
-        Http.Reply started = Photos.post(learner, classroom.studyStart(), nextCapture());
-        assertEquals(started.body(), 201, started.status());
-        return started.json().get("session").get("id").asText();
-    }
-
-    private static void faceCheck(Http learner, String session) {
-        Http.Reply checked = Photos.post(learner, "/api/v1/study-sessions/" + session + "/face-checks",
-                nextCapture());
-        assertEquals(checked.body(), 200, checked.status());
-        assertEquals(checked.body(), "CONTINUE", checked.json().get("action").asText());
-    }
-
-    private static synchronized byte[] nextCapture() {
-        return Photos.variant(Photos.CAGE_AGAIN, ++captures);
-    }
-
-    /** A heartbeat from a player that has played since {@code playing} at normal speed. */
-    private static JsonNode beat(Http learner, String session, Instant playing) {
-        double position = Duration.between(playing, Instant.now()).toMillis() / 1000.0;
-        Http.Reply answer = learner.post("/api/v1/study-sessions/" + session + "/heartbeats", "{\"unit\":1,"
-                + "\"position\":" + position + ",\"visible\":true,\"interacted\":true}");
-        assertEquals(answer.body(), 200, answer.status());
-        assertEquals(answer.body(), "CONTINUE", answer.json().get("action").asText());
-        return answer.json();
-    }
-
-    /**
-     * Lets wall-clock time pass, as between a real client's heartbeats: the platform credits the time between them,
-     * so there is no event to wait for instead.
-     */
-    private static void waitUntil(Instant then) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), then).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
-    }
-
     /**
      * The platform's data gone: everything in its data folder but the framework's cache, which holds none (the
      * next start is then as quick as a restart), and on PostgreSQL the database: the platform is pointed at a new,
@@ -247,11 +195,7 @@ public class RecoveryIT {
 
     /** The standalone verifier, with the key read before the backup, finds the record in the signed tree. */
     private static void assertVerifies(byte[] record, String key) throws Exception {
-        Path folder = Files.createTempDirectory(backups, "verify-");
-        JsonNode checkpoint = http.get("/api/v1/ledger/checkpoint").json();
-        LedgerVerifier.Verification verified = LedgerVerifier.run(Files.write(folder.resolve("record.json"), record),
-                Files.writeString(folder.resolve("checkpoint.txt"), checkpoint.get("note").asText()),
-                Files.writeString(folder.resolve("key.txt"), key));
+        LedgerVerifier.Verification verified = LedgerVerifier.record(record, http, key);
         assertEquals(verified.output(), 0, verified.status());
     }
 

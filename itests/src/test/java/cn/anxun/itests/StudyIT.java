@@ -4,8 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,11 +211,8 @@ public class StudyIT extends AnxunTestSupport {
 
     /** Runs the standalone verifier, as a regulator would, on a record, the public checkpoint and the key. */
     private LedgerVerifier.Verification verify(String record) throws Exception {
-        Path folder = Files.createTempDirectory("ledger-record");
-        return LedgerVerifier.run(Files.writeString(folder.resolve("record.json"), record),
-                Files.writeString(folder.resolve("checkpoint.txt"), http.get("/api/v1/ledger/checkpoint").json()
-                        .get("note").asText()),
-                Files.writeString(folder.resolve("key.txt"), http.get("/api/v1/ledger/key").body()));
+        return LedgerVerifier.record(record.getBytes(StandardCharsets.UTF_8), http,
+                http.get("/api/v1/ledger/key").body());
     }
 
     private static void assertProblemStatus(int status, Http.Reply reply) {

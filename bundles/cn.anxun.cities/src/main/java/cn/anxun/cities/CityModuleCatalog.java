@@ -5,6 +5,7 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 import cn.anxun.api.city.CityModule;
+import cn.anxun.plugins.Plugins;
 
 /**
  * The city modules this distribution carries, installed or not, and their installation. A module is a Karaf
@@ -26,7 +27,7 @@ public interface CityModuleCatalog {
     }
 
     /** A module installed as part of another feature cannot be uninstalled alone. */
-    class InstalledWithAnotherFeature extends RuntimeException {
+    class InstalledWithAnotherFeature extends Plugins.PartOfAnotherFeature {
 
         private static final long serialVersionUID = 1L;
 
@@ -39,8 +40,8 @@ public interface CityModuleCatalog {
     List<AvailableModule> available();
 
     /**
-     * Installs the module of a city; nothing happens if it is installed. The city registry lists the city once its
-     * bundle has started, a moment later.
+     * Installs the module of a city on every node of the platform: this node at once, the others within seconds
+     * (the decision is kept with the plugins'). The city registry lists the city once its bundle has started.
      *
      * @return the module as it is now
      * @throws java.util.NoSuchElementException if the distribution has no module for the city
@@ -48,7 +49,8 @@ public interface CityModuleCatalog {
     AvailableModule install(String code);
 
     /**
-     * Uninstalls the module of a city; its records stay. Nothing happens if it is not installed.
+     * Uninstalls the module of a city from every node of the platform, as {@link #install} installs it; its
+     * records stay.
      *
      * @return the module as it is now
      * @throws InstalledWithAnotherFeature if it was installed only as part of another feature

@@ -106,7 +106,14 @@ public enum RecordKind {
      *
      * @since 2.4
      */
-    FEED("feed");
+    FEED("feed"),
+    /**
+     * A plugin of the distribution (city module, face provider, course-format validator, staff sign-on): installed
+     * or removed on every node.
+     *
+     * @since 2.7
+     */
+    PLUGIN("plugin");
 
     private final String label;
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -28,8 +29,8 @@ import cn.anxun.identity.InvalidInputException;
 
 /**
  * The key pair packages handed over to this platform are encrypted to: EC P-256, kept as a JWK in
- * {@code ${karaf.data}/keys/handover-receiver.jwk} (owner-only) and made on first use. Personal data is sealed to a
- * receiver as a compact JWE (ECDH-ES+A256KW, A256GCM), which any JOSE library opens.
+ * {@code handover-receiver.jwk} (owner-only) in the node's key folder and made on first use. Personal data is sealed
+ * to a receiver as a compact JWE (ECDH-ES+A256KW, A256GCM), which any JOSE library opens.
  */
 final class HandoverKey {
 
@@ -40,10 +41,12 @@ final class HandoverKey {
 
     private final JsonWebKey pair;
 
-    HandoverKey(Path folder) {
+    /** @param mayMake says whether a missing key may be made here, and throws if not */
+    HandoverKey(Path folder, Consumer<Path> mayMake) {
         Path file = folder.resolve("handover-receiver.jwk");
         try {
             if (!Files.exists(file)) {
+                mayMake.accept(file);
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
                 generator.initialize(new ECGenParameterSpec("secp256r1"));
                 KeyPair made = generator.generateKeyPair();

@@ -52,6 +52,7 @@ import cn.anxun.identity.Sealing;
 import cn.anxun.institutions.Registrations;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.ledger.proof.VerifierKey;
+import cn.anxun.platform.node.Node;
 
 /**
  * Handover packages: who may export an institution's, and import one, and read what was taken over. The package is
@@ -72,7 +73,7 @@ public class HandoversImpl implements Handovers {
     private final AccessPolicy policy;
     private final Sealing sealing;
     private final JpaTemplate jpa;
-    private final HandoverKey key = new HandoverKey(Path.of(System.getProperty("karaf.data", "data"), "keys"));
+    private final HandoverKey key;
     private final PackageExport exports;
     private final PackageImport imports;
 
@@ -80,8 +81,9 @@ public class HandoversImpl implements Handovers {
     public HandoversImpl(@Reference Clock clock, @Reference Archives archives, @Reference Classes classes,
             @Reference Learners learners, @Reference Ledger ledger, @Reference Registrations registrations,
             @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference Sealing sealing,
-            @Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa) {
+            @Reference(target = "(osgi.unit.name=anxun-archive)") JpaTemplate jpa, @Reference Node node) {
         this.clock = clock;
+        this.key = new HandoverKey(node.keys(), node::mayMake);
         this.policy = policy;
         this.classes = classes;
         this.registrations = registrations;

@@ -24,7 +24,7 @@ public class HandoverKeyTest {
     @Test
     public void whatIsSealedToThePublicKeyOpensWithThePairKeptAcrossRestarts() throws Exception {
         Path keys = folder.getRoot().toPath().resolve("keys");
-        HandoverKey made = new HandoverKey(keys);
+        HandoverKey made = new HandoverKey(keys, key -> { });
         String jwk = made.publicJwk();
         assertFalse(jwk, jwk.contains("\"d\""));
         assertTrue(jwk, jwk.contains("\"crv\":\"P-256\""));
@@ -32,14 +32,14 @@ public class HandoverKeyTest {
         String sealed = HandoverKey.seal(HandoverKey.receiver(jwk), personal, "application/json");
         assertEquals(5, sealed.split("\\.", -1).length);
         assertFalse(sealed.contains("11010519491231002X"));
-        assertArrayEquals(personal, new HandoverKey(keys).open(sealed));
-        assertEquals(jwk, new HandoverKey(keys).publicJwk());
+        assertArrayEquals(personal, new HandoverKey(keys, key -> { }).open(sealed));
+        assertEquals(jwk, new HandoverKey(keys, key -> { }).publicJwk());
     }
 
     @Test
     public void onlyAPublicP256KeyIsAReceiver() throws Exception {
         Path keys = folder.getRoot().toPath();
-        new HandoverKey(keys);
+        new HandoverKey(keys, key -> { });
         String pair = Files.readString(keys.resolve("handover-receiver.jwk"));
         String rsa = "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}";
         String unreadable = "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"!!\",\"y\":\"\u200b\"}";

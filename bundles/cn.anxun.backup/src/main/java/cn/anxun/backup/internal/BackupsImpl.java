@@ -48,6 +48,7 @@ import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 import cn.anxun.ledger.Ledger;
 import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.node.Node;
 
 /** Backups on the platform's scheduler, one at a time: at the configured hours, and when the operator asks. */
 @Component(service = Backups.class, configurationPid = BackupConfig.PID)
@@ -65,6 +66,8 @@ public class BackupsImpl implements Backups {
     private final AccessPolicy policy;
     private final AuditLog audit;
     private final ConfigurationAdmin configurations;
+    /** The node's key folder, copied into each backup. */
+    private final Path keys;
     private final List<BackedUpFiles> files = new CopyOnWriteArrayList<>();
     private volatile BackupConfig config;
     private AutoCloseable schedule;
@@ -77,8 +80,9 @@ public class BackupsImpl implements Backups {
     public BackupsImpl(@Reference(target = "(osgi.jndi.service.name=anxun)") DataSource dataSource,
             @Reference Scheduler scheduler, @Reference Clock clock, @Reference Ledger ledger,
             @Reference AuditLog audit, @Reference AccessPolicy policy, @Reference ConfigurationAdmin configurations,
-            BackupConfig config) {
+            @Reference Node node, BackupConfig config) {
         this.dataSource = dataSource;
+        this.keys = node.keys();
         this.policy = policy;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -197,7 +201,7 @@ public class BackupsImpl implements Backups {
         BackupFolders folders = folders();
         try {
             folders.removePartials();
-            result = new BackupRun(folders, databaseCopy(), List.copyOf(files), keys(), ledger, clock)
+            result = new BackupRun(folders, databaseCopy(), List.copyOf(files), keys, ledger, clock)
                     .run(begun.id(), begun.started());
             List<Backup> complete = folders.complete();
             for (Backup old : complete.subList(Math.min(complete.size(), Math.max(1, config.keep())),
@@ -274,10 +278,6 @@ public class BackupsImpl implements Backups {
         } catch (IOException e) {
             LOG.warn("What the failed backup wrote could not all be removed", e);
         }
-    }
-
-    private static Path keys() {
-        return data().resolve("keys");
     }
 
     private static Path folder(String configured, String inData) {

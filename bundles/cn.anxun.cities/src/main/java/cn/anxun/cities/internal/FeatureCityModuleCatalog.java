@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.anxun.api.city.CityModule;
 import cn.anxun.cities.CityModuleCatalog;
+import cn.anxun.plugins.Plugins;
 
 /**
  * The {@code anxun-city-*} features of the Karaf features service. Each descriptor is read once from the feature's
@@ -42,12 +42,14 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
     }
 
     private final FeaturesService features;
+    private final Plugins plugins;
     private final CityDescriptorReader reader = new CityDescriptorReader();
     private final Map<String, Optional<CityModule>> descriptors = new ConcurrentHashMap<>();
 
     @Activate
-    public FeatureCityModuleCatalog(@Reference FeaturesService features) {
+    public FeatureCityModuleCatalog(@Reference FeaturesService features, @Reference Plugins plugins) {
         this.features = features;
+        this.plugins = plugins;
     }
 
     @Override
@@ -104,26 +106,21 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
         };
     }
 
+    /** Decided for every node of the platform: this one installs it at once, the others within seconds. */
     @Override
     public AvailableModule install(String code) {
-        Carried carried = find(code);
-        if (!carried.module().byItself()) {
-            change(() -> features.installFeature(carried.feature().getName(), carried.feature().getVersion(),
-                    EnumSet.noneOf(FeaturesService.Option.class)));
-        }
+        plugins.install(find(code).feature().getName());
         return find(code).module();
     }
 
     @Override
     public AvailableModule uninstall(String code) {
-        Carried carried = find(code);
-        if (carried.module().installed() && !carried.module().byItself()) {
-            throw new InstalledWithAnotherFeature("The module of " + carried.module().module().name() + " was "
+        try {
+            plugins.uninstall(find(code).feature().getName());
+        } catch (Plugins.PartOfAnotherFeature e) {
+            throw new InstalledWithAnotherFeature("The module of " + find(code).module().module().name() + " was "
                     + "installed as part of another feature (such as anxun-cities-guangdong); uninstall that feature, "
                     + "or install this module by itself first.");
-        }
-        if (carried.module().installed()) {
-            change(() -> features.uninstallFeature(carried.feature().getName(), carried.feature().getVersion()));
         }
         return find(code).module();
     }
@@ -131,17 +128,5 @@ public class FeatureCityModuleCatalog implements CityModuleCatalog {
     private Carried find(String code) {
         return carried().stream().filter(carried -> carried.module().module().code().equals(code)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("This distribution has no module for city " + code));
-    }
-
-    private interface FeatureChange {
-        void run() throws Exception;
-    }
-
-    private static void change(FeatureChange change) {
-        try {
-            change.run();
-        } catch (Exception e) {
-            throw new IllegalStateException("The feature change failed: " + e.getMessage(), e);
-        }
     }
 }

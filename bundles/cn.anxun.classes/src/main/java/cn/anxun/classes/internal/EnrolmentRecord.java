@@ -3,7 +3,6 @@ package cn.anxun.classes.internal;
 import java.io.Serializable;
 import java.time.Instant;
 
-import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -18,7 +17,6 @@ import cn.anxun.feed.FeedEnrolment;
 
 /** A learner enrolled in a class. */
 @Entity
-@Cacheable(false)
 @Table(name = "CLASS_LEARNER")
 @IdClass(EnrolmentRecord.Key.class)
 @NamedQuery(name = EnrolmentRecord.OF_CLASS, query = "SELECT e.learnerId FROM EnrolmentRecord e "

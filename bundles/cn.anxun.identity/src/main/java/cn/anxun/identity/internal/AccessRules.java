@@ -107,6 +107,7 @@ final class AccessRules {
         on(RecordKind.PLATFORM_JOBS, Operation.READ).to(ANY, OPERATOR);
         for (Operation change : List.of(Operation.READ, Operation.CREATE, Operation.DELETE)) {
             on(RecordKind.CITY_MODULE, change).to(ANY, OPERATOR);
+            on(RecordKind.PLUGIN, change).to(ANY, OPERATOR);
         }
 
         on(RecordKind.CLASS, Operation.READ).to(SELF, LEARNER).to(ANY, OPERATOR).to(OWN_INSTITUTION, INSTITUTION)

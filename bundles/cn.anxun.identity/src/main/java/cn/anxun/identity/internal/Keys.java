@@ -3,6 +3,7 @@ package cn.anxun.identity.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -14,8 +15,10 @@ import javax.crypto.spec.GCMParameterSpec;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 import cn.anxun.identity.Sealing;
+import cn.anxun.platform.node.Node;
 
 /**
  * The platform's secrets, in {@code ${karaf.data}/keys} (back it up with the database: sealed data cannot be read
@@ -36,18 +39,19 @@ public class Keys implements Sealing {
     private final SecureRandom random = new SecureRandom();
 
     @Activate
-    public Keys() {
-        this(Path.of(System.getProperty("karaf.data", "data"), "keys"));
+    public Keys(@Reference Node node) {
+        this(node.keys(), node::mayMake);
     }
 
-    Keys(Path folder) {
-        personalData = new KeySet(folder, "personal-data", "AES");
-        lookup = new KeySet(folder, "lookup", "HmacSHA256");
+    /** @param mayMake says whether a missing key may be made here, and throws if not */
+    Keys(Path folder, Consumer<Path> mayMake) {
+        personalData = new KeySet(folder, "personal-data", "AES", mayMake);
+        lookup = new KeySet(folder, "lookup", "HmacSHA256", mayMake);
         if (lookup.activeId() != 1) {
             throw new IllegalStateException("Only lookup-1.key may exist in " + folder + ": the look-up hash of every "
                     + "registered ID number depends on it, so it cannot rotate. Remove the other lookup-*.key files.");
         }
-        tokens = new KeySet(folder, "token", "HmacSHA256");
+        tokens = new KeySet(folder, "token", "HmacSHA256", mayMake);
     }
 
     /**

@@ -82,7 +82,7 @@ public class LearnersImpl implements Learners {
     private final PluginChoice<IdentityVerifier> verifiers =
             new PluginChoice<>("identity verifier", IdentityVerifier::id);
     private final Clock clock;
-    private final Scheduler.Run sealing;
+    private final AutoCloseable sealing;
 
     private volatile IdentityConfig config;
     private volatile Passwords passwords;
@@ -102,17 +102,19 @@ public class LearnersImpl implements Learners {
         this.audit = audit;
         this.cities = cities;
         modified(config);
-        sealing = scheduler.run("learner profiles of an older database sealed", Duration.ofHours(1), () -> {
-            int sealed;
-            do {
-                sealed = jpa.txExpr(TransactionType.Required, em -> UnsealedProfiles.sealSome(em, keys, 200));
-            } while (sealed > 0 && !Thread.currentThread().isInterrupted());
-        });
+        // on one node at a time, which reads and empties the clear columns; after the first run it finds none
+        sealing = scheduler.every("learner profiles of an older database sealed", Duration.ZERO, Duration.ofDays(1),
+                Duration.ofHours(1), () -> {
+                    int sealed;
+                    do {
+                        sealed = jpa.txExpr(TransactionType.Required, em -> UnsealedProfiles.sealSome(em, keys, 200));
+                    } while (sealed > 0 && !Thread.currentThread().isInterrupted());
+                });
     }
 
     @Deactivate
-    void deactivate() {
-        sealing.cancel();
+    void deactivate() throws Exception {
+        sealing.close();
     }
 
     @Modified

@@ -33,6 +33,7 @@ import cn.anxun.identity.Scope;
 import cn.anxun.identity.StaffAccount;
 import cn.anxun.identity.StaffAccounts;
 import cn.anxun.identity.StaffGrant;
+import cn.anxun.platform.persistence.DatabaseFailure;
 
 /**
  * Staff accounts, managed by platform administrators. The first administrator is created at first start, with the
@@ -87,7 +88,8 @@ public class StaffAccountsImpl implements StaffAccounts {
         }
         String password = generate ? passwords.generate() : null;
         String hash = generate ? passwords.hash(password) : configuredHash;
-        boolean created = jpa.txExpr(TransactionType.Required, em -> {
+        // two nodes started at once on an empty database: one creates the administrator, the other finds it
+        boolean created = DatabaseFailure.onConflict(() -> jpa.txExpr(TransactionType.Required, em -> {
             if (AccountStore.administrators(em) > 0 || AccountStore.byUsername(em, username).isPresent()) {
                 return false; // another node was first
             }
@@ -101,7 +103,7 @@ public class StaffAccountsImpl implements StaffAccounts {
             audit.record(Caller.system(), "staff.created", target(admin), null, "success",
                     "first platform administrator");
             return true;
-        });
+        }), () -> false);
         if (created && password != null) {
             LOG.warn("First platform administrator '{}' created with the one-time password {} - it is not shown "
                     + "again and is valid {} hours. Log in and change it with POST /api/v1/me/password.", username,

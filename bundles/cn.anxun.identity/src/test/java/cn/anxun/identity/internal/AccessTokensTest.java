@@ -22,7 +22,7 @@ public class AccessTokensTest {
 
     @Test
     public void aTokenCarriesAccountAndSessionUntilItExpires() {
-        AccessTokens tokens = new AccessTokens(new Keys(folder.getRoot().toPath()).tokenKeys());
+        AccessTokens tokens = new AccessTokens(KeysTest.made(folder.getRoot().toPath()).tokenKeys());
         String token = tokens.issue("account-1", "session-1", now, now.plusSeconds(900));
         AccessTokens.Claims claims = tokens.verify(token, now.plusSeconds(899));
         assertEquals("account-1", claims.accountId());
@@ -32,8 +32,8 @@ public class AccessTokensTest {
 
     @Test
     public void forgedAndMalformedTokensAreRefused() throws Exception {
-        AccessTokens ours = new AccessTokens(new Keys(folder.newFolder("a").toPath()).tokenKeys());
-        AccessTokens theirs = new AccessTokens(new Keys(folder.newFolder("b").toPath()).tokenKeys());
+        AccessTokens ours = new AccessTokens(KeysTest.made(folder.newFolder("a").toPath()).tokenKeys());
+        AccessTokens theirs = new AccessTokens(KeysTest.made(folder.newFolder("b").toPath()).tokenKeys());
         String foreign = theirs.issue("account-1", "session-1", now, now.plusSeconds(900));
         assertEquals("invalid-token", reason(() -> ours.verify(foreign, now)));
         assertEquals("invalid-token", reason(() -> ours.verify("not a token", now)));

@@ -2,6 +2,7 @@ package cn.anxun.identity.internal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -26,17 +27,17 @@ public class KeysTest {
     @Test
     public void generatesOwnerOnlyKeysAtFirstStartAndKeepsThem() throws Exception {
         Path keys = folder.getRoot().toPath().resolve("keys");
-        byte[] sealed = new Keys(keys).seal(id, "id-number:a");
+        byte[] sealed = made(keys).seal(id, "id-number:a");
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
         for (String file : new String[] {"personal-data-1.key", "lookup-1.key", "token-1.key"}) {
             assertEquals(file, "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(file))));
         }
-        assertArrayEquals("a second start reads the same keys", id, new Keys(keys).open(sealed, "id-number:a"));
+        assertArrayEquals("a second start reads the same keys", id, made(keys).open(sealed, "id-number:a"));
     }
 
     @Test
     public void sealedDataIsBoundToItsContextAndTamperEvident() {
-        Keys keys = new Keys(folder.getRoot().toPath());
+        Keys keys = made(folder.getRoot().toPath());
         byte[] sealed = keys.seal(id, "id-number:a");
         assertNotEquals("a fresh IV each time", Base64.getEncoder().encodeToString(sealed),
                 Base64.getEncoder().encodeToString(keys.seal(id, "id-number:a")));
@@ -48,11 +49,11 @@ public class KeysTest {
     @Test
     public void aNewKeyFileRotatesWritesWhileOldDataStaysReadable() throws Exception {
         Path root = folder.getRoot().toPath();
-        byte[] old = new Keys(root).seal(id, "c");
+        byte[] old = made(root).seal(id, "c");
         byte[] key = new byte[32];
         key[0] = 7;
         Files.writeString(root.resolve("personal-data-2.key"), Base64.getEncoder().encodeToString(key));
-        Keys rotated = new Keys(root);
+        Keys rotated = made(root);
         byte[] fresh = rotated.seal(id, "c");
         assertEquals("the key id travels with the ciphertext", 2, ((fresh[1] & 0xff) << 8) | (fresh[2] & 0xff));
         assertArrayEquals(id, rotated.open(old, "c"));
@@ -62,20 +63,46 @@ public class KeysTest {
     }
 
     @Test
+    public void aNodeReadsWhatAnotherSealedWithAKeyAddedAfterItStarted() throws Exception {
+        Path shared = folder.getRoot().toPath();
+        Keys running = made(shared);
+        byte[] key = new byte[32];
+        key[0] = 9;
+        Files.writeString(shared.resolve("personal-data-2.key"), Base64.getEncoder().encodeToString(key));
+        byte[] sealed = made(shared).seal(id, "c");
+        assertArrayEquals(id, running.open(sealed, "c"));
+    }
+
+    @Test
+    public void aNodeThatMakesNoKeyDoesNotStartWithoutTheProvisionedOnes() {
+        Path empty = folder.getRoot().toPath().resolve("empty");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Keys(empty, missing -> {
+            throw new IllegalStateException("not provisioned: " + missing);
+        }));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("personal-data-1.key"));
+        assertFalse("nothing was made", Files.exists(empty.resolve("personal-data-1.key")));
+    }
+
+    @Test
     public void aSecondLookupKeyIsRefusedRatherThanBreakingEveryLookup() throws Exception {
         Path root = folder.getRoot().toPath();
-        new Keys(root);
+        made(root);
         Files.writeString(root.resolve("lookup-2.key"), Base64.getEncoder().encodeToString(new byte[32]));
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> new Keys(root));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> made(root));
         assertTrue(refused.getMessage(), refused.getMessage().contains("lookup-1.key"));
     }
 
     @Test
     public void theLookupHashIsKeyedAndStable() {
-        Keys keys = new Keys(folder.getRoot().toPath().resolve("a"));
+        Keys keys = made(folder.getRoot().toPath().resolve("a"));
         assertEquals(keys.lookupHash("x"), keys.lookupHash("x"));
         assertEquals(64, keys.lookupHash("x").length());
         assertNotEquals("another key, another hash", keys.lookupHash("x"),
-                new Keys(folder.getRoot().toPath().resolve("b")).lookupHash("x"));
+                made(folder.getRoot().toPath().resolve("b")).lookupHash("x"));
+    }
+
+    /** Keys of a node that makes the missing ones, as a platform of one node does. */
+    static Keys made(Path folder) {
+        return new Keys(folder, key -> { });
     }
 }

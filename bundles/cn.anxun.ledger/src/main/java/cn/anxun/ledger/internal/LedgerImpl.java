@@ -1,7 +1,6 @@
 package cn.anxun.ledger.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -58,6 +57,7 @@ import cn.anxun.ledger.proof.Entry;
 import cn.anxun.ledger.proof.TreeHash;
 import cn.anxun.ledger.proof.VerifierKey;
 import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.node.Node;
 
 /**
  * The ledger in {@code LEDGER_ENTRY}, its tree's complete subtrees in {@code LEDGER_NODE}, its checkpoints in
@@ -88,7 +88,7 @@ public class LedgerImpl implements Ledger {
     public LedgerImpl(@Reference(target = "(osgi.unit.name=anxun-ledger)") JpaTemplate jpa,
             @Reference Clock clock, @Reference Classes classes,
             @Reference Learners learners, @Reference AuditLog audit, @Reference AccessPolicy policy,
-            @Reference Scheduler scheduler, LedgerConfig config) {
+            @Reference Scheduler scheduler, @Reference Node node, LedgerConfig config) {
         this.jpa = jpa;
         this.policy = policy;
         this.clock = clock;
@@ -96,11 +96,12 @@ public class LedgerImpl implements Ledger {
         this.learners = learners;
         this.audit = audit;
         this.origin = config.origin();
-        this.key = new SigningKey(Path.of(System.getProperty("karaf.data", "data"), "keys"));
+        this.key = new SigningKey(node.keys(), node::mayMake);
         this.verifierKey = key.verifierKey(origin);
         jobs.add(scheduler.every("ledger checkpoint", Duration.ofMinutes(1),
                 Duration.ofMinutes(config.checkpointMinutes()), Duration.ofMinutes(5), this::checkpoint));
-        jobs.add(scheduler.every("ledger self-check", Duration.ofMinutes(2),
+        // each node checks the tree with its own copy of the key, and its readiness says what it found
+        jobs.add(scheduler.everyOnThisNode("ledger self-check", Duration.ofMinutes(2),
                 Duration.ofMinutes(config.selfCheckMinutes()), Duration.ofMinutes(30), this::selfCheck));
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -34,12 +35,14 @@ final class SigningKey {
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
 
-    SigningKey(Path folder) {
+    /** @param mayMake says whether a missing key may be made here, and throws if not */
+    SigningKey(Path folder, Consumer<Path> mayMake) {
         Path secret = folder.resolve("ledger-signing.key");
         Path known = folder.resolve("ledger-signing.pub");
         try {
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
             if (!Files.exists(secret)) {
+                mayMake.accept(secret);
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Files.createDirectories(folder);
                 write(secret, pair.getPrivate().getEncoded(), true);

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -43,6 +44,7 @@ import cn.anxun.platform.jobs.Outcome;
 import cn.anxun.platform.jobs.Scheduler;
 import cn.anxun.platform.persistence.DatabaseFailure;
 import cn.anxun.platform.persistence.KeyBatches;
+import cn.anxun.platform.node.Node;
 
 /**
  * Runs the installed validators over stored media on the platform's scheduler, and keeps their runs in
@@ -63,6 +65,8 @@ public class ValidationQueue {
     private final JpaTemplate jpa;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final String node;
+    private final AutoCloseable resume;
     private volatile MediaConfig config;
     private volatile MediaStore store;
     private final Map<String, MediaValidator> validators = new ConcurrentHashMap<>();
@@ -73,17 +77,22 @@ public class ValidationQueue {
 
     @Activate
     public ValidationQueue(@Reference(target = "(osgi.unit.name=anxun-media)") JpaTemplate jpa,
-            @Reference Clock clock, @Reference Scheduler scheduler, MediaConfig config) {
+            @Reference Clock clock, @Reference Scheduler scheduler, @Reference Node node, MediaConfig config) {
         this.clock = clock;
         this.jpa = jpa;
         this.scheduler = scheduler;
+        this.node = node.name();
         modified(config);
         scheduler.run("media validations resumed", HOUSEKEEPING, this::resumeUnfinished);
+        // what a node that stopped in the middle of a run left is taken over once the run's time limit passed
+        this.resume = scheduler.every("media validations left unfinished taken over", HOUSEKEEPING, HOUSEKEEPING,
+                HOUSEKEEPING, this::resumeUnfinished);
     }
 
     /** Runs stopped here are started again, and counted, when the platform starts again. */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        resume.close();
         running.values().forEach(Scheduler.Run::cancel);
     }
 
@@ -266,12 +275,15 @@ public class ValidationQueue {
     }
 
     private void run(String row) {
+        Duration limit = Duration.ofSeconds(Math.max(1, config.validationSeconds()));
         ValidationRecord record = jpa.txExpr(TransactionType.Required, em -> {
-            ValidationRecord found = em.find(ValidationRecord.class, row);
-            if (found == null || !validators.containsKey(found.validator()) || !UNFINISHED.contains(found.status())) {
+            // locked, so that of two nodes that queued the row one starts it
+            ValidationRecord found = em.find(ValidationRecord.class, row, LockModeType.PESSIMISTIC_WRITE);
+            if (found == null || !validators.containsKey(found.validator()) || !UNFINISHED.contains(found.status())
+                    || found.runningElsewhere(node, limit, clock.instant())) {
                 return null;
             }
-            return found.start(config.validationAttempts(), clock.instant()) ? found : null;
+            return found.start(config.validationAttempts(), clock.instant(), node) ? found : null;
         });
         if (record != null) {
             validating.put(row, record.validator());

@@ -69,6 +69,11 @@ public class ValidationRecord {
     /** Starts since it was queued: a crash in the middle of a run leaves it RUNNING with its start counted. */
     @Column(nullable = false)
     private int attempts;
+    /** The last start, and the node that made it. */
+    @Column(name = "STARTED_AT")
+    private Long startedAt;
+    @Column(name = "NODE", length = 100)
+    private String node;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "MEDIA_FINDING", joinColumns = @JoinColumn(name = "VALIDATION"))
     @OrderColumn(name = "POSITION")
@@ -120,7 +125,7 @@ public class ValidationRecord {
      *
      * @return whether it may run
      */
-    boolean start(int limit, Instant at) {
+    boolean start(int limit, Instant at, String on) {
         if (attempts >= limit) {
             park("it was started " + attempts + " times and never finished (the platform stopped in the middle)", at);
             return false;
@@ -128,7 +133,15 @@ public class ValidationRecord {
         status = Status.RUNNING;
         attempts++;
         generation++;
+        startedAt = at.toEpochMilli();
+        node = on;
         return true;
+    }
+
+    /** Whether another node runs it now: it started it less than the time limit ago. */
+    boolean runningElsewhere(String here, Duration limit, Instant now) {
+        return status == Status.RUNNING && node != null && !node.equals(here) && startedAt != null
+                && now.isBefore(Instant.ofEpochMilli(startedAt).plus(limit));
     }
 
     /** A start stopped from outside (its validator left): queued again as if it had not started. */

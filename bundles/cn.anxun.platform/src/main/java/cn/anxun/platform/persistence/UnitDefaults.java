@@ -15,7 +15,8 @@ import org.eclipse.persistence.sessions.Session;
  * seconds apart, each try waiting out the pool again, so a request meeting a stopped database would hang half a
  * minute before its 503; the pool already hands out only connections it has tested.</li>
  * <li>The collections of the rows a query returns are read for all of them at once ({@code IN} batches), not with
- * one query per row, so that a list view costs the same few queries for one row as for a page of them.</li>
+ * one query per row, so that a list view costs the same few queries for one row as for a page of them; the
+ * embeddables such a batch registers are taken out again before a commit ({@link EmbeddablesUnregistered}).</li>
  * </ul>
  */
 public class UnitDefaults implements SessionCustomizer {
@@ -32,5 +33,6 @@ public class UnitDefaults implements SessionCustomizer {
                 }
             }
         }
+        session.getEventManager().addListener(new EmbeddablesUnregistered());
     }
 }

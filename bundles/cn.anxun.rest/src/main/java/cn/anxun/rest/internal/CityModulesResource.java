@@ -1,7 +1,6 @@
 package cn.anxun.rest.internal;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
@@ -11,7 +10,6 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.Response.Status;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,7 +23,6 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 import cn.anxun.rest.ApiResource;
-import cn.anxun.rest.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,26 +85,12 @@ public class CityModulesResource implements ApiResource {
                 () -> catalog.uninstall(code));
     }
 
-    /** Makes a change for the operator; whatever comes of it, refusal and failure included, is audited. */
     private ModuleView change(Caller caller, String code, cn.anxun.identity.Operation operation, String action,
             Supplier<AvailableModule> change) {
         Scope scope = Scope.region(RecordKind.CITY_MODULE, code);
-        String target = scope.target();
         policy.require(caller, operation, scope);
-        try {
-            ModuleView now = ModuleView.of(change.get());
-            audit.record(caller, action, target, code, "success", now.feature() + (now.installed() ? " installed"
-                    : " not installed"));
-            return now;
-        } catch (NoSuchElementException e) {
-            throw ProblemException.notFound("This distribution has no module for city " + code
-                    + "; GET /api/v1/city-modules lists those it has.");
-        } catch (CityModuleCatalog.InstalledWithAnotherFeature e) {
-            audit.record(caller, action, target, code, "failure", "installed with another feature");
-            throw new ProblemException(Status.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
-        } catch (RuntimeException e) {
-            audit.record(caller, action, target, code, "failure", e.getMessage());
-            throw e;
-        }
+        return PluginChanges.audited(audit, caller, action, scope, code, "This distribution has no module for city "
+                + code + "; GET /api/v1/city-modules lists those it has.", () -> ModuleView.of(change.get()),
+                now -> now.feature() + (now.installed() ? " installed" : " not installed"));
     }
 }

@@ -19,7 +19,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import cn.anxun.ledger.Ledger;
+import cn.anxun.platform.node.Node;
 import cn.anxun.platform.schema.Schemas;
+import cn.anxun.plugins.Plugins;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,8 +43,12 @@ public class HealthResource implements ApiResource {
     public record Check(String name, Status status, String detail) {
     }
 
-    /** The overall status and, for readiness, each part's. */
-    public record Report(Status status, List<Check> checks) {
+    /**
+     * The overall status and, for readiness, each part's.
+     *
+     * @param node the node of the platform that answers (several may serve one database)
+     */
+    public record Report(Status status, String node, List<Check> checks) {
     }
 
     /** Optional, so that readiness can report the database missing instead of disappearing with it. */
@@ -54,29 +60,37 @@ public class HealthResource implements ApiResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Schemas schemas;
 
+    /** Optional: readiness says whether this node has the plugins decided for every node. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Plugins plugins;
+
     /** Optional: readiness reports the ledger's self-check while the ledger is there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Ledger ledger;
 
     private final List<ReadinessCheck> checks;
+    private final String node;
 
     @Activate
-    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr, @Reference Node node) {
+        this.node = node.name();
         this.checks = List.of(new BootCheck(context), new DatabaseCheck(() -> dataSource),
                 new SchemaCheck(context, () -> schemas),
                 new CoreBundlesCheck(context, scr), new PublishedResourcesCheck(context),
-                new LedgerCheck(() -> ledger));
+                new PluginsCheck(() -> plugins), new LedgerCheck(() -> ledger));
     }
 
     @GET
     @Operation(operationId = "liveness", summary = "Liveness: 200 whenever the container runs")
     public Report live() {
-        return new Report(Status.UP, List.of());
+        return new Report(Status.UP, node, List.of());
     }
 
     @GET
     @Path("ready")
-    @Operation(operationId = "readiness", summary = "Readiness: 200 when the database answers and every core service is up, else 503",
+    @Operation(operationId = "readiness", summary = "Readiness of the node that answers (named in the report): 200 "
+            + "when the database answers, every core service is up and the node has the plugins decided for every "
+            + "node, else 503",
             responses = {
                 @ApiResponse(responseCode = "200", description = "ready",
                         content = @Content(schema = @Schema(implementation = Report.class))),
@@ -87,6 +101,6 @@ public class HealthResource implements ApiResource {
         checks.forEach(check -> results.addAll(check.run()));
         boolean up = results.stream().allMatch(check -> check.status() == Status.UP);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
-                .entity(new Report(up ? Status.UP : Status.DOWN, results)).build();
+                .entity(new Report(up ? Status.UP : Status.DOWN, node, results)).build();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -20,7 +19,6 @@ import cn.anxun.supervision.FindingDraft;
 /** A finding as it stands now; its steps are {@link FindingStepRecord}s. */
 @Entity
 @Table(name = "FINDING")
-@Cacheable(false)
 class FindingRecord {
 
     @Id

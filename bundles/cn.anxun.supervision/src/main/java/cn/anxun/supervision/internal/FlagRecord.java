@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -20,7 +19,6 @@ import cn.anxun.supervision.Flag;
 /** A flag as it stands; the records that show it are {@link FlagEvidenceRecord}s. */
 @Entity
 @Table(name = "FLAG")
-@Cacheable(false)
 @NamedQuery(name = FlagRecord.BY_KEY, query = "SELECT f FROM FlagRecord f WHERE f.flagKey = :key")
 class FlagRecord {
 

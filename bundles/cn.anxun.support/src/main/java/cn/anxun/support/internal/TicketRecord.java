@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -19,7 +18,6 @@ import cn.anxun.support.TicketAttachment;
 /** A ticket as it stands now; its conversation is {@link MessageRecord}s. */
 @Entity
 @Table(name = "SUPPORT_TICKET")
-@Cacheable(false)
 class TicketRecord {
 
     @Id

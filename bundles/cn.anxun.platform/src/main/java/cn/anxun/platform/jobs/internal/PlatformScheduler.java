@@ -17,18 +17,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.anxun.platform.jobs.JobRun;
 import cn.anxun.platform.jobs.JobState;
 import cn.anxun.platform.jobs.Outcome;
 import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.node.Node;
+import cn.anxun.platform.schema.Schemas;
 
 /**
  * Runs are queued in order and each gets a thread of its own when one of the {@link SchedulerConfig#workers()}
@@ -49,10 +56,17 @@ public class PlatformScheduler implements Scheduler {
     private final Set<Job> jobs = ConcurrentHashMap.newKeySet();
     private final Set<Repeat> repeats = ConcurrentHashMap.newKeySet();
     private final Thread dispatcher;
+    private final JobLeases leases;
+
+    /** The platform's own tables, for the leases; optional, so that the scheduler runs before the database. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + Schemas.SCHEMA_PROPERTY + "=cn.anxun.platform)")
+    private volatile DataSource database;
 
     @Activate
-    public PlatformScheduler(@Reference Clock clock, SchedulerConfig config) {
+    public PlatformScheduler(@Reference Clock clock, @Reference Node node, SchedulerConfig config) {
         this.clock = clock;
+        this.leases = new JobLeases(() -> database, node::name, clock);
         this.workers = new Workers(Math.max(1, config.workers()));
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "anxun-scheduler-timer"));
         this.dispatcher = daemon(this::dispatch, "anxun-scheduler");
@@ -82,10 +96,45 @@ public class PlatformScheduler implements Scheduler {
 
     @Override
     public AutoCloseable every(String name, Duration delay, Duration period, Duration limit, Runnable task) {
+        return repeat(name, delay, period, limit, () -> {
+            Instant started;
+            try {
+                started = leases.take(name, period, limit);
+            } catch (JobLeases.NotTaken e) {
+                throw new Skipped(e.getMessage());
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                leases.release(name, started, new Outcome(Outcome.Kind.FAILED, e.getClass().getName() + ": "
+                        + e.getMessage()));
+                throw e;
+            }
+            leases.release(name, started, Outcome.DONE);
+        });
+    }
+
+    @Override
+    public AutoCloseable everyOnThisNode(String name, Duration delay, Duration period, Duration limit,
+            Runnable task) {
+        return repeat(name, delay, period, limit, task);
+    }
+
+    private AutoCloseable repeat(String name, Duration delay, Duration period, Duration limit, Runnable task) {
         Repeat repeat = new Repeat(name, period, limit, task);
         repeats.add(repeat);
         repeat.after(delay);
         return repeat;
+    }
+
+    /** A repeating job's run this node leaves to another. */
+    private static final class Skipped extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Skipped(String why) {
+            super(why, null, false, false);
+        }
     }
 
     @Override
@@ -95,6 +144,11 @@ public class PlatformScheduler implements Scheduler {
                 repeat.last)));
         jobs.forEach(job -> states.add(new JobState(job.name, job.state, job.entered, null)));
         return states;
+    }
+
+    @Override
+    public List<JobRun> runs(Instant since, int most) {
+        return leases.runs(since, most);
     }
 
     private void dispatch() {
@@ -156,6 +210,8 @@ public class PlatformScheduler implements Scheduler {
             Outcome result = Outcome.DONE;
             try {
                 task.run();
+            } catch (Skipped e) {
+                result = new Outcome(Outcome.Kind.SKIPPED, e.getMessage());
             } catch (Throwable e) {
                 // an Error of one task, OutOfMemoryError included, is that task's outcome
                 result = new Outcome(Outcome.Kind.FAILED, e.getClass().getName() + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -14,16 +15,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.After;
 import org.junit.Test;
 
+import cn.anxun.platform.internal.NodeConfig;
+import cn.anxun.platform.internal.ThisNode;
 import cn.anxun.platform.jobs.JobState;
 import cn.anxun.platform.jobs.Outcome;
 import cn.anxun.platform.jobs.Scheduler;
+import cn.anxun.platform.node.Node;
 
 public class PlatformSchedulerTest {
 
     private static final Duration AMPLE = Duration.ofSeconds(30);
 
     private final AtomicBoolean release = new AtomicBoolean();
-    private final PlatformScheduler scheduler = new PlatformScheduler(Clock.systemUTC(), workers(1));
+    private final PlatformScheduler scheduler = new PlatformScheduler(Clock.systemUTC(), node(), workers(1));
 
     @After
     public void close() {
@@ -91,10 +95,27 @@ public class PlatformSchedulerTest {
     }
 
     @Test
+    public void aJobForOneNodeAtATimeWaitsForTheDatabaseThatHoldsItsLease() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        try (AutoCloseable repeat = scheduler.every("checkpoint", Duration.ZERO, Duration.ofMillis(10), AMPLE,
+                runs::incrementAndGet)) {
+            long deadline = System.nanoTime() + AMPLE.toNanos();
+            Outcome last = null;
+            while (last == null && System.nanoTime() < deadline) {
+                last = scheduler.jobs().stream().filter(job -> job.name().equals("checkpoint")).findFirst()
+                        .map(JobState::last).orElse(null);
+                Thread.onSpinWait();
+            }
+            assertEquals(String.valueOf(last), Outcome.Kind.SKIPPED, last.kind());
+            assertEquals(0, runs.get());
+        }
+    }
+
+    @Test
     public void aRepeatingJobRunsAgainAfterEachRunAndStopsWhenClosed() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch three = new CountDownLatch(3);
-        AutoCloseable repeat = scheduler.every("purge", Duration.ZERO, Duration.ofMillis(10), AMPLE, () -> {
+        AutoCloseable repeat = scheduler.everyOnThisNode("purge", Duration.ZERO, Duration.ofMillis(10), AMPLE, () -> {
             runs.incrementAndGet();
             three.countDown();
         });
@@ -106,6 +127,12 @@ public class PlatformSchedulerTest {
         assertEquals(Outcome.DONE, outcomeOf(scheduler.run("fence", AMPLE, () -> { })));
         assertTrue("at most the run already on its way", runs.get() <= after + 1);
         assertTrue(scheduler.jobs().stream().noneMatch(job -> job.name().equals("purge")));
+    }
+
+    /** A node of one, without its database: jobs for one node at a time are skipped. */
+    private static Node node() {
+        return new ThisNode((NodeConfig) Proxy.newProxyInstance(NodeConfig.class.getClassLoader(),
+                new Class<?>[] {NodeConfig.class}, (proxy, method, args) -> method.getDefaultValue()));
     }
 
     private static SchedulerConfig workers(int count) {
