@@ -3,6 +3,7 @@ package cn.anxun.itests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +49,12 @@ public final class Http {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The fields as an {@code application/x-www-form-urlencoded} body. */
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
 
     private final URI base;
     private final String token;
@@ -138,8 +146,8 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
-                .timeout(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1)
+                : path)).timeout(timeout);
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }

@@ -6,11 +6,9 @@ import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -140,10 +138,8 @@ final class SignOnClient {
     }
 
     private HttpResponse<String> post(URI uri, Map<String, String> form) {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type",
-                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)),
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(Http.form(form))),
                 HttpResponse.BodyHandlers.ofString());
     }
 

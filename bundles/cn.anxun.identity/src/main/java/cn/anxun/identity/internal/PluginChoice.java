@@ -42,12 +42,11 @@ final class PluginChoice<T> {
     }
 
     T chosen(String configuredId) {
-        T configured = installed.get(configuredId);
-        if (configured == null) {
+        return installed(configuredId).orElseThrow(() -> {
             LOG.warn("{} '{}' is configured but not installed; requests that need it are refused", kind, configuredId);
-            throw new ServiceUnavailableException("The " + kind + " '" + configuredId + "' this platform is configured "
-                    + "to use is not installed at the moment. Try again later; operators see it in the log.");
-        }
-        return configured;
+            return new ServiceUnavailableException("The " + kind + " '" + configuredId + "' this platform is "
+                    + "configured to use is not installed at the moment. Try again later; operators see it in the "
+                    + "log.");
+        });
     }
 }
