@@ -29,6 +29,8 @@ final class Balancer implements AutoCloseable {
                 "    timeout connect 2s",
                 "    timeout client 60s",
                 "    timeout server 60s",
+                // a node slow under load is not taken out for it: every node is as slow then
+                "    timeout check 5s",
                 "    retries 2",
                 "    option redispatch",
                 "frontend anxun",

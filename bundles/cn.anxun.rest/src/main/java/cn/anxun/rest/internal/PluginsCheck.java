@@ -26,7 +26,13 @@ final class PluginsCheck implements ReadinessCheck {
         if (current == null) {
             return List.of(new Check("plugins", Status.DOWN, "the plugins' decided state is not there yet"));
         }
-        Convergence convergence = current.convergence();
+        Convergence convergence;
+        try {
+            convergence = current.convergence();
+        } catch (IllegalStateException e) {
+            // the database check says why, without the pool's words
+            return List.of(new Check("plugins", Status.DOWN, "the plugins' decided state cannot be read now"));
+        }
         return List.of(convergence.converged() ? new Check("plugins", Status.UP, "as decided for every node")
                 : new Check("plugins", Status.DOWN, String.join("; ", convergence.differences())));
     }

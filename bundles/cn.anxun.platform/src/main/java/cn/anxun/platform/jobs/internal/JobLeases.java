@@ -32,6 +32,11 @@ final class JobLeases {
     private static final Logger LOG = LoggerFactory.getLogger(JobLeases.class);
     /** How long runs are kept. */
     private static final Duration KEPT = Duration.ofDays(31);
+    /**
+     * How far apart the nodes' clocks may be: a run started later than that after now was started before this
+     * node's clock was set back, and does not hold the job back until the clock reaches it again.
+     */
+    private static final Duration SKEW = Duration.ofMinutes(1);
 
     /** Why a node did not run a job this time. */
     static final class NotTaken extends Exception {
@@ -63,7 +68,7 @@ final class JobLeases {
         try (Connection connection = database.getConnection()) {
             try (PreparedStatement update = connection.prepareStatement("UPDATE JOB_LEASE SET HOLDER = ?, "
                     + "STARTED_AT = ?, LEASED_UNTIL = ? WHERE NAME = ? AND (LEASED_UNTIL < ? OR HOLDER = ?) "
-                    + "AND STARTED_AT <= ?")) {
+                    + "AND (STARTED_AT <= ? OR STARTED_AT > ?)")) {
                 update.setString(1, node.get());
                 update.setLong(2, now.toEpochMilli());
                 update.setLong(3, now.plus(limit).toEpochMilli());
@@ -71,6 +76,7 @@ final class JobLeases {
                 update.setLong(5, now.toEpochMilli());
                 update.setString(6, node.get());
                 update.setLong(7, now.minus(period).toEpochMilli());
+                update.setLong(8, now.plus(SKEW).toEpochMilli());
                 if (update.executeUpdate() == 1) {
                     return now;
                 }

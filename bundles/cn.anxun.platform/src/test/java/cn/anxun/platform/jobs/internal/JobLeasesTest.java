@@ -96,6 +96,19 @@ public class JobLeasesTest {
     }
 
     @Test
+    public void aClockSetBackHoldsNoJobBackButANodeKeepsOffAnothersLease() throws Exception {
+        a.release("escalation", a.take("escalation", PERIOD, LIMIT), Outcome.DONE);
+        clock.now = clock.now.minus(Duration.ofDays(60));
+        assertThrows("node-b waits for node-a's lease however its clock stands", JobLeases.NotTaken.class,
+                () -> b.take("escalation", PERIOD, LIMIT));
+        a.release("escalation", a.take("escalation", PERIOD, LIMIT), Outcome.DONE);
+        clock.now = clock.now.plusSeconds(30);
+        assertThrows("a run started half a minute ago", JobLeases.NotTaken.class,
+                () -> a.take("escalation", PERIOD, LIMIT));
+        assertEquals("node-a DONE, node-a DONE", runs("escalation"));
+    }
+
+    @Test
     public void withoutTheDatabaseNoNodeRuns() {
         JobLeases.NotTaken refused = assertThrows(JobLeases.NotTaken.class, () -> new JobLeases(() -> null,
                 () -> "node-a", clock).take("checkpoint", PERIOD, LIMIT));
