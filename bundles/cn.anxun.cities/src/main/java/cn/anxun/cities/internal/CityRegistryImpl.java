@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
 import cn.anxun.api.city.CityModule;
 import cn.anxun.cities.City;
 import cn.anxun.cities.CityRegistry;
+import cn.anxun.plugins.PluginUptake;
 
 /**
  * Whiteboard of {@link CityModule} services, whether the extender registered them from a descriptor or a city
  * bundle registered its own. Every arrival and removal is written to the {@code KNOWN_CITY} table; rows are never
  * deleted. If two bundles provide the same city, the first one wins and the other waits as a spare.
  */
-@Component(service = CityRegistry.class)
-public class CityRegistryImpl implements CityRegistry {
+@Component(service = {CityRegistry.class, PluginUptake.class})
+public class CityRegistryImpl implements CityRegistry, PluginUptake {
 
     private static final Logger LOG = LoggerFactory.getLogger(CityRegistryImpl.class);
 
@@ -82,6 +83,16 @@ public class CityRegistryImpl implements CityRegistry {
             LOG.warn("City {} is already provided by {}; {} is kept as a spare", module.code(),
                     candidates.get(0).source(), source);
         }
+    }
+
+    /** A city-module bundle is taken up once its city is served, from it or from another bundle of that city. */
+    @Override
+    public synchronized boolean tookUp(Bundle bundle) {
+        if (bundle.getHeaders("").get(CityModule.DESCRIPTOR_HEADER) == null) {
+            return true;
+        }
+        return providers.entrySet().stream().anyMatch(city -> installed.containsKey(city.getKey())
+                && city.getValue().stream().anyMatch(provider -> bundle.equals(provider.reference().getBundle())));
     }
 
     synchronized void removeCityModule(ServiceReference<CityModule> reference, CityModule module) {
@@ -164,7 +175,8 @@ public class CityRegistryImpl implements CityRegistry {
 
     /** A stored city, with its live module if it is installed on this node now. */
     private City toCity(KnownCity known) {
-        City live = installedSnapshot.stream().filter(city -> city.code().equals(known.code())).findFirst().orElse(null);
+        City live = installedSnapshot.stream().filter(city -> city.code().equals(known.code())).findFirst()
+                .orElse(null);
         return live == null ? toCity(known, known.module(), null) : toCity(known, live.module(), live.source());
     }
 

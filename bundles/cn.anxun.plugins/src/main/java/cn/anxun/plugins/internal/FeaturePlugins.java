@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -24,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ import cn.anxun.platform.schema.Schemas;
 import cn.anxun.plugins.Convergence;
 import cn.anxun.plugins.Plugin;
 import cn.anxun.plugins.Plugin.Desired;
+import cn.anxun.plugins.PluginUptake;
 import cn.anxun.plugins.Plugins;
 
 /**
@@ -57,6 +61,7 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
     private final Clock clock;
     private final DecidedStates decided;
     private final ReentrantLock changing = new ReentrantLock();
+    private final List<PluginUptake> uptakes = new CopyOnWriteArrayList<>();
     private final AutoCloseable job;
 
     @Activate
@@ -71,6 +76,15 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
         this.job = scheduler.everyOnThisNode("plugins brought to the state decided for every node", Duration.ZERO,
                 LOOK, Duration.ofMinutes(2), this::converge);
         features.registerListener(this);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addUptake(PluginUptake uptake) {
+        uptakes.add(uptake);
+    }
+
+    void removeUptake(PluginUptake uptake) {
+        uptakes.remove(uptake);
     }
 
     @Deactivate
@@ -140,7 +154,8 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
             if (wanted == Desired.INSTALLED && !installed) {
                 differences.add(feature.getName() + " is to be installed and is not yet");
             } else if (wanted == Desired.INSTALLED && !started(feature)) {
-                differences.add(feature.getName() + " is installed and its bundles are not all started yet");
+                differences.add(feature.getName() + " is installed, and its bundles are not all started and taken up "
+                        + "yet");
             } else if (wanted == Desired.REMOVED && installed) {
                 differences.add(feature.getName() + " is to be removed and is " + (features.isRequired(feature)
                         ? "not yet" : "installed as part of another feature"));
@@ -180,8 +195,8 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
     }
 
     /**
-     * Whether the plugin's own bundles (not the libraries it may share) are active: during a boot the features
-     * service installs a feature before the start level lets its bundles start, and a city module comes after.
+     * Whether the plugin's own bundles (not the libraries it may share) are active and taken up: during a boot the
+     * features service installs a feature before the start level lets its bundles start, and a city is served after.
      */
     private boolean started(Feature feature) {
         for (BundleInfo info : feature.getBundles()) {
@@ -189,7 +204,8 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
                 continue;
             }
             Bundle bundle = context.getBundle(info.getLocation());
-            if (bundle == null || bundle.getState() != Bundle.ACTIVE) {
+            if (bundle == null || bundle.getState() != Bundle.ACTIVE
+                    || !uptakes.stream().allMatch(uptake -> uptake.tookUp(bundle))) {
                 return false;
             }
         }
