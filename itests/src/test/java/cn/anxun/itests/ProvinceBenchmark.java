@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import org.junit.Test;
 
@@ -29,17 +30,18 @@ import org.junit.Test;
 /**
  * A province's study load on two nodes behind HAProxy, on PostgreSQL ({@link TwoNodes}), on this machine, which
  * also runs the load. {@code anxun.benchmark.sessions} learners (2,000 unless set) each open a study session; then
- * every session sends a heartbeat every 30, 5, 4, 3, 2.5 and 2 s in turn, so that the load is that of
- * sessions x 30 / interval learners at one heartbeat per 30 s, and answers the face checks the platform asks for.
- * Each step is measured for 60 s after 20 s of warm-up. Prints, per step: heartbeats a second, their p50 and p99,
- * face checks, errors, the cores each node, PostgreSQL, HAProxy, the load generator and the whole machine kept busy,
- * and the database's transactions a second and connections.
+ * every session sends a heartbeat every 30, 5, 4, 3, 2.5 and 2 s in turn ({@code anxun.benchmark.intervals}, in ms,
+ * for other steps), so that the load is that of sessions x 30 / interval learners at one heartbeat per 30 s, and
+ * answers the face checks the platform asks for. Each step is measured for 60 s after 20 s of warm-up. Prints, per
+ * step: heartbeats a second, their p50 and p99, face checks, errors, the cores each node, PostgreSQL, HAProxy, the
+ * load generator, the kernel's interrupts and the whole machine kept busy, and the database's transactions a second,
+ * sessions opened and connections.
  * Not part of the suite: {@code mvn verify -pl itests -Dit.test=ProvinceBenchmark} (after a build, PostgreSQL run).
  */
 public class ProvinceBenchmark {
 
-    /** Milliseconds between a session's heartbeats, step by step. */
-    private static final int[] INTERVALS = {30_000, 5_000, 4_000, 3_000, 2_500, 2_000};
+    /** Milliseconds between a session's heartbeats, step by step, unless {@code anxun.benchmark.intervals} says. */
+    private static final String INTERVALS = "30000,5000,4000,3000,2500,2000";
     /** Six steps of 80 s stay within the course's first unit, a ten-minute video. */
     private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration MEASURED = Duration.ofSeconds(60);
@@ -69,40 +71,59 @@ public class ProvinceBenchmark {
                 Map.of("etc/cn.anxun.identity.cfg", Map.of("passwordHashCost", "4", "accessTokenSeconds", "7200")))) {
             List<Session> sessions = open(nodes, count);
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            System.out.printf("%8s %9s %8s %7s %7s %6s %6s %6s %6s %6s %6s %6s %7s %8s %5s%n", "learners",
+            System.out.printf("%8s %9s %8s %7s %7s %6s %6s %6s %6s %6s %6s %6s %6s %7s %8s %6s %5s%n", "learners",
                     "interval", "beats/s", "p50 ms", "p99 ms", "checks", "errors", "node-a", "node-b", "db", "proxy",
-                    "load", "machine", "db tx/s", "conns");
+                    "load", "kernel", "machine", "db tx/s", "db new", "conns");
             long started = System.nanoTime();
-            for (long interval : INTERVALS) {
-                Step step = new Step();
-                ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
-                for (int i = 0; i < sessions.size(); i++) {
-                    Session session = sessions.get(i);
-                    long offset = interval * i / sessions.size();
-                    timer.scheduleAtFixedRate(() -> beat(client, nodes.balancer.port, session, started, step),
-                            offset, interval, TimeUnit.MILLISECONDS);
-                }
-                Player.waitUntil(Instant.now().plus(WARM_UP));
-                long[] before = {cpu(nodes.a.pid()), cpu(nodes.b.pid()), machine()[0], machine()[1],
-                    database()[0], cpu("postgres"), cpu("haproxy"), cpu(ProcessHandle.current().pid())};
-                step.measuring = true;
-                long from = System.nanoTime();
-                Player.waitUntil(Instant.now().plus(MEASURED));
-                step.measuring = false;
-                double seconds = (System.nanoTime() - from) / 1e9;
-                long[] machine = machine();
-                long[] db = database();
-                timer.shutdownNow();
-                long[] latencies = step.beats.stream().mapToLong(Long::longValue).sorted().toArray();
-                double busy = (machine[0] - before[2]) / (double) Math.max(1, machine[1] - before[3]) * cores();
-                System.out.printf("%8d %8.1fs %8.0f %7.1f %7.1f %6d %6d" + " %6.2f".repeat(5) + " %7.2f %8.0f %5d%n",
-                        count * 30_000L / interval, interval / 1000.0, latencies.length / seconds,
-                        percentile(latencies, 50), percentile(latencies, 99), step.checks.get(), step.errors.get(),
-                        cores(cpu(nodes.a.pid()) - before[0], seconds), cores(cpu(nodes.b.pid()) - before[1], seconds),
-                        cores(cpu("postgres") - before[5], seconds), cores(cpu("haproxy") - before[6], seconds),
-                        cores(cpu(ProcessHandle.current().pid()) - before[7], seconds), busy,
-                        (db[0] - before[4]) / seconds, db[1]);
+            for (String step : System.getProperty("anxun.benchmark.intervals", INTERVALS).split(",")) {
+                measure(nodes, sessions, client, started, Long.parseLong(step.trim()));
             }
+        }
+    }
+
+    /** One step: every session beating at that interval, warmed up, then measured and printed. */
+    private static void measure(TwoNodes nodes, List<Session> sessions, HttpClient client, long started,
+            long interval) throws Exception {
+        Step step = new Step();
+        ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+        for (int i = 0; i < sessions.size(); i++) {
+            Session session = sessions.get(i);
+            timer.scheduleAtFixedRate(() -> beat(client, nodes.balancer.port, session, started, step),
+                    interval * i / sessions.size(), interval, TimeUnit.MILLISECONDS);
+        }
+        Player.waitUntil(Instant.now().plus(WARM_UP));
+        Sample before = Sample.of(nodes);
+        step.measuring = true;
+        Player.waitUntil(Instant.now().plus(MEASURED));
+        step.measuring = false;
+        Sample after = Sample.of(nodes);
+        timer.shutdownNow();
+        double seconds = (after.at - before.at) / 1e9;
+        long[] latencies = step.beats.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%8d %8.1fs %8.0f %7.1f %7.1f %6d %6d" + " %6.2f".repeat(6) + " %7.2f %8.0f %6d %5d%n",
+                sessions.size() * 30_000L / interval, interval / 1000.0, latencies.length / seconds,
+                percentile(latencies, 50), percentile(latencies, 99), step.checks.get(), step.errors.get(),
+                cores(after.nodeA - before.nodeA, seconds), cores(after.nodeB - before.nodeB, seconds),
+                cores(after.postgres - before.postgres, seconds), cores(after.haproxy - before.haproxy, seconds),
+                cores(after.load - before.load, seconds), cores(after.kernel - before.kernel, seconds),
+                (after.busy - before.busy) / (double) Math.max(1, after.total - before.total) * cores(),
+                (after.commits - before.commits) / seconds, after.sessions - before.sessions, after.connections);
+    }
+
+    /**
+     * Counters at one moment: CPU ticks of each node, PostgreSQL, HAProxy, the load generator, the kernel's
+     * interrupts (where loopback traffic is handled), the machine's busy and total ticks; the database's commits,
+     * sessions opened so far and connections now.
+     */
+    private record Sample(long at, long nodeA, long nodeB, long postgres, long haproxy, long load, long kernel,
+            long busy, long total, long commits, long sessions, long connections) {
+
+        static Sample of(TwoNodes nodes) throws IOException, InterruptedException {
+            long[] machine = machine();
+            long[] database = database();
+            return new Sample(System.nanoTime(), cpu(nodes.a.pid()), cpu(nodes.b.pid()), cpu("postgres"),
+                    cpu("haproxy"), cpu(ProcessHandle.current().pid()), machine[2], machine[0], machine[1],
+                    database[0], database[1], database[2]);
         }
     }
 
@@ -179,11 +200,14 @@ public class ProvinceBenchmark {
                 : sorted[Math.min(sorted.length - 1, sorted.length * percent / 100)] / 1e6;
     }
 
-    /** CPU time of a process, in clock ticks: user and system (fields 14 and 15 of /proc/pid/stat). */
+    /**
+     * CPU time of a process and of its children that ended, in clock ticks: user and system (fields 14 to 17 of
+     * /proc/pid/stat). PostgreSQL's server process reaps the backends of closed connections, so their time counts.
+     */
     private static long cpu(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return LongStream.rangeClosed(11, 14).map(field -> Long.parseLong(fields[(int) field])).sum();
     }
 
     /** The CPU time of every process of that command (PostgreSQL's backends, HAProxy), in clock ticks. */
@@ -209,28 +233,28 @@ public class ProvinceBenchmark {
         return ticks / (double) TICKS / seconds;
     }
 
-    /** The machine's busy and total ticks, from /proc/stat. */
+    /** The machine's busy, total and interrupt ticks (hardware and soft), from /proc/stat. */
     private static long[] machine() throws IOException {
         long[] ticks = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"))
                 .skip(1).mapToLong(Long::parseLong).toArray();
         long idle = ticks[3] + ticks[4];
         long total = Arrays.stream(ticks).limit(8).sum();
-        return new long[] {total - idle, total};
+        return new long[] {total - idle, total, ticks[5] + ticks[6]};
     }
 
     private static int cores() {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** The database's committed transactions so far, and its connections now, from psql. */
+    /** The database's committed transactions and sessions opened so far, and its connections now, from psql. */
     private static long[] database() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(PostgresServer.programs() + "/psql", "-h", "127.0.0.1",
                 "-p", String.valueOf(PostgresServer.port()), "-U", PostgresServer.USER, "-d", "postgres", "-At",
-                "-c", "SELECT sum(xact_commit), (SELECT count(*) FROM pg_stat_activity WHERE datname LIKE 'anxun%') "
-                        + "FROM pg_stat_database WHERE datname LIKE 'anxun%'"));
+                "-c", "SELECT sum(xact_commit), sum(sessions), (SELECT count(*) FROM pg_stat_activity WHERE datname "
+                        + "LIKE 'anxun%') FROM pg_stat_database WHERE datname LIKE 'anxun%'"));
         Process psql = new ProcessBuilder(command).redirectErrorStream(true).start();
         String[] row = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\|");
         psql.waitFor(30, TimeUnit.SECONDS);
-        return new long[] {Long.parseLong(row[0]), Long.parseLong(row[1])};
+        return Arrays.stream(row).mapToLong(Long::parseLong).toArray();
     }
 }
