@@ -470,8 +470,12 @@ public class PlatformIT extends SharedPlatformTestSupport {
     private static final long FUZZ_SEED = 20_261_205L;
     /** Tables a refused request writes to on purpose: its audit row, a counted login or registration attempt. */
     private static final Set<String> WRITTEN_WHEN_REFUSED = Set.of("AUDIT_EVENT", "LOGIN_THROTTLE", "LOGIN_SESSION");
-    /** Tables the platform's own jobs write while the requests run: the look for suspicious patterns. */
-    private static final Set<String> WRITTEN_BY_JOBS = Set.of("FLAG", "FLAG_EVIDENCE", "FLAG_LOOK");
+    /**
+     * Tables the platform's own jobs write while the requests run: the look for suspicious patterns, and the lease and
+     * record of any job's run.
+     */
+    private static final Set<String> WRITTEN_BY_JOBS = Set.of("FLAG", "FLAG_EVIDENCE", "FLAG_LOOK", "JOB_LEASE",
+            "JOB_RUN");
     /** Tables a request the fuzz makes valid writes when it is accepted, by operation. */
     private static final Map<String, Set<String>> WRITTEN_WHEN_ACCEPTED = Map.of(
             "POST /api/v1/support/tickets", Set.of("SUPPORT_TICKET", "SUPPORT_MESSAGE"));
