@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -36,6 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class DistributionIT {
 
     private static final String GUANGZHOU = "440100";
+    /** A plugin in deploy/ that imports a package of the core. */
+    private static final String REFUSED = "com.vendor.validator.refused";
     private static final String NEW_ADMIN_PASSWORD = "Changed-2026-pw";
     private static final Pattern ONE_TIME_PASSWORD = Pattern.compile("with the one-time password (\\S+)");
     private static final Pattern CONSOLE_PASSWORD = Pattern.compile("Console account 'operator' created with the "
@@ -69,6 +72,9 @@ public class DistributionIT {
         Eventually.await("440100 installed from deploy/", Duration.ofSeconds(15), () -> listed(http, GUANGZHOU));
         System.out.printf("city module in deploy/ to listed: %d ms%n", since(dropped).toMillis());
         String firstInstalled = city(http).path("firstInstalled").asText();
+        PluginJars.write(platform.deploy().resolve("vendor-refused.jar"), REFUSED, PluginJars.CORE_IMPORT);
+        Eventually.await("the plugin that imports the core refused", Duration.ofSeconds(15),
+                () -> refusalsLogged() == 1);
 
         Identity.Account admin = firstAdministrator(http);
         String idNumber = IdNumbers.next();
@@ -78,8 +84,9 @@ public class DistributionIT {
 
         List<String> consolePasswords = consolePasswords();
         assertEquals("one console password, generated at the first start", 1, consolePasswords.size());
-        String console = consoleUntilUp(consolePasswords.get(0), "anxun:cities");
+        String console = consoleUntilUp(consolePasswords.get(0), "anxun:cities", "Code");
         assertTrue(console, console.contains(GUANGZHOU) && console.contains("installed"));
+        assertRefusedStaysInstalled(consolePasswords.get(0));
         String users = platform.read("etc/users.properties");
         assertTrue("the operator password is stored hashed", users.contains("operator = {CRYPT}"));
         assertFalse(users.contains(consolePasswords.get(0)));
@@ -110,6 +117,9 @@ public class DistributionIT {
         assertEquals("sealed data opens after a restart", idNumber, again.http()
                 .get("/api/v1/learners/" + learner.id() + "/personal-data").json().path("idNumber").asText());
         assertEquals("a session outlives a restart", 200, admin.http().get("/api/v1/me").status());
+        Eventually.await("the refusal judged again, once, after the restart", Duration.ofSeconds(30),
+                () -> refusalsLogged() == 2);
+        assertRefusedStaysInstalled(consolePasswords.get(0));
 
         Files.delete(module);
         Eventually.await("440100 removed with its jar", Duration.ofSeconds(15), () -> !listed(http, GUANGZHOU));
@@ -132,6 +142,21 @@ public class DistributionIT {
     private Stream<String> oneTimePasswords() throws IOException {
         Matcher found = ONE_TIME_PASSWORD.matcher(platform.read("data/log/karaf.log"));
         return found.results().map(result -> result.group(1));
+    }
+
+    private long refusalsLogged() {
+        try {
+            return platform.read("data/log/karaf.log").lines()
+                    .filter(line -> line.contains("Refused the plugin bundle " + REFUSED)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A refused plugin dropped into deploy/ is installed, as the operator can see, and never resolved. */
+    private void assertRefusedStaysInstalled(String consolePassword) {
+        String bundles = consoleUntilUp(consolePassword, "bundle:list -s -t 0", "Symbolic name");
+        assertTrue(bundles, bundles.lines().anyMatch(line -> line.contains(REFUSED) && line.contains("Installed")));
     }
 
     private String permissions(String path) throws IOException {
@@ -157,7 +182,8 @@ public class DistributionIT {
         }
     }
 
-    private String consoleUntilUp(String password, String command) {
+    /** The console's answer to the command once it holds {@code answered}. */
+    private String consoleUntilUp(String password, String command, String answered) {
         String[] output = {""};
         try {
             Eventually.await("the console answers " + command, Duration.ofSeconds(60), () -> {
@@ -166,7 +192,7 @@ public class DistributionIT {
                 } catch (Exception e) {
                     output[0] = e.toString();
                 }
-                return output[0].contains("Code");
+                return output[0].contains(answered);
             });
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; last output: " + output[0], e);

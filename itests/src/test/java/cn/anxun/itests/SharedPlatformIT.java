@@ -29,6 +29,7 @@ import org.junit.runners.Suite;
     FeedIT.class,
     FlagsIT.class,
     CityModuleHotDeployIT.class,
+    PluginContractIT.class,
 })
 public class SharedPlatformIT {
 }

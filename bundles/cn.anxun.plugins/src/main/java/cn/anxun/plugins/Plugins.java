@@ -22,14 +22,39 @@ public interface Plugins {
         }
     }
 
+    /**
+     * A plugin that breaks the plugin contract ({@link PluginAdmission}) is refused before anything of it is
+     * installed.
+     *
+     * @since 1.2
+     */
+    class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> breaches;
+
+        public Refused(String feature, List<String> breaches) {
+            super(feature + " breaks the plugin contract: " + String.join("; ", breaches));
+            this.breaches = List.copyOf(breaches);
+        }
+
+        /** Each rule it breaks. */
+        public List<String> breaches() {
+            return breaches;
+        }
+    }
+
     /** Every plugin of the distribution, by feature name. */
     List<Plugin> list();
 
     /**
-     * Decides that the plugin is installed on every node, and installs it on this one.
+     * Installs the plugin on this node, then decides that it is installed on every node.
      *
      * @return the plugin as it is now on this node
      * @throws java.util.NoSuchElementException if the distribution has no plugin of that name
+     * @throws Refused if one of its bundles breaks the plugin contract: nothing is installed nor decided
+     * @throws IllegalStateException if Karaf could not install it: nothing is decided
      */
     Plugin install(String feature);
 

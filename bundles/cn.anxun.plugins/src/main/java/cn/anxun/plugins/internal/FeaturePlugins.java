@@ -1,5 +1,7 @@
 package cn.anxun.plugins.internal;
 
+import java.io.IOException;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 
 import javax.sql.DataSource;
 
@@ -36,6 +40,7 @@ import cn.anxun.platform.schema.Schemas;
 import cn.anxun.plugins.Convergence;
 import cn.anxun.plugins.Plugin;
 import cn.anxun.plugins.Plugin.Desired;
+import cn.anxun.plugins.PluginAdmission;
 import cn.anxun.plugins.PluginUptake;
 import cn.anxun.plugins.Plugins;
 
@@ -44,7 +49,8 @@ import cn.anxun.plugins.Plugins;
  * the database keeps for every node. A plugin installed or removed on this node by other means once it has booted
  * (the console's {@code feature:install}, a feature that carries it) is a decision too; what the boot installs is
  * not, so that a node that starts later takes the decisions rather than its distribution's defaults. One change of
- * this node's features at a time: the features service deploys one change at a time anyway.
+ * this node's features at a time: the features service deploys one change at a time anyway. A plugin installed
+ * through {@link #install} is checked against the plugin contract before anything of it is installed.
  */
 @Component(service = Plugins.class)
 public class FeaturePlugins implements Plugins, FeaturesListener {
@@ -60,6 +66,7 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
     private final Node node;
     private final Clock clock;
     private final DecidedStates decided;
+    private final PluginAdmission admission;
     private final ReentrantLock changing = new ReentrantLock();
     private final List<PluginUptake> uptakes = new CopyOnWriteArrayList<>();
     private final AutoCloseable job;
@@ -67,12 +74,13 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
     @Activate
     public FeaturePlugins(BundleContext context, @Reference FeaturesService features, @Reference Node node,
             @Reference Clock clock, @Reference(target = "(" + Schemas.SCHEMA_PROPERTY + "=cn.anxun.plugins)")
-            DataSource database, @Reference Scheduler scheduler) {
+            DataSource database, @Reference Scheduler scheduler, @Reference PluginAdmission admission) {
         this.context = context;
         this.features = features;
         this.node = node;
         this.clock = clock;
         this.decided = new DecidedStates(database);
+        this.admission = admission;
         this.job = scheduler.everyOnThisNode("plugins brought to the state decided for every node", Duration.ZERO,
                 LOOK, Duration.ofMinutes(2), this::converge);
         features.registerListener(this);
@@ -125,8 +133,22 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
     @Override
     public Plugin install(String feature) {
         Feature found = find(feature);
+        List<String> breaches = breaches(found);
+        if (!breaches.isEmpty()) {
+            throw new Refused(feature, breaches);
+        }
+        changing.lock();
+        try {
+            if (!features.isInstalled(found)) {
+                features.installFeature(found.getName(), found.getVersion(),
+                        EnumSet.noneOf(FeaturesService.Option.class));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Karaf could not install " + feature + ": " + e.getMessage(), e);
+        } finally {
+            changing.unlock();
+        }
         decided.decide(feature, Desired.INSTALLED, clock.instant());
-        converge();
         return view(found, Desired.INSTALLED);
     }
 
@@ -210,6 +232,26 @@ public class FeaturePlugins implements Plugins, FeaturesListener {
             }
         }
         return true;
+    }
+
+    /** The contract's breaches of the feature's bundles, read from their jars before anything is installed. */
+    private List<String> breaches(Feature feature) {
+        List<String> breaches = new ArrayList<>();
+        for (BundleInfo info : feature.getBundles()) {
+            try (JarInputStream jar = new JarInputStream(new URL(info.getLocation()).openStream())) {
+                Manifest manifest = jar.getManifest();
+                if (manifest == null) {
+                    continue;
+                }
+                for (String breach : admission.breaches(manifest.getMainAttributes()::getValue)) {
+                    breaches.add(info.getLocation() + ": " + breach);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("The bundle " + info.getLocation() + " of " + feature.getName()
+                        + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return breaches;
     }
 
     private List<Feature> plugins() {

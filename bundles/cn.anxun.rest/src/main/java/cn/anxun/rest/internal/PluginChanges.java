@@ -9,6 +9,7 @@ import javax.ws.rs.core.Response.Status;
 
 import cn.anxun.identity.AuditLog;
 import cn.anxun.identity.Caller;
+import cn.anxun.identity.InvalidInputException;
 import cn.anxun.identity.Scope;
 import cn.anxun.plugins.Plugins;
 import cn.anxun.rest.ProblemException;
@@ -34,6 +35,9 @@ final class PluginChanges {
         } catch (Plugins.PartOfAnotherFeature e) {
             audit.record(caller, action, scope.target(), region, "failure", "installed with another feature");
             throw new ProblemException(Status.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
+        } catch (Plugins.Refused e) {
+            audit.record(caller, action, scope.target(), region, "failure", e.getMessage());
+            throw new InvalidInputException("feature", "plugin-contract", e.getMessage());
         } catch (RuntimeException e) {
             audit.record(caller, action, scope.target(), region, "failure", e.getMessage());
             throw e;

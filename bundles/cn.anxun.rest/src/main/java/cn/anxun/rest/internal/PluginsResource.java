@@ -21,7 +21,9 @@ import cn.anxun.identity.Caller;
 import cn.anxun.identity.RecordKind;
 import cn.anxun.identity.Scope;
 import cn.anxun.plugins.Plugin;
+import cn.anxun.plugins.PluginAdmission;
 import cn.anxun.plugins.Plugins;
+import cn.anxun.plugins.Refusal;
 import cn.anxun.rest.ApiResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -41,10 +43,13 @@ public class PluginsResource implements ApiResource {
     private final Plugins plugins;
     private final AuditLog audit;
     private final AccessPolicy policy;
+    private final PluginAdmission admission;
 
     @Activate
-    public PluginsResource(@Reference Plugins plugins, @Reference AuditLog audit, @Reference AccessPolicy policy) {
+    public PluginsResource(@Reference Plugins plugins, @Reference AuditLog audit, @Reference AccessPolicy policy,
+            @Reference PluginAdmission admission) {
         this.plugins = plugins;
+        this.admission = admission;
         this.audit = audit;
         this.policy = policy;
     }
@@ -58,9 +63,22 @@ public class PluginsResource implements ApiResource {
         return plugins.list();
     }
 
+    @GET
+    @Path("refusals")
+    @Operation(operationId = "listPluginRefusals", summary = "The plugin bundles this node refused since it started, "
+            + "because they break the plugin contract (imports outside the SPI or in an incompatible range), "
+            + "whichever way they were installed; oldest first", security = @SecurityRequirement(name =
+            AuthResource.BEARER))
+    public List<Refusal> refusals(@Context Caller caller) {
+        policy.require(caller, cn.anxun.identity.Operation.READ, Scope.platform(RecordKind.PLUGIN, null));
+        return admission.refusals();
+    }
+
     @POST
     @Path("{feature}/install")
-    @Operation(operationId = "installPlugin", summary = "Install a plugin on every node; audited",
+    @Operation(operationId = "installPlugin", summary = "Install a plugin on this node, then decide it for every "
+            + "node; audited. 422 (rule plugin-contract) if one of its bundles breaks the plugin contract: nothing "
+            + "is then installed.",
             security = @SecurityRequirement(name = AuthResource.BEARER))
     public Plugin install(@Context Caller caller, @PathParam("feature") String feature) {
         return change(caller, feature, cn.anxun.identity.Operation.CREATE, "plugin.install",
