@@ -457,8 +457,9 @@ public class PlatformIT extends SharedPlatformTestSupport {
     /** Enough requests that each operation gets over a hundred, from every kind of caller. */
     private static final int FUZZ_REQUESTS = 10_000;
     /**
-     * What Jetty refuses itself, before the request reaches the web API, with a page of its own or none: a URI it
-     * cannot decode, a path whose dot segments lead out of the API, a request line or headers over its buffers.
+     * What Jetty refuses itself, before the request reaches the web API, with a page of its own (HTML, or plain text
+     * when the request accepts only that) or none: a URI it cannot decode, a path whose dot segments lead out of the
+     * API, a request line or headers over its buffers.
      */
     private static final Set<Integer> HTTP_SERVER_REFUSALS = Set.of(400, 404, 414, 431);
     /**
@@ -522,7 +523,8 @@ public class PlatformIT extends SharedPlatformTestSupport {
             if (reply.status() >= 500) {
                 serverErrors.add(what + " " + reply.body().substring(0, Math.min(300, reply.body().length())));
             } else if (HTTP_SERVER_REFUSALS.contains(reply.status())
-                    && (reply.contentType().startsWith("text/html") || reply.contentType().isEmpty())) {
+                    && (reply.contentType().startsWith("text/html") || reply.contentType().startsWith("text/plain")
+                            || reply.contentType().isEmpty())) {
                 answers.merge("of which refused by the HTTP server", 1, Integer::sum);
             } else if (reply.status() >= 400 && !reply.contentType().startsWith("application/problem+json")) {
                 notProblems.add(what + " " + reply.contentType());
